@@ -1,0 +1,88 @@
+"""Partial dates: precision, qualifiers, refusals, and status against a given today."""
+
+from datetime import date
+
+import pytest
+
+from tui.dates import DateError, describe_status, parse_date, status_of
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision", "qualifier"),
+    [
+        ("2026-02-05", date(2026, 2, 5), date(2026, 2, 5), "day", None),
+        ("March 2026", date(2026, 3, 1), date(2026, 3, 31), "month", None),
+        ("2026-03", date(2026, 3, 1), date(2026, 3, 31), "month", None),
+        ("end of January 2026", date(2026, 1, 21), date(2026, 1, 31), "month", "end"),
+        ("by the end of January 2026", date(2026, 1, 21), date(2026, 1, 31), "month", "by end"),
+        ("by summer 2026", date(2026, 6, 1), date(2026, 8, 31), "season", "by"),
+        ("before summer 2026", date(2026, 5, 31), date(2026, 5, 31), "season", "before"),
+        ("Q2 2026", date(2026, 4, 1), date(2026, 6, 30), "quarter", None),
+        ("H2 2026", date(2026, 7, 1), date(2026, 12, 31), "half", None),
+        ("2027", date(2027, 1, 1), date(2027, 12, 31), "year", None),
+        ("by 2027", date(2027, 1, 1), date(2027, 12, 31), "year", "by"),
+        ("early January 2026", date(2026, 1, 1), date(2026, 1, 10), "month", "early"),
+        ("winter 2026", date(2026, 12, 1), date(2027, 2, 28), "season", None),
+        ("Sunday, February 8, 2026", date(2026, 2, 8), date(2026, 2, 8), "day", None),
+        ("5 February 2026", date(2026, 2, 5), date(2026, 2, 5), "day", None),
+        ("2026-02-02/2026-02-08", date(2026, 2, 2), date(2026, 2, 8), "range", None),
+        ("week of 2026-02-02", date(2026, 2, 2), date(2026, 2, 8), "week", None),
+    ],
+)
+def test_dates_keep_the_precision_the_text_gives(text, start, end, precision, qualifier):
+    when = parse_date(text)
+    assert (when.start, when.end, when.precision, when.qualifier) == (start, end, precision, qualifier)
+    assert when.text == text
+
+
+def test_unknown_is_a_date_with_no_window():
+    when = parse_date("unknown")
+    assert when.start is None and when.precision == "unknown" and not when.known
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("March", "gives no year"),
+        ("end of January", "gives no year"),
+        ("soon", "cannot read 'soon'"),
+        ("2026-02-30", "not a real calendar day"),
+        ("2026-13", "no month 13"),
+        ("2026-02-08/2026-02-01", "ends before it starts"),
+        ("", "empty"),
+    ],
+)
+def test_unreadable_dates_say_why(text, says):
+    with pytest.raises(DateError, match=says):
+        parse_date(text)
+
+
+def test_no_day_is_invented_for_a_month():
+    when = parse_date("March 2026")
+    assert when.approximate and not parse_date("2026-03-04").approximate
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (date(2026, 2, 28), "upcoming"),
+        (date(2026, 3, 1), "due"),
+        (date(2026, 3, 31), "due"),
+        (date(2026, 4, 1), "past"),
+    ],
+)
+def test_status_against_today(today, expected):
+    assert status_of(parse_date("by March 2026"), "proposed", today) == expected
+
+
+def test_recorded_outcomes_win_over_the_calendar():
+    when = parse_date("May 2026")
+    assert status_of(when, "held", date(2020, 1, 1)) == "held"
+    assert status_of(when, "missed", date(2020, 1, 1)) == "missed"
+    assert status_of(parse_date("unknown"), None, date(2026, 1, 1)) == "undated"
+
+
+def test_status_labels_count_days():
+    when = parse_date("May 2026")
+    assert describe_status("upcoming", "proposed", when, date(2026, 4, 29)) == "proposed · in 2 days"
+    assert "no outcome recorded" in describe_status("past", "proposed", when, date(2026, 6, 2))

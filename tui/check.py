@@ -1,0 +1,39 @@
+"""`peacedash check`: print every located problem, or a one-line summary of a sound file."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from tui.dates import status_of
+from tui.load import load_positions
+from tui.model import Dataset
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+def summary(dataset: Dataset, today: date) -> str:
+    dated = [d for d in dataset.dated_items if d.date.known]
+    upcoming = sum(status_of(d.date, d.status, today) in ("upcoming", "due") for d in dated)
+    return (
+        f"{dataset.path}: ok — {plural(len(dataset.parties), 'party', 'parties')}, "
+        f"{plural(len(dataset.issues), 'issue')}, {plural(len(dataset.positions), 'position')}, "
+        f"{plural(len(dataset.timeline), 'timeline item')}, {plural(len(dataset.meetings), 'meeting')} "
+        f"({len(dated)} dated, {upcoming} upcoming or due on {today.isoformat()}), "
+        f"{plural(dataset.excerpt_count(), 'excerpt')} verified against "
+        f"{plural(len(dataset.sources), 'source')}"
+    )
+
+
+def run_check(path: Path, today: date) -> int:
+    result = load_positions(path)
+    if result.dataset is None or result.problems:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        print(f"{path}: {plural(len(result.problems), 'problem')}", file=sys.stderr)
+        return 1
+    print(summary(result.dataset, today))
+    return 0

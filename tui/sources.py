@@ -1,0 +1,131 @@
+"""The stored seed texts: find a quote in its source, say where it is, and show its context."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+# Only these differences are forgiven between a quote and its source: typography, not words.
+FOLD = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
+SPACE = re.compile(r"\s+")
+DASH_SPACE = re.compile(r" ?- ?")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Where a quote stands in its source text, as offsets into the original text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The paragraph around a quote, split so the quote can be highlighted."""
+
+    before: str
+    quote: str
+    after: str
+    paragraph_index: int
+
+
+def fold(text: str) -> str:
+    """Fold typographic quotes, apostrophes, dashes, runs of whitespace and spaces around dashes."""
+    return DASH_SPACE.sub("-", SPACE.sub(" ", text.translate(FOLD))).strip()
+
+
+class SourceText:
+    """One seed article, folded once so every quote lookup is a single substring search."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        translated = text.translate(FOLD)
+        # Fold whitespace while remembering, for each folded character, where it came from.
+        chars: list[str] = []
+        origin: list[int] = []
+        in_space = False
+        for index, char in enumerate(translated):
+            if char.isspace():
+                if not in_space and chars and chars[-1] != "-":
+                    chars.append(" ")
+                    origin.append(index)
+                in_space = True
+            else:
+                if char == "-" and chars and chars[-1] == " ":
+                    chars.pop()
+                    origin.pop()
+                chars.append(char)
+                origin.append(index)
+                in_space = False
+        self.folded = "".join(chars)
+        self._origin = origin
+        self._cache: dict[str, Match | None] = {}
+
+    @classmethod
+    def read(cls, path: Path) -> SourceText:
+        return cls(path.read_text(encoding="utf-8-sig"))
+
+    def find(self, quote: str) -> Match | None:
+        """The first place the quote occurs, comparing folded texts; None if it does not."""
+        if quote in self._cache:
+            return self._cache[quote]
+        needle = fold(quote)
+        at = self.folded.find(needle) if needle else -1
+        found = None
+        if at >= 0:
+            found = Match(self._origin[at], self._origin[at + len(needle) - 1] + 1)
+        self._cache[quote] = found
+        return found
+
+    def closest(self, quote: str) -> tuple[str, float]:
+        """The passage of the source most like the quote, and how alike (0–1)."""
+        needle = fold(quote)
+        if not needle or not self.folded:
+            return "", 0.0
+        matcher = difflib.SequenceMatcher(None, self.folded, needle, autojunk=False)
+        block = matcher.find_longest_match(0, len(self.folded), 0, len(needle))
+        start = max(0, block.a - block.b)
+        end = min(len(self.folded), start + len(needle))
+        # Widen to whole words so the suggestion reads cleanly.
+        while start > 0 and self.folded[start - 1] != " ":
+            start -= 1
+        while end < len(self.folded) and self.folded[end] != " ":
+            end += 1
+        passage = self.folded[start:end]
+        return passage, difflib.SequenceMatcher(None, passage, needle, autojunk=False).ratio()
+
+    def context(self, match: Match) -> Context:
+        """The paragraph (text between newlines) holding the match, split around it."""
+        para_start = self.text.rfind("\n", 0, match.start) + 1
+        para_end = self.text.find("\n", match.end)
+        para_end = len(self.text) if para_end < 0 else para_end
+        index = self.text.count("\n", 0, para_start)
+        return Context(
+            before=self.text[para_start : match.start],
+            quote=self.text[match.start : match.end],
+            after=self.text[match.end : para_end],
+            paragraph_index=index,
+        )
+
+
+class SourceLibrary:
+    """The seed texts of one dataset, each read once and kept."""
+
+    def __init__(self, seed_dir: Path) -> None:
+        self.seed_dir = seed_dir
+        self._texts: dict[str, SourceText] = {}
+
+    def get(self, file: str) -> SourceText:
+        """The text of a seed file; raises OSError or UnicodeDecodeError if it cannot be read."""
+        if file not in self._texts:
+            self._texts[file] = SourceText.read(self.seed_dir / file)
+        return self._texts[file]

@@ -1,0 +1,210 @@
+"""YAML text → a small tree of located nodes, safely: no tags run, no aliases, bounded depth and size."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+MAX_BYTES = 32 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_LINE = 20_000
+MAX_NODES = 5_000_000
+# Tags a hand-written data file may carry; anything else (e.g. !!python/object) is refused unread.
+PLAIN_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+
+
+@dataclass(slots=True)
+class Node:
+    """A scalar (str), sequence (list) or mapping (dict of key text → (key node, value node))."""
+
+    value: str | list[Node] | dict[str, tuple[Node, Node]]
+    line: int
+    col: int
+    quoted: bool = False
+
+    @property
+    def kind(self) -> str:
+        if isinstance(self.value, str):
+            return "text"
+        return "list" if isinstance(self.value, list) else "mapping"
+
+
+class YamlProblem(Exception):
+    """A file that cannot be read as YAML at all; carries a located message."""
+
+    def __init__(self, message: str, line: int | None = None, col: int | None = None) -> None:
+        super().__init__(message)
+        self.message, self.line, self.col = message, line, col
+
+
+def read_text(path: Path) -> str:
+    """Read a data file as UTF-8 text, turning every I/O or encoding failure into a YamlProblem."""
+    try:
+        if path.is_dir():
+            raise YamlProblem("is a directory, not a data file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise YamlProblem(f"the file is {size:,} bytes; peacedash reads data files up to {MAX_BYTES:,} bytes")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise YamlProblem("no such file") from None
+    except PermissionError:
+        raise YamlProblem("cannot read the file: permission denied") from None
+    except OSError as error:
+        raise YamlProblem(f"cannot read the file: {error.strerror or error}") from None
+    return decode(raw)
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 (with or without BOM) or a located error at the first bad byte."""
+    if b"\x00" in raw[:8192]:
+        line, col = _locate(raw, raw.index(b"\x00"))
+        raise YamlProblem("the file holds binary data (a NUL byte), not YAML text", line, col)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, col = _locate(raw, error.start)
+        raise YamlProblem(
+            f"byte 0x{raw[error.start]:02x} is not UTF-8 text: save the file as UTF-8", line, col
+        ) from None
+
+
+def _locate(raw: bytes, offset: int) -> tuple[int, int]:
+    line = raw.count(b"\n", 0, offset) + 1
+    col = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def parse_nodes(text: str) -> tuple[Node, list[YamlProblem]]:
+    """Build the node tree from PyYAML's event stream, which never constructs Python objects.
+
+    Problems that leave the tree readable (a duplicate key, a refused tag) are returned so they
+    are reported with everything else; the rest end the parse with a YamlProblem.
+    """
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE:
+            raise YamlProblem(
+                f"line is {len(line):,} characters long; the limit is {MAX_LINE:,}: break it up", number, 1
+            )
+    stack: list[tuple[Node, Node | None]] = []  # (collection, pending mapping key)
+    root: Node | None = None
+    soft: list[YamlProblem] = []
+    documents = nodes = 0
+    loader = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            mark = getattr(event, "start_mark", None)
+            line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise YamlProblem(
+                        "a second YAML document starts here ('---'): keep all the data in one document",
+                        line,
+                        col,
+                    )
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                raise YamlProblem(
+                    f"aliases ('*{event.anchor}') are not allowed in a data file: write the value out",
+                    line,
+                    col,
+                )
+            if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise YamlProblem(f"more than {MAX_NODES:,} values: the file is too large", line, col)
+                if event.tag not in PLAIN_TAGS:
+                    # Never constructed, so it cannot run; the value is read as if untagged.
+                    soft.append(
+                        YamlProblem(
+                            f"the tag '{event.tag}' is not allowed: data files hold plain text, lists and mappings",
+                            line,
+                            col,
+                        )
+                    )
+                if isinstance(event, yaml.ScalarEvent):
+                    node = Node(event.value, line or 0, col or 0, quoted=event.style in ("'", '"'))
+                else:
+                    node = Node([] if isinstance(event, yaml.SequenceStartEvent) else {}, line or 0, col or 0)
+                root = _attach(stack, node, soft) if stack else node
+                if not isinstance(node.value, str):
+                    if len(stack) >= MAX_DEPTH:
+                        raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep", line, col)
+                    stack.append((node, None))
+                continue
+            if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                stack.pop()
+    except yaml.MarkedYAMLError as error:
+        raise _explain(error, text) from None
+    except yaml.YAMLError as error:
+        raise YamlProblem(f"not valid YAML: {error}") from None
+    if root is None:
+        raise YamlProblem("the file is empty (or only comments): it needs the top-level keys 'sources', 'parties', 'issues', 'positions'")
+    return root, soft
+
+
+def _attach(stack: list[tuple[Node, Node | None]], node: Node, soft: list[YamlProblem]) -> Node:
+    parent, key = stack[-1]
+    if isinstance(parent.value, list):
+        parent.value.append(node)
+    elif key is None:
+        if not isinstance(node.value, str):
+            raise YamlProblem("a mapping key must be plain text, not a list or mapping", node.line, node.col)
+        stack[-1] = (parent, node)
+    else:
+        assert isinstance(parent.value, dict) and isinstance(key.value, str)
+        if key.value in parent.value:
+            first = parent.value[key.value][0]
+            soft.append(
+                YamlProblem(
+                    f"duplicate key '{key.value}' (first at line {first.line}): each key may appear once",
+                    key.line,
+                    key.col,
+                )
+            )
+        else:
+            parent.value[key.value] = (key, node)
+        stack[-1] = (parent, None)
+    return stack[0][0]
+
+
+def _explain(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+    """Say what PyYAML's scanner and parser found in words a person editing the file uses."""
+    mark = error.problem_mark or error.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    problem, context = (error.problem or ""), (error.context or "")
+    start = error.context_mark
+    where = f" (opened at line {start.line + 1}, column {start.column + 1})" if start else ""
+    if "cannot start any token" in problem:
+        message = _bad_start(text, line, col)
+    elif "quoted scalar" in context:
+        message = f"a quoted text is never closed{where}: add the closing quote"
+    elif "flow sequence" in context:
+        message = f"a '[' list is not closed with ']'{where}"
+    elif "flow mapping" in context:
+        message = f"a '{{' mapping is not closed with '}}'{where}"
+    elif "mapping values are not allowed" in problem:
+        message = "a ':' where a value was expected: put text that holds ': ' in quotes, or fix the indentation"
+    elif "expected <block end>" in problem or "did not find expected key" in problem:
+        message = "the indentation does not line up with the lines above"
+    elif "did not find expected '-' indicator" in problem:
+        message = "a list item ('- ') was expected here: the indentation does not line up"
+    elif "could not find expected ':'" in problem:
+        message = f"a key without ':'{where}"
+    else:
+        message = f"not valid YAML: {problem}{' ' + context if context else ''}".strip()
+    return YamlProblem(message, line, col)
+
+
+def _bad_start(text: str, line: int | None, col: int | None) -> str:
+    # libyaml's marks carry no snippet of the line, so look the character up in the text.
+    lines = text.split("\n")
+    char = lines[line - 1][col - 1 : col] if line and col and line <= len(lines) else ""
+    if char == "\t":
+        return "a tab character: YAML indents with spaces only"
+    if char in ("@", "`"):
+        return f"'{char}' cannot start a value: put the text in quotes"
+    return f"'{char}' cannot start a value here: put the text in quotes" if char else "a value cannot start here"
