@@ -1,0 +1,291 @@
+"""The dashboard driven through Pilot: keys, focus, selection, filter, calendar, source pane."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, TabbedContent
+
+from tui.app import PeaceDashApp
+from tui.screens.detail import ArticleScreen, DetailScreen
+from tui.screens.help import HelpScreen
+from tui.widgets.calendar import Agenda, MonthGrid
+from tui.widgets.issue_matrix import IssueMatrix
+from tui.widgets.party_pane import PartyPane
+from tui.widgets.source_pane import SourcePane
+from tui.widgets.status_bar import StatusBar
+
+REPO = Path(__file__).parent.parent
+FIXED_CLOCK = lambda: datetime(2026, 3, 15, 9, 30, 0)  # noqa: E731
+
+
+def make_app(path: Path, today: date = date(2026, 3, 15)) -> PeaceDashApp:
+    return PeaceDashApp(path, today, clock=FIXED_CLOCK)
+
+
+def text_of(widget) -> str:
+    """The plain text a Static-like widget shows."""
+    return str(widget.render())
+
+
+def source_text(app: PeaceDashApp) -> str:
+    return text_of(app.screen.query_one(SourcePane).body)
+
+
+async def test_starts_on_the_first_party_pane_with_its_source(mini):
+    app = make_app(mini)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.focused, PartyPane) and app.focused.party.id == "north"
+        assert app.dashboard.selected == "north-valley"
+        shown = source_text(app)
+        assert "Never give up the river valley" in shown
+        assert "Talks resume in Geneva" in shown and "Test Wire" in shown and "✓ verified" in shown
+        # The quote is shown inside its paragraph.
+        assert "The Northland delegation said it “will never give up the river valley” and asked" in shown
+
+
+@pytest.mark.parametrize(
+    ("key", "expected"),
+    [("1", "party-north"), ("2", "party-south"), ("3", "party-west"), ("4", "matrix"), ("5", "agenda"), ("6", "source")],
+)
+async def test_number_keys_jump_to_panes_in_order(mini, key, expected):
+    app = make_app(mini)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == expected
+        assert app.focused.is_on_screen
+
+
+async def test_tab_and_shift_tab_cycle_through_every_pane(mini):
+    app = make_app(mini)
+    async with app.run_test(size=(120, 40)) as pilot:
+        seen = []
+        for _ in range(6):
+            await pilot.press("tab")
+            await pilot.pause()
+            seen.append(app.focused.id)
+        assert seen == ["party-south", "party-west", "matrix", "agenda", "source", "party-north"]
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert app.focused.id == "source"
+
+
+async def test_j_and_k_move_and_the_source_follows(mini):
+    app = make_app(mini)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        assert app.dashboard.selected == "north-monitors"
+        assert "and asked for monitors" in source_text(app)
+        await pilot.press("k")
+        await pilot.pause()
+        assert app.dashboard.selected == "north-valley"
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.dashboard.selected == "north-monitors"
+
+
+async def test_selecting_in_each_pane_shows_its_excerpt(mini):
+    app = make_app(mini)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.dashboard.selected == "west-rebuild" and "to fund reconstruction" in source_text(app)
+        await pilot.press("4", "right", "right")  # matrix: Issue, Stand, then the first party
+        await pilot.pause()
+        assert app.dashboard.selected == "north-valley"
+        await pilot.press("down", "right")
+        await pilot.pause()
+        assert app.dashboard.selected == "south-harbour"
+        assert "must start with the harbour" in source_text(app)
+        await pilot.press("5")
+        await pilot.pause()
+        first = app.screen.query_one(Agenda).claim_id
+        assert first == "geneva-1" and app.dashboard.selected == "geneva-1"
+        assert "The first round, held in Geneva on 5 February 2026" in source_text(app)
+
+
+async def test_enter_opens_detail_and_escape_goes_back(mini):
+    app = make_app(mini)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        assert app.screen.claim.id == "north-valley"
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert app.screen is app.dashboard and isinstance(app.focused, PartyPane)
+
+
+async def test_article_opens_scrolled_to_the_highlighted_quote(mini):
+    app = make_app(mini)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        body = text_of(app.screen.query_one("#article-text"))
+        assert "will never give up the river valley" in body and "Talks resume in Geneva" in body
+        await pilot.press("n")  # a single excerpt: n stays on it
+        await pilot.pause()
+        assert app.screen.index == 0
+
+
+async def test_filter_narrows_every_pane_and_escape_clears(mini):
+    app = make_app(mini)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"ceasefire")
+        await pilot.pause()
+        screen = app.dashboard
+        assert screen.filter_text == "ceasefire"
+        north = screen.query_one("#party-north", PartyPane)
+        assert [o.id for o in north.options] == [None, "north-monitors"]  # heading, then the one match
+        west = screen.query_one("#party-west", PartyPane)
+        assert west.claim_id == "west-rebuild"
+        assert list(screen.query_one(Agenda).options)[0].disabled  # "no dated items match"
+        assert screen.query_one(IssueMatrix).row_count == 1
+        assert "filter “ceasefire”" in text_of(screen.query_one(StatusBar))
+        await pilot.press(*" harbour")
+        await pilot.pause()
+        assert west.claim_id is None and screen.query_one("#party-south", PartyPane).claim_id == "south-harbour"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.focused, PartyPane)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.filter_text == ""
+        assert len(screen.query_one(Agenda).options) == 3
+        assert west.claim_id == "west-rebuild"
+
+
+async def test_filter_matches_meeting_places_and_party_names(mini):
+    app = make_app(mini)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"vienna")
+        await pilot.pause()
+        assert [o.id for o in app.dashboard.query_one(Agenda).options] == ["vienna"]
+        await pilot.press("escape", "slash", *"westland")
+        await pilot.pause()
+        assert app.dashboard.query_one("#party-west", PartyPane).claim_id == "west-rebuild"
+        assert app.dashboard.query_one("#party-north", PartyPane).claim_id is None
+
+
+async def test_calendar_months_and_today(mini):
+    app = make_app(mini, today=date(2026, 3, 15))
+    async with app.run_test(size=(120, 40)) as pilot:
+        grid = app.dashboard.query_one(MonthGrid)
+        assert grid.month == date(2026, 3, 1)
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert grid.month == date(2026, 2, 1)
+        assert app.screen.query_one(TabbedContent).active == "tab-calendar"
+        assert isinstance(app.focused, Agenda)
+        assert "February 2026" in text_of(grid) and "2026-02-05: First round in Geneva" in text_of(grid)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        assert grid.month == date(2026, 4, 1)
+        assert "Next round in Vienna" in text_of(grid)
+        await pilot.press("t")
+        await pilot.pause()
+        assert grid.month == date(2026, 3, 1)
+
+
+async def test_agenda_statuses_against_today(mini):
+    app = make_app(mini, today=date(2026, 3, 15))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        rows = {o.id: str(o.prompt) for o in app.dashboard.query_one(Agenda).options}
+        assert "held" in rows["geneva-1"]
+        assert "upcoming" in rows["vienna"] and "in 17 days" in rows["vienna"]
+        assert "upcoming" in rows["summit-june"] and "by end of June 2026" in rows["summit-june"]
+        assert "(“by the end of June”) · inferred" in rows["summit-june"]
+
+
+async def test_bundled_march_draft_and_may_referendum_status():
+    app = make_app(REPO / "data" / "positions.yaml", today=date(2026, 3, 10))
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        rows = {o.id: str(o.prompt) for o in app.dashboard.query_one(Agenda).options}
+        assert "due" in rows["draft-deal-march"] and "by March 2026" in rows["draft-deal-march"]
+        assert "upcoming" in rows["referendum-may"] and "in 52 days" in rows["referendum-may"]
+        assert "past" in rows["leaders-summit-january"] and "no outcome recorded" in rows["leaders-summit-january"]
+        assert "held" in rows["prisoner-exchange-314"]
+        assert "held" in rows["florida-meeting"] and "date unknown" in rows["florida-meeting"]
+
+
+async def test_help_screen_lists_every_key(mini):
+    app = make_app(mini)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = text_of(app.screen.query_one("#help Static"))
+        for key in ("1 … 4", "Tab / Shift+Tab", "/", "t", "[ / ]", "a", "r", "e", "Ctrl+P", "q"):
+            assert key in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.dashboard
+
+
+async def test_command_palette_goes_to_a_meeting(mini):
+    app = make_app(mini)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"go to meeting vienna")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.dashboard.selected == "vienna"
+        assert isinstance(app.focused, Agenda)
+        assert app.dashboard.query_one(MonthGrid).month == date(2026, 4, 1)
+
+
+async def test_command_palette_goes_to_an_issue(mini):
+    app = make_app(mini)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"go to issue referendum")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.focused, IssueMatrix)
+        assert app.dashboard.selected == "north-no-vote"
+
+
+async def test_q_quits(mini):
+    app = make_app(mini)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_status_bar_names_file_counts_and_today(mini):
+    app = make_app(mini)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        bar = text_of(app.dashboard.query_one(StatusBar))
+        assert bar.startswith("data/positions.yaml · today 2026-03-15 · loaded 09:30:00 · 5 positions · 3 dated")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+async def test_every_pane_reachable_at_each_size(mini, size):
+    app = make_app(mini)
+    async with app.run_test(size=size) as pilot:
+        for key in "123456":
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.focused.is_on_screen and app.focused.region.height >= 3

@@ -1,0 +1,31 @@
+"""The look of the dashboard at fixed sizes with a fixed today and clock; SVGs are committed."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from tui.app import PeaceDashApp
+
+REPO = Path(__file__).parent.parent
+MINI = Path(__file__).parent / "fixtures" / "mini" / "data" / "positions.yaml"
+
+
+def app_on(path: Path) -> PeaceDashApp:
+    return PeaceDashApp(path, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30, 0))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+@pytest.mark.parametrize(("name", "keys"), [("parties", ["j"]), ("matrix", ["4", "right", "right"]), ("calendar", ["5", "left_square_bracket"])])
+def test_mini_dataset(snap_compare, size, name, keys):
+    assert snap_compare(app_on(MINI), press=keys, terminal_size=size)
+
+
+def test_bundled_dashboard_wide(snap_compare):
+    assert snap_compare(app_on(REPO / "data" / "positions.yaml"), press=["2"], terminal_size=(160, 48))
+
+
+def test_help_screen(snap_compare):
+    assert snap_compare(app_on(MINI), press=["question_mark"], terminal_size=(100, 40))

@@ -1,0 +1,1 @@
+"""Screens: the dashboard (owns selection and filter), help, claim detail and article."""

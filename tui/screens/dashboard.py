@@ -1,0 +1,299 @@
+"""The main screen: party panes, issue matrix, calendar and source pane; owns selection and filter."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import Resize
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
+
+from tui.filtering import Filter, View
+from tui.load import LoadResult
+from tui.model import Dataset, DatedItem, Position
+from tui.widgets.calendar import Agenda, MonthGrid, first_of_month, shift_month
+from tui.widgets.issue_matrix import IssueMatrix
+from tui.widgets.messages import ClaimChosen, ClaimHighlighted
+from tui.widgets.party_pane import PartyPane
+from tui.widgets.source_pane import SourcePane
+from tui.widgets.status_bar import StatusBar
+
+SIDE_SOURCE = 180  # the source pane moves to the right at this terminal width
+SOURCE_WIDTH = 56  # its width there (kept in step with peacedash.tcss)
+WIDE = 160  # party panes side by side when this much width is left for them
+MEDIUM = 110  # 2×2 party panes; below this they stack and scroll
+TALL = 40  # the source pane grows at this height
+
+
+class DashboardScreen(Screen):
+    """Holds the dataset on show, the filter, the selected claim and the calendar month."""
+
+    BINDINGS = [
+        *(Binding(str(n), f"pane({n})", f"Pane {n}", show=False) for n in range(1, 10)),
+        Binding("tab", "cycle(1)", "Next pane", show=False),
+        Binding("shift+tab", "cycle(-1)", "Previous pane", show=False),
+        Binding("slash", "start_filter", "Filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("t", "today", "Today"),
+        Binding("left_square_bracket", "month(-1)", "Month", key_display="[ ]"),
+        Binding("right_square_bracket", "month(1)", "Next month", show=False),
+        Binding("a", "article", "Article", show=False),
+    ]
+
+    filter_text: reactive[str] = reactive("", init=False)
+    selected: reactive[str | None] = reactive(None, init=False)
+    month: reactive[date] = reactive(date(2026, 1, 1), init=False)
+
+    def __init__(self, today: date) -> None:
+        super().__init__()
+        self.today = today
+        self.data: Dataset | None = None
+        self.result: LoadResult | None = None
+        self.loaded_at: datetime | None = None
+        self.problem_count = 0
+        self.filter: Filter | None = None
+        self.view: View | None = None
+        self.claims: dict[str, Position | DatedItem] = {}
+        self.set_reactive(DashboardScreen.month, first_of_month(today))
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="title")
+        yield Input(placeholder="filter every pane: party, issue, words, place…  (Enter: keep, Esc: clear)", id="filter")
+        with Horizontal(id="body"):
+            with TabbedContent(id="tabs", initial="tab-parties"):
+                with TabPane("Parties 1-4", id="tab-parties"):
+                    yield VerticalScroll(id="party-grid")
+                with TabPane("Matrix 5", id="tab-matrix"):
+                    yield IssueMatrix(id="matrix")
+                with TabPane("Calendar 6", id="tab-calendar"):
+                    with Horizontal(id="calendar"):
+                        yield MonthGrid(id="month-grid")
+                        yield Agenda(id="agenda", classes="pane")
+            yield SourcePane(id="source")
+        yield StatusBar(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#agenda", Agenda).border_title = "Agenda"
+        self.query_one(MonthGrid).today = self.today
+        self.query_one(MonthGrid).month = self.month
+        self._layout(self.size.width, self.size.height)
+
+    # ── data in ─────────────────────────────────────────────────────────────
+    def show_result(self, result: LoadResult, good: LoadResult | None, loaded_at: datetime | None) -> None:
+        """Called by the app after every load: show the good data, count the problems."""
+        self.result = result
+        self.problem_count = len(result.problems)
+        if good is not None and good.dataset is not None and good.dataset is not self.data:
+            first = self.data is None
+            self.data = good.dataset
+            self.library = good.library
+            self.loaded_at = loaded_at
+            self.filter = Filter(self.data)
+            self.claims = {p.id: p for p in self.data.positions} | {d.id: d for d in self.data.dated_items}
+            if first:
+                self._build_party_panes()
+            self.query_one(MonthGrid).set_items(self.data.dated_items)
+            self._apply()
+            if self.selected not in self.claims:
+                self.selected = None
+        self.query_one("#title", Static).update(
+            f"[b]peacedash[/] · {self.data.title if self.data else 'no data loaded'}"
+        )
+        self._status()
+
+    def _build_party_panes(self) -> None:
+        assert self.data is not None
+        grid = self.query_one("#party-grid")
+        grid.remove_children()
+        grid.mount_all(PartyPane(party) for party in self.data.parties.values())
+
+    def _apply(self) -> None:
+        """Recompute the filtered view and hand each widget its part."""
+        if self.data is None or self.filter is None:
+            return
+        view = self.view = self.filter.view(self.filter_text)
+        for pane in self.query(PartyPane):
+            mine = [p for p in view.positions if p.party == pane.party.id]
+            total = sum(1 for p in self.data.positions if p.party == pane.party.id)
+            pane.show(self.data, mine, total, self.selected)
+        self.query_one(IssueMatrix).show(self.data, view.positions, view.issue_ids, self.selected)
+        self.query_one(Agenda).show(view.dated, self.today, self.selected, len(self.data.dated_items))
+        self._status()
+
+    def _status(self) -> None:
+        self.query_one(StatusBar).show(
+            self.app.data_path, self.data, self.loaded_at, self.today, self.problem_count, self.filter_text  # type: ignore[attr-defined]
+        )
+
+    # ── selection ───────────────────────────────────────────────────────────
+    @on(ClaimHighlighted)
+    def _highlighted(self, event: ClaimHighlighted) -> None:
+        self.selected = event.claim_id
+
+    @on(ClaimChosen)
+    def _chosen(self, event: ClaimChosen) -> None:
+        self.selected = event.claim_id
+        self.open_detail(event.claim_id)
+
+    def watch_selected(self, claim_id: str | None) -> None:
+        claim = self.claims.get(claim_id) if claim_id else None
+        self.query_one(SourcePane).show(self.data, getattr(self, "library", None), claim, self.today)
+
+    def selected_line(self) -> int | None:
+        """The data file line of the selected claim, for the editor."""
+        claim = self.claims.get(self.selected or "")
+        return claim.at.line if claim else None
+
+    def open_detail(self, claim_id: str) -> None:
+        from tui.screens.detail import DetailScreen
+
+        claim = self.claims.get(claim_id)
+        if claim is not None and self.data is not None:
+            self.app.push_screen(DetailScreen(self.data, self.library, claim, self.today))
+
+    def select_claim(self, claim_id: str) -> None:
+        """Go to a claim wherever it is listed (used by the command palette)."""
+        claim = self.claims.get(claim_id)
+        if claim is None:
+            return
+        self.filter_text = ""
+        if isinstance(claim, Position):
+            pane = self.query_one(f"#party-{claim.party}", PartyPane)
+            self._focus_pane(pane)
+            pane.show_claim(claim_id)
+        else:
+            agenda = self.query_one(Agenda)
+            self._focus_pane(agenda)
+            agenda.show_claim(claim_id)
+            if claim.date.start:
+                self.month = first_of_month(claim.date.start)
+        self.selected = claim_id
+
+    def select_issue(self, issue_id: str) -> None:
+        self.filter_text = ""
+        matrix = self.query_one(IssueMatrix)
+        self._focus_pane(matrix)
+        try:
+            matrix.move_cursor(row=matrix.get_row_index(issue_id), column=2)
+        except Exception:  # the issue has no row
+            pass
+
+    # ── panes and focus ─────────────────────────────────────────────────────
+    def panes(self) -> list[Widget]:
+        """Panes in the order they appear, which is the order of keys 1…9."""
+        return [*self.query(PartyPane), self.query_one(IssueMatrix), self.query_one(Agenda), self.query_one(SourcePane)]
+
+    def _focus_pane(self, pane: Widget) -> None:
+        tabs = self.query_one(TabbedContent)
+        for tab_id, kind in (("tab-parties", PartyPane), ("tab-matrix", IssueMatrix), ("tab-calendar", Agenda)):
+            if isinstance(pane, kind) and tabs.active != tab_id:
+                tabs.active = tab_id
+        # Switching tabs in code leaves focus behind on a hidden widget: move it ourselves.
+        self.call_after_refresh(pane.focus)
+        pane.focus()
+        self.call_after_refresh(pane.scroll_visible, animate=False)
+
+    def action_pane(self, number: int) -> None:
+        panes = self.panes()
+        if 1 <= number <= len(panes):
+            self._focus_pane(panes[number - 1])
+
+    def action_cycle(self, step: int) -> None:
+        panes = self.panes()
+        focused = self.focused
+        index = next((i for i, p in enumerate(panes) if p is focused), -1 if step > 0 else 0)
+        self._focus_pane(panes[(index + step) % len(panes)])
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        # A click on a tab: put focus in its first pane so the keys work at once.
+        if self.focused is None or not self.focused.is_on_screen:
+            first = {"tab-parties": PartyPane, "tab-matrix": IssueMatrix, "tab-calendar": Agenda}.get(event.pane.id or "")
+            if first is not None:
+                self.call_after_refresh(lambda: self.query(first).first().focus())
+
+    # ── filter ──────────────────────────────────────────────────────────────
+    def action_start_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.add_class("shown")
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        if not (box.value or box.has_class("shown")):
+            return
+        refocus = box.has_focus
+        box.value = ""
+        box.remove_class("shown")
+        self.filter_text = ""
+        if refocus:
+            self._focus_pane(self.panes()[0])
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value.strip()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        first = self.panes()[0]
+        tabs = self.query_one(TabbedContent)
+        target = {"tab-matrix": self.query_one(IssueMatrix), "tab-calendar": self.query_one(Agenda)}.get(tabs.active, first)
+        self._focus_pane(target)
+
+    def watch_filter_text(self) -> None:
+        box = self.query_one("#filter", Input)
+        if box.value.strip() != self.filter_text:
+            box.value = self.filter_text
+        box.set_class(bool(self.filter_text) or box.has_focus, "shown")
+        self._apply()
+
+    # ── calendar ────────────────────────────────────────────────────────────
+    def action_today(self) -> None:
+        self.month = first_of_month(self.today)
+        self._focus_pane(self.query_one(Agenda))
+
+    def action_month(self, step: int) -> None:
+        self.month = shift_month(self.month, step)
+        tabs = self.query_one(TabbedContent)
+        if tabs.active != "tab-calendar":
+            self._focus_pane(self.query_one(Agenda))
+
+    def watch_month(self, month: date) -> None:
+        self.query_one(MonthGrid).month = month
+        agenda = self.query_one(Agenda)
+        # Put the agenda cursor on the first item of (or after) the month on show.
+        for item in self.view.dated if self.view else ():
+            if item.date.end and item.date.end >= month:
+                agenda.show_claim(item.id)
+                break
+
+    # ── article ─────────────────────────────────────────────────────────────
+    def action_article(self) -> None:
+        from tui.screens.detail import ArticleScreen
+
+        claim = self.claims.get(self.selected or "")
+        if claim is None or not claim.excerpts or self.data is None:
+            self.notify("Select a claim first: its article opens at the quote.", severity="warning")
+            return
+        self.app.push_screen(ArticleScreen(self.data, self.library, claim.excerpts, 0))
+
+    # ── layout ──────────────────────────────────────────────────────────────
+    def on_resize(self, event: Resize) -> None:
+        self._layout(event.size.width, event.size.height)
+
+    def _layout(self, width: int, height: int = 24) -> None:
+        self.set_class(height >= TALL, "tall")
+        side = width >= SIDE_SOURCE
+        parties = width - SOURCE_WIDTH if side else width
+        self.set_class(side, "side-source")
+        self.set_class(parties >= WIDE, "wide")
+        self.set_class(MEDIUM <= parties < WIDE, "medium")
+        self.set_class(parties < MEDIUM, "narrow")
+

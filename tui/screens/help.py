@@ -1,0 +1,66 @@
+"""The full list of keys, as the footer shows them and more."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS = [
+    ("Panes", [
+        ("1 … 4", "party panes: Ukraine, Russia, United States, Europe"),
+        ("5", "issue × party matrix"),
+        ("6", "calendar agenda"),
+        ("7", "source pane"),
+        ("Tab / Shift+Tab", "next / previous pane"),
+        ("↑ ↓  j k", "move within a pane (← → h l across the matrix)"),
+        ("g / G", "first / last item"),
+        ("Enter", "open the selected item's detail"),
+        ("Esc", "back; clear the filter"),
+    ]),
+    ("Filter", [
+        ("/", "filter every pane at once: party, issue, words of a position, place"),
+        ("Enter", "keep the filter and go back to the panes"),
+        ("Esc", "clear the filter"),
+    ]),
+    ("Calendar", [
+        ("t", "calendar to today"),
+        ("[ / ]", "previous / next month"),
+    ]),
+    ("Sources", [
+        ("a", "read the whole article, scrolled to the quote"),
+        ("n / p", "(in the article) next / previous excerpt"),
+        ("1 … 9", "(in the detail) open that excerpt's article"),
+    ]),
+    ("App", [
+        ("r", "reload the data file now"),
+        ("e", "edit the data file in $VISUAL / $EDITOR at the selected item"),
+        ("Ctrl+P", "command palette: go to party / issue / meeting, change theme"),
+        ("?", "this help"),
+        ("q", "quit"),
+    ]),
+]
+
+
+def help_markup() -> str:
+    lines = []
+    for section, keys in KEYS:
+        lines.append(f"[b $accent]{section}[/]")
+        lines.extend(f"  [b]{key:<16}[/] {what}" for key, what in keys)
+        lines.append("")
+    lines.append("[$foreground-muted]Statuses: ◷ upcoming · ! due · … past (no outcome recorded) · ✓ held/met · ✕ missed · ? undated[/]")
+    lines.append("[$foreground-muted]Kinds: ▲ demand · ■ red line · ◆ offer · ◇ proposal · ✕ rejects · ● stance[/]")
+    lines.append("[$foreground-muted]Matrix: ✓ agreed · ≈ close · ≠ apart · ? unclear[/]")
+    return "\n".join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help", classes="pane") as scroll:
+            scroll.border_title = "Keys"
+            scroll.border_subtitle = "Esc close"
+            yield Static(help_markup())

@@ -1,0 +1,1 @@
+"""The dashboard's widgets: each receives data as attributes and posts messages up."""

@@ -1,0 +1,63 @@
+"""A keyboard list of claims, grouped under headings, that reports the claim under the cursor."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.widgets.messages import ClaimChosen, ClaimHighlighted
+
+
+class ClaimList(OptionList):
+    """An OptionList whose option ids are claim ids; headings are disabled options."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("g", "first", "First", show=False),
+        Binding("G", "last", "Last", show=False),
+    ]
+
+    def set_rows(self, rows: list[Option], keep: str | None = None, empty: str = "nothing here") -> None:
+        """Replace the rows, putting the cursor back on claim `keep` where it is still listed."""
+        self.clear_options()
+        self.add_options(rows or [Option(f"[$foreground-muted]{empty}[/]", disabled=True)])
+        if keep is not None and self.has_claim(keep):
+            self.highlighted = self.get_option_index(keep)
+        else:
+            self.highlighted = next((i for i, row in enumerate(rows) if not row.disabled), None)
+
+    def has_claim(self, claim_id: str) -> bool:
+        try:
+            self.get_option_index(claim_id)
+        except Exception:  # OptionDoesNotExist; its import path moved between Textual versions
+            return False
+        return True
+
+    def show_claim(self, claim_id: str) -> bool:
+        """Move the cursor to a claim if listed here."""
+        if not self.has_claim(claim_id):
+            return False
+        self.highlighted = self.get_option_index(claim_id)
+        return True
+
+    @property
+    def claim_id(self) -> str | None:
+        option = self.highlighted_option
+        return option.id if option is not None and not option.disabled else None
+
+    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(ClaimHighlighted(event.option.id))
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(ClaimChosen(event.option.id))
+
+    def on_focus(self) -> None:
+        # Focusing a pane selects what its cursor is on, so the source pane follows the focus.
+        if self.claim_id:
+            self.post_message(ClaimHighlighted(self.claim_id))

@@ -1,0 +1,21 @@
+"""Messages the panes post up to the screen, which owns selection."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+
+class ClaimHighlighted(Message):
+    """The cursor moved onto a claim (a position, timeline item or meeting)."""
+
+    def __init__(self, claim_id: str) -> None:
+        super().__init__()
+        self.claim_id = claim_id
+
+
+class ClaimChosen(Message):
+    """The user pressed Enter (or clicked) on a claim: open its detail."""
+
+    def __init__(self, claim_id: str) -> None:
+        super().__init__()
+        self.claim_id = claim_id

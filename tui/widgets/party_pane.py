@@ -1,0 +1,40 @@
+"""One party's positions, grouped by issue, each with its kind as a glyph, a word and a colour."""
+
+from __future__ import annotations
+
+from textual.widgets.option_list import Option
+
+from tui.glyphs import KIND, escape, tag
+from tui.model import Dataset, Party, Position
+from tui.widgets.claim_list import ClaimList
+
+
+def position_rows(data: Dataset, positions: list[Position]) -> list[Option]:
+    rows: list[Option] = []
+    for issue_id in data.issues:
+        here = [p for p in positions if p.issue == issue_id]
+        if not here:
+            continue
+        rows.append(Option(f"[b $text-primary]{escape(data.issues[issue_id].name)}[/]", disabled=True))
+        for position in here:
+            date = position.stated.text if position.stated.known else "undated"
+            rows.append(
+                Option(
+                    f" {tag(KIND, position.kind, 11)} {escape(position.stance)} [$foreground-muted]· {escape(date)}[/]",
+                    id=position.id,
+                )
+            )
+    return rows
+
+
+class PartyPane(ClaimList):
+    """The positions of one party; the screen sets them with `show`."""
+
+    def __init__(self, party: Party, **kwargs) -> None:
+        super().__init__(id=f"party-{party.id}", classes="pane party-pane", **kwargs)
+        self.party = party
+        self.border_title = f"{party.name}"
+
+    def show(self, data: Dataset, positions: list[Position], total: int, keep: str | None) -> None:
+        self.border_subtitle = f"{len(positions)}/{total}" if len(positions) != total else f"{total}"
+        self.set_rows(position_rows(data, positions), keep, empty="no positions match")
