@@ -10,8 +10,12 @@ from textual.app import App
 from textual.binding import Binding
 
 from tui.commands import GoToProvider
+from tui.diff import compare
 from tui.load import LoadResult, load_positions
 from tui.screens.dashboard import DashboardScreen
+from tui.watch import FileWatch
+
+POLL_SECONDS = 0.4  # with one tick to settle, a save shows within a second
 
 
 class PeaceDashApp(App[int]):
@@ -27,8 +31,15 @@ class PeaceDashApp(App[int]):
         Binding("question_mark", "help", "Help", key_display="?"),
     ]
 
-    def __init__(self, data_path: Path, today: date | None = None, clock: Callable[[], datetime] = datetime.now) -> None:
+    def __init__(
+        self,
+        data_path: Path,
+        today: date | None = None,
+        clock: Callable[[], datetime] = datetime.now,
+        poll_seconds: float | None = POLL_SECONDS,
+    ) -> None:
         super().__init__()
+        self.poll_seconds = poll_seconds
         self.data_path = data_path
         self.today = today or date.today()
         self.clock = clock
@@ -36,46 +47,78 @@ class PeaceDashApp(App[int]):
         self.good: LoadResult | None = None
         self.loaded_at: datetime | None = None
         self.dashboard = DashboardScreen(self.today)
+        self.watch = FileWatch(self.watched_files)
 
     async def on_mount(self) -> None:
         await self.push_screen(self.dashboard)
         self.load()
-        self.dashboard.action_pane(1)
+        if self.good is not None:
+            self.dashboard.action_pane(1)
+        if self.poll_seconds:
+            self.set_interval(self.poll_seconds, self.poll_files)
 
-    def load(self) -> LoadResult:
+    def watched_files(self) -> list[Path]:
+        """The data file and the seed texts its last good load cited."""
+        files = [self.data_path]
+        if self.good is not None and self.good.dataset is not None:
+            data = self.good.dataset
+            files.extend(data.seed_dir / source.file for source in data.sources.values())
+        return files
+
+    def poll_files(self) -> bool:
+        """Reload when a save has settled; called by the timer, and directly by tests."""
+        if self.watch.poll():
+            self.load(announce=True)
+            return True
+        return False
+
+    def load(self, announce: bool = False) -> LoadResult:
         """Load the file; keep the previous good data if the new file has problems."""
         result = load_positions(self.data_path)
+        previous = self.good.dataset if self.good else None
         self.result = result
+        changes = None
         if result.ok:
+            assert result.dataset is not None
+            changes = compare(previous, result.dataset) if previous is not None else None
             self.good = result
             self.loaded_at = self.clock()
-        self.dashboard.show_result(result, self.good, self.loaded_at)
+        self.watch.sync()
+        self.dashboard.show_result(result, self.good, self.loaded_at, changes)
+        if announce:
+            if not result.ok:
+                count = len(result.problems)
+                self.notify(
+                    f"{count} problem{'s' if count != 1 else ''} in the file: still showing the last good data.",
+                    title="Not reloaded",
+                    severity="error",
+                    timeout=5,
+                )
+            elif changes is not None:
+                self.notify(changes.summary(), title="Reloaded", timeout=4)
         return result
 
     def action_reload(self) -> None:
-        result = self.load()
-        if result.ok:
-            self.notify("Reloaded.", timeout=2)
-        else:
-            self.notify(
-                f"{len(result.problems)} problem(s) in the file; still showing the last good data.\n{result.problems[0]}",
-                severity="error",
-                timeout=6,
-            )
+        self.load(announce=True)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.dashboard.pane_keys()))
 
     def action_edit(self) -> None:
+        self.edit_at(self.dashboard.edit_line())
+
+    def edit_at(self, line: int | None) -> None:
+        """Suspend the app, run the user's editor on the data file, reload when it returns."""
         from tui.editor import open_in_editor
 
-        line = self.dashboard.selected_line()
         with self.suspend():
-            open_in_editor(self.data_path, line)
-        self.action_reload()
+            code = open_in_editor(self.data_path, line)
+        if code == 127:
+            self.notify("Could not start the editor: set $VISUAL or $EDITOR.", severity="error")
+        self.load(announce=True)
 
 
 def run_app(path: Path, today: date | None) -> int:

@@ -30,6 +30,10 @@ STATUS = {
 }
 
 
+# Marks a claim added or changed by the last reload (a glyph and a colour, and the help says so).
+CHANGED = "[b $warning]✎[/]"
+
+
 def escape(text: str) -> str:
     """Escape text for Textual content markup."""
     return text.replace("[", r"\[")

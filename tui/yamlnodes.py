@@ -184,6 +184,8 @@ def _explain(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
         message = f"a quoted text is never closed{where}: add the closing quote"
     elif "flow sequence" in context:
         message = f"a '[' list is not closed with ']'{where}"
+    elif "flow node" in context:
+        message = f"a '[' list or '{{' mapping is not finished{where}: close it or add the missing value"
     elif "flow mapping" in context:
         message = f"a '{{' mapping is not closed with '}}'{where}"
     elif "mapping values are not allowed" in problem:

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
 
+from tui.diff import Changes
 from tui.filtering import Filter, View
 from tui.load import LoadResult
 from tui.model import Dataset, DatedItem, Position
@@ -21,6 +22,7 @@ from tui.widgets.calendar import Agenda, MonthGrid, first_of_month, shift_month
 from tui.widgets.issue_matrix import IssueMatrix
 from tui.widgets.messages import ClaimChosen, ClaimHighlighted
 from tui.widgets.party_pane import PartyPane
+from tui.widgets.problems_pane import ProblemsPane
 from tui.widgets.source_pane import SourcePane
 from tui.widgets.status_bar import StatusBar
 
@@ -60,6 +62,7 @@ class DashboardScreen(Screen):
         self.filter: Filter | None = None
         self.view: View | None = None
         self.claims: dict[str, Position | DatedItem] = {}
+        self.marked: frozenset[str] = frozenset()
         self.set_reactive(DashboardScreen.month, first_of_month(today))
 
     def compose(self) -> ComposeResult:
@@ -76,6 +79,7 @@ class DashboardScreen(Screen):
                         yield MonthGrid(id="month-grid")
                         yield Agenda(id="agenda", classes="pane")
             yield SourcePane(id="source")
+        yield ProblemsPane(id="problems")
         yield StatusBar(id="status")
         yield Footer()
 
@@ -86,23 +90,36 @@ class DashboardScreen(Screen):
         self._layout(self.size.width, self.size.height)
 
     # ── data in ─────────────────────────────────────────────────────────────
-    def show_result(self, result: LoadResult, good: LoadResult | None, loaded_at: datetime | None) -> None:
-        """Called by the app after every load: show the good data, count the problems."""
+    def show_result(
+        self, result: LoadResult, good: LoadResult | None, loaded_at: datetime | None, changes: Changes | None = None
+    ) -> None:
+        """Called by the app after every load: show the good data, list the problems.
+
+        The focused pane, the selected claim (by id), the filter and the month stay as they were;
+        claims that changed are marked until the next reload.
+        """
         self.result = result
         self.problem_count = len(result.problems)
         if good is not None and good.dataset is not None and good.dataset is not self.data:
-            first = self.data is None
+            old_parties = list(self.data.parties) if self.data else None
             self.data = good.dataset
             self.library = good.library
             self.loaded_at = loaded_at
             self.filter = Filter(self.data)
             self.claims = {p.id: p for p in self.data.positions} | {d.id: d for d in self.data.dated_items}
-            if first:
+            self.marked = changes.touched if changes else frozenset()
+            if old_parties != list(self.data.parties):
                 self._build_party_panes()
             self.query_one(MonthGrid).set_items(self.data.dated_items)
             self._apply()
             if self.selected not in self.claims:
                 self.selected = None
+            else:
+                self.watch_selected(self.selected)  # the claim's text may have changed
+        problems = self.query_one(ProblemsPane)
+        problems.show(result.problems, stale=self.data is not None)
+        if result.problems and (self.data is None or self.focused is None):
+            problems.focus()
         self.query_one("#title", Static).update(
             f"[b]peacedash[/] · {self.data.title if self.data else 'no data loaded'}"
         )
@@ -113,6 +130,18 @@ class DashboardScreen(Screen):
         grid = self.query_one("#party-grid")
         grid.remove_children()
         grid.mount_all(PartyPane(party) for party in self.data.parties.values())
+        # Tab labels carry the pane keys, which follow the number of parties.
+        count = len(self.data.parties)
+        tabs = self.query_one(TabbedContent)
+        tabs.get_tab("tab-parties").label = f"Parties 1-{count}" if count > 1 else "Parties 1"
+        tabs.get_tab("tab-matrix").label = f"Matrix {count + 1}"
+        tabs.get_tab("tab-calendar").label = f"Calendar {count + 2}"
+
+    def pane_keys(self) -> list[tuple[str, str]]:
+        """(key, pane name) in key order, for the help screen."""
+        names = [p.party.name for p in self.query(PartyPane)] + ["issue × party matrix", "calendar agenda", "source pane"]
+        names += ["problems (while the file has any)"]
+        return [(str(n), name) for n, name in enumerate(names, start=1) if n <= 9]
 
     def _apply(self) -> None:
         """Recompute the filtered view and hand each widget its part."""
@@ -122,9 +151,9 @@ class DashboardScreen(Screen):
         for pane in self.query(PartyPane):
             mine = [p for p in view.positions if p.party == pane.party.id]
             total = sum(1 for p in self.data.positions if p.party == pane.party.id)
-            pane.show(self.data, mine, total, self.selected)
-        self.query_one(IssueMatrix).show(self.data, view.positions, view.issue_ids, self.selected)
-        self.query_one(Agenda).show(view.dated, self.today, self.selected, len(self.data.dated_items))
+            pane.show(self.data, mine, total, self.selected, self.marked)
+        self.query_one(IssueMatrix).show(self.data, view.positions, view.issue_ids, self.selected, self.marked)
+        self.query_one(Agenda).show(view.dated, self.today, self.selected, len(self.data.dated_items), self.marked)
         self._status()
 
     def _status(self) -> None:
@@ -146,10 +175,20 @@ class DashboardScreen(Screen):
         claim = self.claims.get(claim_id) if claim_id else None
         self.query_one(SourcePane).show(self.data, getattr(self, "library", None), claim, self.today)
 
-    def selected_line(self) -> int | None:
-        """The data file line of the selected claim, for the editor."""
+    def edit_line(self) -> int | None:
+        """Where the editor should open: the problem under the cursor, the selected claim, the first problem."""
+        problems = self.query_one(ProblemsPane)
+        if problems.has_focus and problems.line:
+            return problems.line
         claim = self.claims.get(self.selected or "")
-        return claim.at.line if claim else None
+        if claim is not None and self.data is not None and not self.problem_count:
+            return claim.at.line
+        first = next((p.line for p in self.result.problems if p.line), None) if self.result else None
+        return first or (claim.at.line if claim else None)
+
+    @on(ProblemsPane.EditRequested)
+    def _edit_problem(self, event: ProblemsPane.EditRequested) -> None:
+        self.app.edit_at(event.line)  # type: ignore[attr-defined]
 
     def open_detail(self, claim_id: str) -> None:
         from tui.screens.detail import DetailScreen
@@ -188,7 +227,9 @@ class DashboardScreen(Screen):
     # ── panes and focus ─────────────────────────────────────────────────────
     def panes(self) -> list[Widget]:
         """Panes in the order they appear, which is the order of keys 1…9."""
-        return [*self.query(PartyPane), self.query_one(IssueMatrix), self.query_one(Agenda), self.query_one(SourcePane)]
+        panes: list[Widget] = [*self.query(PartyPane), self.query_one(IssueMatrix), self.query_one(Agenda), self.query_one(SourcePane)]
+        problems = self.query_one(ProblemsPane)
+        return panes + [problems] if problems.display else panes
 
     def _focus_pane(self, pane: Widget) -> None:
         tabs = self.query_one(TabbedContent)
@@ -216,8 +257,9 @@ class DashboardScreen(Screen):
         # A click on a tab: put focus in its first pane so the keys work at once.
         if self.focused is None or not self.focused.is_on_screen:
             first = {"tab-parties": PartyPane, "tab-matrix": IssueMatrix, "tab-calendar": Agenda}.get(event.pane.id or "")
-            if first is not None:
-                self.call_after_refresh(lambda: self.query(first).first().focus())
+            pane = next(iter(self.query(first)), None) if first is not None else None
+            if pane is not None:
+                self.call_after_refresh(pane.focus)
 
     # ── filter ──────────────────────────────────────────────────────────────
     def action_start_filter(self) -> None:

@@ -8,12 +8,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+DEFAULT_PANES = [("1 … 4", "party panes"), ("5", "issue × party matrix"), ("6", "calendar agenda"), ("7", "source pane")]
+
 KEYS = [
     ("Panes", [
-        ("1 … 4", "party panes: Ukraine, Russia, United States, Europe"),
-        ("5", "issue × party matrix"),
-        ("6", "calendar agenda"),
-        ("7", "source pane"),
         ("Tab / Shift+Tab", "next / previous pane"),
         ("↑ ↓  j k", "move within a pane (← → h l across the matrix)"),
         ("g / G", "first / last item"),
@@ -36,7 +34,7 @@ KEYS = [
     ]),
     ("App", [
         ("r", "reload the data file now"),
-        ("e", "edit the data file in $VISUAL / $EDITOR at the selected item"),
+        ("e", "edit the data file in $VISUAL / $EDITOR at the selected item (or problem)"),
         ("Ctrl+P", "command palette: go to party / issue / meeting, change theme"),
         ("?", "this help"),
         ("q", "quit"),
@@ -44,23 +42,29 @@ KEYS = [
 ]
 
 
-def help_markup() -> str:
+def help_markup(panes: list[tuple[str, str]] | None = None) -> str:
     lines = []
-    for section, keys in KEYS:
+    sections = [(KEYS[0][0], (panes or DEFAULT_PANES) + KEYS[0][1]), *KEYS[1:]]
+    for section, keys in sections:
         lines.append(f"[b $accent]{section}[/]")
         lines.extend(f"  [b]{key:<16}[/] {what}" for key, what in keys)
         lines.append("")
     lines.append("[$foreground-muted]Statuses: ◷ upcoming · ! due · … past (no outcome recorded) · ✓ held/met · ✕ missed · ? undated[/]")
     lines.append("[$foreground-muted]Kinds: ▲ demand · ■ red line · ◆ offer · ◇ proposal · ✕ rejects · ● stance[/]")
     lines.append("[$foreground-muted]Matrix: ✓ agreed · ≈ close · ≠ apart · ? unclear[/]")
+    lines.append("[$foreground-muted]✎ added or changed by the last reload · the file reloads by itself when saved[/]")
     return "\n".join(lines)
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
 
+    def __init__(self, panes: list[tuple[str, str]] | None = None) -> None:
+        super().__init__()
+        self.panes = panes
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help", classes="pane") as scroll:
             scroll.border_title = "Keys"
             scroll.border_subtitle = "Esc close"
-            yield Static(help_markup())
+            yield Static(help_markup(self.panes))

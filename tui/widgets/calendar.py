@@ -10,7 +10,7 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from tui.dates import describe_status, status_of
-from tui.glyphs import STATUS, escape, glyph, tag
+from tui.glyphs import CHANGED, STATUS, escape, glyph, tag
 from tui.model import DatedItem
 from tui.widgets.claim_list import ClaimList
 
@@ -100,7 +100,9 @@ class MonthGrid(Static):
 class Agenda(ClaimList):
     """Deadlines, meetings and events in date order with precision and status against today."""
 
-    def show(self, items: tuple[DatedItem, ...], today: date, keep: str | None, total: int) -> None:
+    def show(
+        self, items: tuple[DatedItem, ...], today: date, keep: str | None, total: int, marked: frozenset[str] = frozenset()
+    ) -> None:
         rows = []
         for item in items:
             status = status_of(item.date, item.status, today)
@@ -108,7 +110,7 @@ class Agenda(ClaimList):
             kind = "meeting" if item.kind == "meeting" else item.kind
             rows.append(
                 Option(
-                    f"{tag(STATUS, status, 11)} [b]{escape(item.title)}[/] [$foreground-muted]· {kind}[/]\n"
+                    f"{CHANGED + ' ' if item.id in marked else ''}{tag(STATUS, status, 11)} [b]{escape(item.title)}[/] [$foreground-muted]· {kind}[/]\n"
                     f"            {escape(date_label(item))} [$foreground-muted]· {escape(label)}[/]",
                     id=item.id,
                 )

@@ -49,7 +49,8 @@ class ClaimList(OptionList):
 
     def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        if event.option.id:
+        # Only the pane the user is in moves the selection; a list refilled in the background does not.
+        if event.option.id and self.has_focus:
             self.post_message(ClaimHighlighted(event.option.id))
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -32,10 +32,17 @@ class IssueMatrix(DataTable):
         super().__init__(cursor_type="cell", zebra_stripes=True, classes="pane", **kwargs)
         self.border_title = "Issues × parties"
         self._cells: dict[tuple[str, str], list[Position]] = {}
-        self._last: tuple[Dataset, tuple[Position, ...], frozenset[str]] | None = None
+        self._last: tuple[Dataset, tuple[Position, ...], frozenset[str], frozenset[str]] | None = None
 
-    def show(self, data: Dataset, positions: tuple[Position, ...], issue_ids: frozenset[str], keep: str | None) -> None:
-        self._last = (data, positions, issue_ids)
+    def show(
+        self,
+        data: Dataset,
+        positions: tuple[Position, ...],
+        issue_ids: frozenset[str],
+        keep: str | None,
+        marked: frozenset[str] = frozenset(),
+    ) -> None:
+        self._last = (data, positions, issue_ids, marked)
         cells: dict[tuple[str, str], list[Position]] = {}
         for position in positions:
             cells.setdefault((position.issue, position.party), []).append(position)
@@ -53,7 +60,7 @@ class IssueMatrix(DataTable):
             stand = f"{glyph} {word}" if stand_width == STAND_WIDTH else glyph
             row = [Text(issue.name, style="bold"), self._styled(stand, style)]
             for party in data.parties.values():
-                row.append(self._cell(cells.get((issue.id, party.id), [])))
+                row.append(self._cell(cells.get((issue.id, party.id), []), marked))
             self.add_row(*row, key=issue.id)
         self.border_subtitle = f"{self.row_count}/{len(data.issues)} issues"
         if keep:
@@ -85,15 +92,19 @@ class IssueMatrix(DataTable):
 
     def _redraw(self) -> None:
         if self._last is not None:
-            self.show(*self._last, keep=self.claim_at_cursor())
+            data, positions, issue_ids, marked = self._last
+            self.show(data, positions, issue_ids, self.claim_at_cursor(), marked)
 
-    def _cell(self, positions: list[Position]) -> Text:
+    def _cell(self, positions: list[Position], marked: frozenset[str]) -> Text:
         if not positions:
             return Text("—", style="dim")
         first = positions[0]
         glyph, _, style = KIND[first.kind]
         more = f" +{len(positions) - 1}" if len(positions) > 1 else ""
-        return self._styled(f"{glyph} {first.stance}{more}", style)
+        cell = self._styled(f"{glyph} {first.stance}{more}", style)
+        if any(p.id in marked for p in positions):
+            cell = self._styled("✎ ", "$warning") + cell
+        return cell
 
     def claim_at_cursor(self) -> str | None:
         if not self.row_count:
@@ -116,7 +127,7 @@ class IssueMatrix(DataTable):
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         event.stop()
-        if claim := self.claim_at_cursor():
+        if self.has_focus and (claim := self.claim_at_cursor()):
             self.post_message(ClaimHighlighted(claim))
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual.widgets.option_list import Option
 
-from tui.glyphs import KIND, escape, tag
+from tui.glyphs import CHANGED, KIND, escape, tag
 from tui.model import Dataset, Party, Position
 from tui.widgets.claim_list import ClaimList
 
 
-def position_rows(data: Dataset, positions: list[Position]) -> list[Option]:
+def position_rows(data: Dataset, positions: list[Position], marked: frozenset[str] = frozenset()) -> list[Option]:
     rows: list[Option] = []
     for issue_id in data.issues:
         here = [p for p in positions if p.issue == issue_id]
@@ -20,7 +20,7 @@ def position_rows(data: Dataset, positions: list[Position]) -> list[Option]:
             date = position.stated.text if position.stated.known else "undated"
             rows.append(
                 Option(
-                    f" {tag(KIND, position.kind, 11)} {escape(position.stance)} [$foreground-muted]· {escape(date)}[/]",
+                    f"{CHANGED if position.id in marked else ' '}{tag(KIND, position.kind, 11)} {escape(position.stance)} [$foreground-muted]· {escape(date)}[/]",
                     id=position.id,
                 )
             )
@@ -35,6 +35,8 @@ class PartyPane(ClaimList):
         self.party = party
         self.border_title = f"{party.name}"
 
-    def show(self, data: Dataset, positions: list[Position], total: int, keep: str | None) -> None:
+    def show(
+        self, data: Dataset, positions: list[Position], total: int, keep: str | None, marked: frozenset[str] = frozenset()
+    ) -> None:
         self.border_subtitle = f"{len(positions)}/{total}" if len(positions) != total else f"{total}"
-        self.set_rows(position_rows(data, positions), keep, empty="no positions match")
+        self.set_rows(position_rows(data, positions, marked), keep, empty="no positions match")

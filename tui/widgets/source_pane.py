@@ -39,13 +39,17 @@ def excerpt_markup(data: Dataset, library: SourceLibrary | None, excerpt: Excerp
     return f"{head}  [$error]✕ not verified[/]\n“{escape(excerpt.quote)}”"
 
 
+def stated_label(position: Position) -> str:
+    return f"stated {position.stated.text}" if position.stated.known else "date not printed in the source"
+
+
 def claim_heading(data: Dataset, claim: Claim, today: date) -> str:
     if isinstance(claim, Position):
         party = data.parties[claim.party].name
         issue = data.issues[claim.issue].name
         return (
             f"{tag(KIND, claim.kind)} [b]{escape(claim.stance)}[/]\n"
-            f"[$foreground-muted]{escape(party)} · {escape(issue)} · stated {escape(claim.stated.text)}[/]"
+            f"[$foreground-muted]{escape(party)} · {escape(issue)} · {escape(stated_label(claim))}[/]"
         )
     status = status_of(claim.date, claim.status, today)
     label = describe_status(status, claim.status, claim.date, today)

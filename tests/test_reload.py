@@ -1,0 +1,265 @@
+"""Live reload: every way an editor saves, bad saves, launching on a bad file, the editor round trip."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from contextlib import nullcontext
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from tui.app import PeaceDashApp
+from tui.widgets.party_pane import PartyPane
+from tui.widgets.problems_pane import ProblemsPane
+from tui.widgets.source_pane import SourcePane
+from tui.widgets.status_bar import StatusBar
+
+OLD, NEW = "stance: Monitors", "stance: International monitors"
+
+
+def make_app(path: Path) -> PeaceDashApp:
+    # No timer: tests call poll_files() themselves, so nothing depends on sleeping.
+    app = PeaceDashApp(path, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30), poll_seconds=None)
+    app.notes = []  # type: ignore[attr-defined]
+    original = app.notify
+
+    def notify(message, *args, **kwargs):
+        app.notes.append(message)  # type: ignore[attr-defined]
+        return original(message, *args, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
+    return app
+
+
+def stance(app: PeaceDashApp, claim_id: str) -> str:
+    return app.dashboard.claims[claim_id].stance  # type: ignore[union-attr]
+
+
+def bar(app: PeaceDashApp) -> str:
+    return str(app.dashboard.query_one(StatusBar).render())
+
+
+def settle(app: PeaceDashApp) -> list[bool]:
+    """Two polls: the first sees the change, the second sees it has held still."""
+    return [app.poll_files(), app.poll_files()]
+
+
+def save_in_place(path: Path, text: str) -> None:
+    with path.open("r+", encoding="utf-8") as handle:
+        handle.truncate(0)
+        handle.write(text)
+
+
+def save_by_rename(path: Path, text: str) -> None:
+    temp = path.with_name(".positions.yaml.swp")
+    temp.write_text(text, encoding="utf-8")
+    os.replace(temp, path)
+
+
+@pytest.mark.parametrize("save", [save_in_place, save_by_rename])
+async def test_a_save_reloads_within_two_polls(mini, save):
+    app = make_app(mini)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert stance(app, "north-monitors") == "Monitors"
+        save(mini, mini.read_text().replace(OLD, NEW))
+        assert settle(app) == [False, True]
+        await pilot.pause()
+        assert stance(app, "north-monitors") == "International monitors"
+        assert "1 position changed" in app.notes
+
+
+async def test_delete_and_recreate_is_not_an_error(mini):
+    app = make_app(mini)
+    async with app.run_test(size=(120, 40)) as pilot:
+        text = mini.read_text()
+        mini.unlink()
+        assert settle(app) == [False, False]
+        assert app.dashboard.problem_count == 0 and stance(app, "north-monitors") == "Monitors"
+        mini.write_text(text.replace(OLD, NEW))
+        assert settle(app) == [False, True]
+        await pilot.pause()
+        assert stance(app, "north-monitors") == "International monitors"
+
+
+async def test_quick_successive_writes_load_once_the_last(mini):
+    app = make_app(mini)
+    loads = []
+    original = app.load
+    app.load = lambda announce=False: loads.append(1) or original(announce)  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)):
+        loads.clear()
+        text = mini.read_text()
+        for n in range(5):
+            save_in_place(mini, text.replace(OLD, f"stance: Monitors v{n}"))
+            app.poll_files()
+        assert loads == []
+        assert app.poll_files() is True
+        assert loads == [1] and stance(app, "north-monitors") == "Monitors v4"
+
+
+async def test_a_half_written_file_is_not_loaded(mini):
+    app = make_app(mini)
+    async with app.run_test(size=(120, 40)):
+        full = mini.read_text().replace(OLD, NEW)
+        save_in_place(mini, full[: len(full) // 2])  # the editor is still writing
+        assert app.poll_files() is False
+        with mini.open("a", encoding="utf-8") as handle:
+            handle.write(full[len(full) // 2 :])
+        assert app.poll_files() is False  # moved again: wait once more
+        assert app.poll_files() is True
+        assert app.dashboard.problem_count == 0 and stance(app, "north-monitors") == "International monitors"
+
+
+async def test_a_save_that_changes_nothing_does_not_redraw(mini):
+    app = make_app(mini)
+    async with app.run_test(size=(120, 40)):
+        save_by_rename(mini, mini.read_text())
+        os.utime(mini, None)
+        assert settle(app) == [False, False]
+        assert app.notes == []
+
+
+async def test_seed_text_changes_reload_too(mini):
+    app = make_app(mini)
+    async with app.run_test(size=(120, 40)) as pilot:
+        seed = mini.parent.parent / "seeds" / "alpha.txt"
+        seed.write_text(seed.read_text().replace("asked for monitors", "asked for observers"))
+        assert settle(app) == [False, True]
+        await pilot.pause()
+        assert app.dashboard.problem_count == 1
+        assert "quote not found in source 'alpha'" in app.dashboard.result.problems[0].message
+
+
+async def test_bad_save_keeps_last_good_data_then_good_save_recovers(mini):
+    app = make_app(mini)
+    async with app.run_test(size=(120, 40)) as pilot:
+        good = mini.read_text()
+        save_in_place(mini, good.replace("party: south", "party: sooth").replace(OLD, NEW))
+        assert settle(app) == [False, True]
+        await pilot.pause()
+        problems = app.dashboard.query_one(ProblemsPane)
+        assert problems.display and problems.problems[0].line == good.splitlines().index("    party: south") + 1
+        assert "did you mean 'south'?" in problems.problems[0].message
+        assert "STALE" in bar(app)
+        assert stance(app, "north-monitors") == "Monitors"  # the last good data, not the broken file's
+        assert "1 problem in the file: still showing the last good data." in app.notes
+        save_in_place(mini, good.replace(OLD, NEW))
+        assert settle(app) == [False, True]
+        await pilot.pause()
+        assert not problems.display and "STALE" not in bar(app)
+        assert stance(app, "north-monitors") == "International monitors"
+
+
+async def test_problems_panel_is_a_pane_and_r_reloads_now(mini):
+    app = make_app(mini)
+    async with app.run_test(size=(120, 40)) as pilot:
+        save_in_place(mini, mini.read_text().replace("kind: demand", "kind: demands"))
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.dashboard.problem_count == 1
+        await pilot.press("7")
+        await pilot.pause()
+        assert isinstance(app.focused, ProblemsPane)
+
+
+async def test_launching_on_a_bad_file_waits_for_the_fix(mini):
+    good = mini.read_text()
+    mini.write_text("sources: [\n")
+    app = make_app(mini)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.dashboard.data is None
+        assert isinstance(app.focused, ProblemsPane)
+        assert "'[' list or '{' mapping is not finished" in app.focused.problems[0].message
+        assert "nothing loaded yet" in bar(app)
+        save_in_place(mini, good)
+        assert settle(app) == [False, True]
+        await pilot.pause()
+        assert app.dashboard.data is not None and len(app.dashboard.query(PartyPane)) == 3
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(app.focused, PartyPane)
+
+
+async def test_selection_filter_month_and_focus_survive_a_reload(mini):
+    app = make_app(mini)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"north", "enter")
+        await pilot.press("j", "right_square_bracket", "1")
+        await pilot.pause()
+        month, selected = app.dashboard.month, app.dashboard.selected
+        assert selected == "north-monitors"
+        text = mini.read_text().replace("stance: Never give up the river valley", "stance: Keep the river valley")
+        save_by_rename(mini, text)
+        settle(app)
+        await pilot.pause()
+        assert app.dashboard.selected == selected and app.dashboard.month == month
+        assert app.dashboard.filter_text == "north"
+        assert isinstance(app.focused, PartyPane) and app.focused.claim_id == selected
+        rows = {o.id: str(o.prompt) for o in app.focused.options if o.id}
+        assert "✎" in rows["north-valley"] and "✎" not in rows["north-monitors"]
+        assert "1 position changed" in app.notes
+        # The mark lasts until the next reload.
+        save_by_rename(mini, text.replace("title: Next round in Vienna", "title: Next round, Vienna"))
+        settle(app)
+        await pilot.pause()
+        rows = {o.id: str(o.prompt) for o in app.focused.options if o.id}
+        assert "✎" not in rows["north-valley"]
+        assert "1 meeting changed" in app.notes
+
+
+def fake_editor(tmp_path: Path, script: str) -> Path:
+    """An executable named vim (so it is given +LINE) that records its arguments and runs a Python edit."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    editor = folder / "vim"
+    editor.write_text(f"#!/bin/sh\necho \"$@\" > {tmp_path}/editor-args\n{script}\n")
+    editor.chmod(editor.stat().st_mode | stat.S_IEXEC)
+    return editor
+
+
+async def test_e_opens_the_editor_at_the_selected_line_and_reloads(mini, tmp_path, monkeypatch):
+    editor = fake_editor(tmp_path, f"sed -i 's/{OLD}/{NEW}/' \"$2\"")
+    monkeypatch.setenv("VISUAL", str(editor))
+    app = make_app(mini)
+    app.suspend = nullcontext  # type: ignore[method-assign]  # headless tests cannot suspend
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "e")
+        await pilot.pause()
+        line = app.dashboard.claims["north-monitors"].at.line
+        assert (tmp_path / "editor-args").read_text().split() == [f"+{line}", str(mini)]
+        assert stance(app, "north-monitors") == "International monitors"
+        assert app.dashboard.selected == "north-monitors"
+        assert settle(app) == [False, False]  # the watch already knows this save
+
+
+async def test_e_from_a_problem_opens_its_line(mini, tmp_path, monkeypatch):
+    editor = fake_editor(tmp_path, "sed -i 's/kind: demands/kind: demand/' \"$2\"")
+    monkeypatch.setenv("VISUAL", str(editor))
+    good = mini.read_text()
+    mini.write_text(good.replace("kind: demand", "kind: demands"))
+    bad_line = good.splitlines().index("    kind: demand") + 1
+    app = make_app(mini)
+    app.suspend = nullcontext  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.focused, ProblemsPane)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (tmp_path / "editor-args").read_text().split() == [f"+{bad_line}", str(mini)]
+        assert app.dashboard.problem_count == 0 and app.dashboard.data is not None
+
+
+async def test_the_app_never_writes_the_data_file(mini, tmp_path, monkeypatch):
+    editor = fake_editor(tmp_path, "true")
+    monkeypatch.setenv("VISUAL", str(editor))
+    before = hashlib.sha256(mini.read_bytes()).hexdigest()
+    mtime = mini.stat().st_mtime_ns
+    app = make_app(mini)
+    app.suspend = nullcontext  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("r", "e", "j", "slash", *"x", "escape", "5", "enter", "escape", "q")
+    assert hashlib.sha256(mini.read_bytes()).hexdigest() == before and mini.stat().st_mtime_ns == mtime
