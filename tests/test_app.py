@@ -291,3 +291,13 @@ async def test_every_pane_reachable_at_each_size(mini, size):
             await pilot.press(key)
             await pilot.pause()
             assert app.focused.is_on_screen and app.focused.region.height >= 3
+
+
+async def test_keys_typed_fast_land_in_the_new_pane(mini):
+    app = make_app(mini)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "j", "5", "j", "4", "j")  # no pause between a jump and a move
+        await pilot.pause()
+        assert app.dashboard.query_one("#party-south", PartyPane).claim_id == "south-harbour"
+        assert app.dashboard.query_one(Agenda).claim_id == "vienna"
+        assert isinstance(app.focused, IssueMatrix) and app.focused.cursor_coordinate.row == 1

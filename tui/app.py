@@ -76,6 +76,7 @@ class PeaceDashApp(App[int]):
         """Load the file; keep the previous good data if the new file has problems."""
         result = load_positions(self.data_path)
         previous = self.good.dataset if self.good else None
+        was_broken = bool(self.result and self.result.problems)
         self.result = result
         changes = None
         if result.ok:
@@ -95,7 +96,8 @@ class PeaceDashApp(App[int]):
                     timeout=5,
                 )
             elif changes is not None:
-                self.notify(changes.summary(), title="Reloaded", timeout=4)
+                title = "Fixed: the file is sound again" if was_broken else "Reloaded"
+                self.notify(changes.summary(), title=title, timeout=4)
         return result
 
     def action_reload(self) -> None:

@@ -236,9 +236,9 @@ class DashboardScreen(Screen):
         for tab_id, kind in (("tab-parties", PartyPane), ("tab-matrix", IssueMatrix), ("tab-calendar", Agenda)):
             if isinstance(pane, kind) and tabs.active != tab_id:
                 tabs.active = tab_id
-        # Switching tabs in code leaves focus behind on a hidden widget: move it ourselves.
-        self.call_after_refresh(pane.focus)
-        pane.focus()
+        # Switching tabs in code leaves focus behind on a hidden widget: move it ourselves, at
+        # once (Widget.focus is deferred, and a fast "2j" would move the old pane's cursor).
+        self.set_focus(pane)
         self.call_after_refresh(pane.scroll_visible, animate=False)
 
     def action_pane(self, number: int) -> None:
