@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
-from tui.commands import GoToProvider
+from tui.commands import ExportProvider, GoToProvider
 from tui.diff import compare
 from tui.load import LoadResult, load_positions
 from tui.screens.dashboard import DashboardScreen
@@ -23,7 +23,7 @@ class PeaceDashApp(App[int]):
 
     CSS_PATH = "peacedash.tcss"
     TITLE = "peacedash"
-    COMMANDS = App.COMMANDS | {GoToProvider}
+    COMMANDS = App.COMMANDS | {GoToProvider, ExportProvider}
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("r", "reload", "Reload"),
@@ -102,6 +102,22 @@ class PeaceDashApp(App[int]):
 
     def action_reload(self) -> None:
         self.load(announce=True)
+
+    def export(self, kind: str) -> None:
+        """Write an export of the data on show next to the data file; never the data file itself."""
+        from tui.export_cli import default_target, write_export
+
+        if self.good is None or self.good.dataset is None:
+            self.notify("Nothing to export: the file has not loaded yet.", severity="error")
+            return
+        target = default_target(self.data_path, kind)
+        try:
+            note = write_export(kind, self.good.dataset, self.today, target)
+        except (OSError, ValueError) as error:
+            self.notify(f"Could not write {target}: {error}", severity="error")
+            return
+        stale = " (from the last good data: the file on disk has problems)" if self.result and self.result.problems else ""
+        self.notify(f"Wrote {target}{stale}.\n{note}", title="Exported", timeout=6)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

@@ -28,12 +28,20 @@ def summary(dataset: Dataset, today: date) -> str:
     )
 
 
-def run_check(path: Path, today: date) -> int:
+def load_or_report(path: Path) -> Dataset | None:
+    """The dataset, or None after printing every located problem to stderr."""
     result = load_positions(path)
     if result.dataset is None or result.problems:
         for problem in result.problems:
             print(problem, file=sys.stderr)
         print(f"{path}: {plural(len(result.problems), 'problem')}", file=sys.stderr)
+        return None
+    return result.dataset
+
+
+def run_check(path: Path, today: date) -> int:
+    dataset = load_or_report(path)
+    if dataset is None:
         return 1
-    print(summary(result.dataset, today))
+    print(summary(dataset, today))
     return 0

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tui.paths import default_data
 
-COMMANDS = ("check",)
+COMMANDS = ("check", "export", "brief")
 
 
 def _today(text: str) -> date:
@@ -29,7 +29,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="peacedash",
         description="A terminal dashboard of the Russia–Ukraine peace process.",
-        epilog="Commands: 'peacedash check [FILE]' validates a data file and its excerpts.",
+        epilog=(
+            "Commands: 'peacedash check [FILE]' validates a data file and its excerpts; "
+            "'peacedash export {ics,md,json} [FILE] [-o OUT]' exports it; "
+            "'peacedash brief [FILE]' prints the state of play as plain text."
+        ),
     )
     _common(parser)
     return parser
@@ -44,13 +48,42 @@ def build_check_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def build_export_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="peacedash export",
+        description="Export the timeline and meetings as an iCalendar file, a Markdown brief with citations, or JSON.",
+    )
+    parser.add_argument("format", choices=("ics", "md", "json"), help="what to write")
+    _common(parser)
+    parser.add_argument("-o", "--output", type=Path, default=None, metavar="OUT", help="write here instead of standard output")
+    return parser
+
+
+def build_brief_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="peacedash brief",
+        description="Print the state of play as plain text: what is due next, what passed, where parties stand.",
+    )
+    _common(parser)
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if args_list and args_list[0] == "check":
+    command = args_list[0] if args_list else ""
+    if command == "check":
         args = build_check_parser().parse_args(args_list[1:])
         from tui.check import run_check
 
         return run_check(args.file or default_data(), args.today or date.today())
+    if command in ("export", "brief"):
+        from tui.export_cli import run_export
+
+        if command == "export":
+            args = build_export_parser().parse_args(args_list[1:])
+            return run_export(args.format, args.file or default_data(), args.today or date.today(), args.output)
+        args = build_brief_parser().parse_args(args_list[1:])
+        return run_export("brief", args.file or default_data(), args.today or date.today(), None)
     args = build_parser().parse_args(args_list)
     from tui.app import run_app
 

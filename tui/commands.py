@@ -14,7 +14,6 @@ class GoToProvider(Provider):
     def _targets(self) -> Iterator[tuple[str, str, object]]:
         from tui.screens.dashboard import DashboardScreen
 
-        screen = self.app.screen_stack[0] if self.app.screen_stack else None
         dash = next((s for s in self.app.screen_stack if isinstance(s, DashboardScreen)), None)
         if dash is None or dash.data is None:
             return
@@ -29,7 +28,6 @@ class GoToProvider(Provider):
             yield f"Go to meeting: {item.title}", item.date.text, partial(dash.select_claim, item.id)
         for item in data.timeline:
             yield f"Go to deadline: {item.title}", item.date.text, partial(dash.select_claim, item.id)
-        del screen
 
     async def discover(self) -> Hits:
         for name, help_text, action in self._targets():
@@ -42,3 +40,25 @@ class GoToProvider(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), action, help=help_text)  # type: ignore[arg-type]
+
+
+EXPORTS = [
+    ("ics", "Export calendar (.ics)", "timeline and meetings as all-day events, next to the data file"),
+    ("md", "Export brief (.md)", "matrix, positions, timeline and meetings with footnoted sources"),
+    ("json", "Export data (.json)", "the whole validated model, dates normalised"),
+]
+
+
+class ExportProvider(Provider):
+    """Offers each export; the app writes it next to the data file and says where."""
+
+    async def discover(self) -> Hits:
+        for kind, name, help_text in EXPORTS:
+            yield DiscoveryHit(name, partial(self.app.export, kind), help=help_text)  # type: ignore[attr-defined]
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for kind, name, help_text in EXPORTS:
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), partial(self.app.export, kind), help=help_text)  # type: ignore[attr-defined]

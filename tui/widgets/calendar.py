@@ -9,7 +9,8 @@ from textual.reactive import reactive
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from tui.dates import describe_status, status_of
+from tui.dates import status_of
+from tui.describe import date_label, item_status
 from tui.glyphs import CHANGED, STATUS, escape, glyph, tag
 from tui.model import DatedItem
 from tui.widgets.claim_list import ClaimList
@@ -25,13 +26,6 @@ def first_of_month(day: date) -> date:
 def shift_month(month: date, by: int) -> date:
     index = month.year * 12 + month.month - 1 + by
     return date(index // 12, index % 12 + 1, 1)
-
-
-def date_label(item: DatedItem) -> str:
-    text = item.date.text if item.date.known else "date unknown"
-    if item.as_written and item.as_written != item.date.text:
-        text += f" (“{item.as_written}”)"
-    return text + (" · inferred" if item.inferred else "")
 
 
 class MonthGrid(Static):
@@ -105,8 +99,7 @@ class Agenda(ClaimList):
     ) -> None:
         rows = []
         for item in items:
-            status = status_of(item.date, item.status, today)
-            label = describe_status(status, item.status, item.date, today)
+            status, label = item_status(item, today)
             kind = "meeting" if item.kind == "meeting" else item.kind
             rows.append(
                 Option(

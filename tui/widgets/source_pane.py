@@ -7,7 +7,7 @@ from datetime import date
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from tui.dates import describe_status, status_of
+from tui.describe import item_status, party_names, published_label
 from tui.glyphs import KIND, STATUS, escape, tag
 from tui.model import Dataset, DatedItem, Excerpt, Position
 from tui.sources import SourceLibrary
@@ -17,10 +17,7 @@ Claim = Position | DatedItem
 
 def source_line(data: Dataset, excerpt: Excerpt) -> str:
     source = data.sources[excerpt.source]
-    when = source.published.text if source.published.known else "date not printed"
-    if source.published_inferred:
-        when += " (inferred)"
-    return f"[b]{escape(source.title)}[/] [$foreground-muted]· {escape(source.outlet)} · {escape(when)}[/]"
+    return f"[b]{escape(source.title)}[/] [$foreground-muted]· {escape(source.outlet)} · {escape(published_label(source))}[/]"
 
 
 def excerpt_markup(data: Dataset, library: SourceLibrary | None, excerpt: Excerpt) -> str:
@@ -51,9 +48,8 @@ def claim_heading(data: Dataset, claim: Claim, today: date) -> str:
             f"{tag(KIND, claim.kind)} [b]{escape(claim.stance)}[/]\n"
             f"[$foreground-muted]{escape(party)} · {escape(issue)} · {escape(stated_label(claim))}[/]"
         )
-    status = status_of(claim.date, claim.status, today)
-    label = describe_status(status, claim.status, claim.date, today)
-    who = ", ".join(data.parties[p].name for p in claim.participants or claim.proposed_by if p in data.parties)
+    status, label = item_status(claim, today)
+    who = party_names(data, claim.participants or claim.proposed_by)
     details = " · ".join(x for x in (claim.date.text, claim.place, who) if x)
     return (
         f"{tag(STATUS, status)} [b]{escape(claim.title)}[/]\n"

@@ -1,0 +1,202 @@
+"""Exports: ICS read back by two readers, Markdown parsed, JSON validated against its schema, brief."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import icalendar
+import jsonschema
+import pytest
+import vobject
+from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
+
+from tui.app import PeaceDashApp
+from tui.exports.brief import export_brief
+from tui.exports.ics import export_ics
+from tui.exports.jsondoc import export_document, export_json
+from tui.exports.markdown import export_markdown
+from tui.load import load_positions
+
+REPO = Path(__file__).parent.parent
+TODAY = date(2026, 3, 15)
+TITLE = "Переговоры в Вене — “раунд” à café"
+
+
+@pytest.fixture
+def data(mini):
+    # Non-ASCII survives every export: Cyrillic, accents, typographic quotes.
+    mini.write_text(mini.read_text().replace("title: Next round in Vienna", f"title: {TITLE}"), encoding="utf-8")
+    result = load_positions(mini)
+    assert result.ok, [str(p) for p in result.problems]
+    return result.dataset
+
+
+def run(*args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "tui.cli", *args], capture_output=True, timeout=60)
+
+
+def test_ics_round_trips_with_icalendar(data):
+    body, left_out = export_ics(data, TODAY)
+    calendar = icalendar.Calendar.from_ical(body)
+    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    assert set(events) == {"summit-june@peacedash", "geneva-1@peacedash", "vienna@peacedash"} and left_out == []
+    vienna = events["vienna@peacedash"]
+    assert str(vienna["SUMMARY"]) == f"{TITLE} (approx.)"
+    assert vienna.decoded("DTSTART") == date(2026, 4, 1) and vienna.decoded("DTEND") == date(2026, 5, 1)
+    geneva = events["geneva-1@peacedash"]
+    assert str(geneva["SUMMARY"]) == "First round in Geneva"  # an exact day is not approximate
+    assert geneva.decoded("DTSTART") == date(2026, 2, 5) and geneva.decoded("DTEND") == date(2026, 2, 6)
+    assert str(geneva["STATUS"]) == "CONFIRMED" and str(geneva["LOCATION"]) == "Geneva"
+    summit = events["summit-june@peacedash"]
+    description = str(summit["DESCRIPTION"])
+    assert "Date: by end of June 2026 (“by the end of June”) · inferred" in description
+    assert "Proposed by: Westland" in description and "Status on 2026-03-15: proposed · in 98 days" in description
+    assert "Ministers sign a memorandum: “offered to host a summit by the end of June”" in description
+    assert summit.decoded("DTSTART") == date(2026, 6, 21) and str(summit["STATUS"]) == "TENTATIVE"
+
+
+def test_ics_reads_the_same_with_a_second_reader(data):
+    body, _ = export_ics(data, TODAY)
+    calendar = vobject.readOne(body.decode("utf-8"))
+    events = {e.uid.value: e for e in calendar.vevent_list}
+    assert events["vienna@peacedash"].summary.value == f"{TITLE} (approx.)"
+    assert events["vienna@peacedash"].dtstart.value == date(2026, 4, 1)
+    assert events["geneva-1@peacedash"].dtend.value == date(2026, 2, 6)
+    assert len(events) == 3
+
+
+def test_ics_is_deterministic_and_lines_are_folded(data):
+    first, _ = export_ics(data, TODAY)
+    second, _ = export_ics(data, TODAY)
+    assert first == second
+    assert all(len(line) <= 75 for line in first.split(b"\r\n"))
+
+
+def test_ics_leaves_out_undated_items_and_says_so(mini):
+    mini.write_text(mini.read_text().replace("date: April 2026", "date: unknown"))
+    done = run("export", "ics", str(mini), "--today", "2026-03-15")
+    assert done.returncode == 0
+    assert b"vienna@peacedash" not in done.stdout
+    assert done.stderr.decode().strip() == "2 events written; left out 1 item with no usable date: vienna"
+
+
+def test_markdown_parses_and_every_claim_is_cited(data):
+    text = export_markdown(data, TODAY)
+    parser = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
+    tokens = parser.parse(text)
+    refs = {t.meta["label"] for t in tokens for t in (t.children or []) if t.type == "footnote_ref"}
+    definitions = {t.meta["label"] for t in tokens if t.type == "footnote_open"}
+    claims = {p.id for p in data.positions} | {d.id for d in data.dated_items}
+    assert refs == definitions == claims
+    html = parser.render(text)
+    assert html.count("<table>") == 2 and "<h2>Northland</h2>" in html
+    for claim in list(data.positions) + list(data.dated_items):
+        definition = next(line for line in text.splitlines() if line.startswith(f"[^{claim.id}]: "))
+        for excerpt in claim.excerpts:
+            assert f"“{excerpt.quote}” — {data.sources[excerpt.source].title}" in definition
+    assert TITLE in text and "| by end of June 2026 (“by the end of June”) · inferred | Summit hosted by Westland[^summit-june] | Westland | proposed · in 98 days |" in text
+
+
+def test_markdown_table_cells_escape_pipes(mini):
+    mini.write_text(mini.read_text().replace("stance: Monitors", "stance: Monitors | observers"))
+    text = export_markdown(load_positions(mini).dataset, TODAY)
+    row = next(line for line in text.splitlines() if line.startswith("| Ceasefire |"))
+    assert "Monitors \\| observers" in row
+    parser = MarkdownIt("commonmark").enable("table")
+    cells = [t for t in parser.parse(text) if t.type == "td_open"]
+    assert len(cells) == 3 * (2 + 3) + 1 * 4  # matrix: 3 issues × 5 columns; timeline: 1 item × 4
+
+
+def test_json_validates_against_the_documented_schema(data):
+    schema = json.loads((REPO / "docs" / "export.schema.json").read_text())
+    document = json.loads(export_json(data, TODAY))
+    jsonschema.validate(document, schema)
+    bundled = load_positions(REPO / "data" / "positions.yaml").dataset
+    jsonschema.validate(json.loads(export_json(bundled, TODAY)), schema)
+
+
+def test_json_matches_the_model_field_by_field(data):
+    document = json.loads(export_json(data, TODAY))
+    assert (document["format"], document["version"], document["today"]) == ("peacedash-export", 1, "2026-03-15")
+    assert [p["id"] for p in document["parties"]] == list(data.parties)
+    for exported, position in zip(document["positions"], data.positions, strict=True):
+        assert exported["id"] == position.id and exported["party"] == position.party
+        assert exported["issue"] == position.issue and exported["kind"] == position.kind
+        assert exported["stance"] == position.stance and exported["line"] == position.at.line
+        assert exported["stated"]["text"] == position.stated.text
+        assert [(e["source"], e["quote"]) for e in exported["excerpts"]] == [(e.source, e.quote) for e in position.excerpts]
+    for exported, item in zip(document["timeline"] + document["meetings"], data.timeline + data.meetings, strict=True):
+        assert exported["id"] == item.id and exported["title"] == item.title and exported["kind"] == item.kind
+        assert exported["date"]["start"] == (item.date.start.isoformat() if item.date.start else None)
+        assert exported["date"]["end"] == (item.date.end.isoformat() if item.date.end else None)
+        assert (exported["date"]["precision"], exported["date"]["qualifier"]) == (item.date.precision, item.date.qualifier)
+        assert exported["date"]["inferred"] == item.inferred and exported["recorded_status"] == item.status
+        assert exported["proposed_by"] == list(item.proposed_by) and exported["participants"] == list(item.participants)
+    summit = document["timeline"][0]
+    assert summit["status"] == "upcoming" and summit["status_label"] == "proposed · in 98 days"
+    assert document["meetings"][1]["title"] == TITLE
+    source = document["sources"][1]
+    assert source["published"] == {"text": "February 2026", "start": "2026-02-01", "end": "2026-02-28",
+                                   "precision": "month", "qualifier": None, "inferred": True}
+
+
+def test_json_is_deterministic(data):
+    assert export_json(data, TODAY) == export_json(data, TODAY)
+    assert export_document(data, date(2026, 6, 25))["timeline"][0]["status"] == "due"
+
+
+def test_brief_reads_as_plain_words(data):
+    text = export_brief(data, TODAY)
+    assert text.startswith("Test negotiation: state of play on 2026-03-15\n")
+    assert "Coming up:\n  - Next round" not in text  # ordered by date: the summit is in June, Vienna in April
+    coming = text.split("Coming up:\n")[1].split("\n\n")[0].splitlines()
+    assert coming[0].startswith(f"  - {TITLE}: April 2026; with Northland, Southland. proposed, in 17 days.")
+    assert "Held or met:\n  - First round in Geneva: 2026-02-05; with Northland, Southland. held." in text
+    assert "  Ceasefire (parties close):\n    - Northland, demand: Monitors." in text
+    assert "·" not in text and "|" not in text
+
+
+@pytest.mark.parametrize("args", [["export", "ics"], ["export", "md"], ["export", "json"], ["brief"]])
+def test_every_export_refuses_a_bad_file_with_located_problems(mini, args):
+    mini.write_text(mini.read_text().replace("party: south", "party: sooth"))
+    done = run(*args, str(mini))
+    assert done.returncode == 1 and done.stdout == b""
+    assert f"{mini}:".encode() in done.stderr and b"did you mean 'south'?" in done.stderr
+    assert b"Traceback" not in done.stderr
+
+
+def test_export_to_a_file_and_usage_errors(mini, tmp_path):
+    out = tmp_path / "cal.ics"
+    done = run("export", "ics", str(mini), "-o", str(out), "--today", "2026-03-15")
+    assert done.returncode == 0 and out.read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert run("export", "pdf", str(mini)).returncode == 2
+    assert run("export").returncode == 2
+    refused = run("export", "json", str(mini), "-o", str(mini))
+    assert refused.returncode == 1 and b"refusing to write the export over the data file" in refused.stderr
+    assert mini.read_text().startswith("# A small dataset")
+
+
+async def test_palette_exports_next_to_the_data_file(mini):
+    app = PeaceDashApp(mini, TODAY, clock=lambda: datetime(2026, 3, 15, 9, 30), poll_seconds=None)
+    notes: list[str] = []
+    original = app.notify
+    app.notify = lambda message, *a, **k: notes.append(message) or original(message, *a, **k)  # type: ignore[method-assign]
+    before = mini.read_bytes()
+    async with app.run_test(size=(120, 40)) as pilot:
+        for words, suffix in (("export calendar", ".ics"), ("export brief", ".md"), ("export data", ".json")):
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*words)
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+            target = mini.with_suffix(suffix)
+            assert target.exists(), words
+            assert any(note.startswith(f"Wrote {target}.") for note in notes)
+    assert mini.read_bytes() == before
+    assert icalendar.Calendar.from_ical(mini.with_suffix(".ics").read_bytes())

@@ -1,0 +1,71 @@
+"""`peacedash export ics|md|json` and `peacedash brief`: write a validated dataset elsewhere."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from tui.check import load_or_report, plural
+from tui.model import Dataset
+
+SUFFIX = {"ics": ".ics", "md": ".md", "json": ".json"}
+
+
+def render(kind: str, data: Dataset, today: date) -> tuple[bytes, str]:
+    """The export's bytes and a line for stderr about what it holds."""
+    if kind == "ics":
+        from tui.exports.ics import export_ics
+
+        body, left_out = export_ics(data, today)
+        note = f"{plural(len(data.dated_items) - len(left_out), 'event')} written"
+        if left_out:
+            note += f"; left out {plural(len(left_out), 'item')} with no usable date: {', '.join(i.id for i in left_out)}"
+        return body, note
+    if kind == "md":
+        from tui.exports.markdown import export_markdown
+
+        return export_markdown(data, today).encode("utf-8"), "Markdown brief written"
+    if kind == "json":
+        from tui.exports.jsondoc import export_json
+
+        return export_json(data, today).encode("utf-8"), "JSON written"
+    from tui.exports.brief import export_brief
+
+    return export_brief(data, today).encode("utf-8"), ""
+
+
+def default_target(data_path: Path, kind: str) -> Path:
+    """Next to the data file, same stem, export's suffix; never the data file itself."""
+    target = data_path.with_suffix(SUFFIX[kind])
+    if target.resolve() == data_path.resolve():
+        target = data_path.with_name(data_path.name + SUFFIX[kind])
+    return target
+
+
+def write_export(kind: str, data: Dataset, today: date, target: Path) -> str:
+    body, note = render(kind, data, today)
+    if target.resolve() == data.path.resolve():
+        raise ValueError(f"refusing to write the export over the data file {target}")
+    target.write_bytes(body)
+    return note
+
+
+def run_export(kind: str, path: Path, today: date, out: Path | None) -> int:
+    data = load_or_report(path)
+    if data is None:
+        return 1
+    if out is None or str(out) == "-":
+        body, note = render(kind, data, today)
+        sys.stdout.buffer.write(body)
+        sys.stdout.flush()
+    else:
+        try:
+            note = write_export(kind, data, today, out)
+        except (OSError, ValueError) as error:
+            print(f"peacedash: cannot write {out}: {getattr(error, 'strerror', None) or error}", file=sys.stderr)
+            return 1
+        note = f"{out}: {note}"
+    if note:
+        print(note, file=sys.stderr)
+    return 0

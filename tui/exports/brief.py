@@ -1,0 +1,48 @@
+"""The state of play as plain text for a terminal or a screen reader: words, no glyphs or tables."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tui.describe import KIND_WORDS, date_label, item_status, party_names
+from tui.model import Dataset
+
+SECTIONS = [
+    ("Due now", ("due",)),
+    ("Coming up", ("upcoming",)),
+    ("Past, no outcome recorded", ("past",)),
+    ("Missed", ("missed",)),
+    ("Held or met", ("held", "met")),
+    ("Cancelled", ("cancelled",)),
+    ("No date in the sources", ("undated",)),
+]
+
+
+def export_brief(data: Dataset, today: date) -> str:
+    lines = [
+        f"{data.title}: state of play on {today.isoformat()}",
+        f"From {data.path.name}: {len(data.positions)} positions, {len(data.dated_items)} dated items, "
+        f"{data.excerpt_count()} excerpts verified.",
+    ]
+    statuses = {item.id: item_status(item, today) for item in data.dated_items}
+    ordered = sorted(data.dated_items, key=lambda i: i.date.sort_key())
+    for heading, wanted in SECTIONS:
+        items = [i for i in ordered if statuses[i.id][0] in wanted]
+        if not items:
+            continue
+        lines += ["", f"{heading}:"]
+        for item in items:
+            who = party_names(data, item.proposed_by or item.participants)
+            by = f"; {'proposed by' if item.proposed_by else 'with'} {who}" if who else ""
+            lines.append(f"  - {item.title}: {date_label(item)}{by}. {statuses[item.id][1]}.")
+    lines += ["", "Where the parties stand:"]
+    for issue in data.issues.values():
+        here = [p for p in data.positions if p.issue == issue.id]
+        if not here:
+            continue
+        lines.append(f"  {issue.name} (parties {issue.alignment}):")
+        for party in data.parties.values():
+            for p in (p for p in here if p.party == party.id):
+                lines.append(f"    - {party.name}, {KIND_WORDS[p.kind]}: {p.stance}.")
+    # Separators drawn as "·" read badly aloud; a comma reads as a pause.
+    return "\n".join(lines).replace(" · ", ", ") + "\n"

@@ -1,0 +1,67 @@
+"""The whole validated model as JSON, dates normalised; the shape is docs/export-json.md, version 1."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from tui.dates import PartialDate
+from tui.describe import item_status
+from tui.model import Dataset, DatedItem, Excerpt
+
+FORMAT, VERSION = "peacedash-export", 1
+
+
+def _date(when: PartialDate) -> dict[str, Any]:
+    return {
+        "text": when.text,
+        "start": when.start.isoformat() if when.start else None,
+        "end": when.end.isoformat() if when.end else None,
+        "precision": when.precision,
+        "qualifier": when.qualifier,
+    }
+
+
+def _excerpts(excerpts: tuple[Excerpt, ...]) -> list[dict[str, Any]]:
+    return [{"source": e.source, "quote": e.quote, "line": e.at.line} for e in excerpts]
+
+
+def _dated(item: DatedItem, today: date) -> dict[str, Any]:
+    status, label = item_status(item, today)
+    return {
+        "id": item.id, "kind": item.kind, "title": item.title,
+        "date": _date(item.date) | {"as_written": item.as_written or None, "inferred": item.inferred},
+        "status": status, "recorded_status": item.status, "status_label": label,
+        "proposed_by": list(item.proposed_by), "participants": list(item.participants),
+        "place": item.place or None, "format": item.format or None, "outcome": item.outcome or None,
+        "note": item.note or None, "excerpts": _excerpts(item.excerpts), "line": item.at.line,
+    }
+
+
+def export_document(data: Dataset, today: date) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "today": today.isoformat(),
+        "title": data.title,
+        "file": data.path.name,
+        "sources": [
+            {"id": s.id, "file": s.file, "title": s.title, "outlet": s.outlet,
+             "published": _date(s.published) | {"inferred": s.published_inferred}, "note": s.note or None}
+            for s in data.sources.values()
+        ],
+        "parties": [{"id": p.id, "name": p.name, "short": p.short, "includes": list(p.includes)} for p in data.parties.values()],
+        "issues": [{"id": i.id, "name": i.name, "alignment": i.alignment, "note": i.note or None} for i in data.issues.values()],
+        "positions": [
+            {"id": p.id, "party": p.party, "issue": p.issue, "kind": p.kind, "stance": p.stance,
+             "stated": _date(p.stated), "excerpts": _excerpts(p.excerpts), "line": p.at.line}
+            for p in data.positions
+        ],
+        "timeline": [_dated(item, today) for item in data.timeline],
+        "meetings": [_dated(item, today) for item in data.meetings],
+    }
+
+
+def export_json(data: Dataset, today: date) -> str:
+    return json.dumps(export_document(data, today), ensure_ascii=False, indent=2) + "\n"
