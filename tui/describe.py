@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from tui.dates import Status, describe_status, status_of
-from tui.model import Dataset, DatedItem, Excerpt, Source
+from tui.model import Dataset, DatedItem, Excerpt, Position, Source
 
 KIND_WORDS = {
     "demand": "demand", "red-line": "red line", "offer": "offer",
@@ -40,3 +40,11 @@ def citation(data: Dataset, excerpt: Excerpt) -> str:
     """'“quote” — Title, outlet, date' in plain text."""
     source = data.sources[excerpt.source]
     return f"“{excerpt.quote}” — {source.title}, {source.outlet}, {published_label(source)}"
+
+
+def positions_by_cell(data: Dataset) -> dict[tuple[str, str], list[Position]]:
+    """Positions grouped by (issue, party) in one pass, file order kept within each cell."""
+    cells: dict[tuple[str, str], list[Position]] = {}
+    for position in data.positions:
+        cells.setdefault((position.issue, position.party), []).append(position)
+    return cells

@@ -18,6 +18,7 @@ FOLD = str.maketrans(
 )
 SPACE = re.compile(r"\s+")
 DASH_SPACE = re.compile(r" ?- ?")
+WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,24 +50,18 @@ class SourceText:
     def __init__(self, text: str) -> None:
         self.text = text
         translated = text.translate(FOLD)
-        # Fold whitespace while remembering, for each folded character, where it came from.
-        chars: list[str] = []
+        # Fold whitespace while remembering, for each folded character, where it came from;
+        # built word by word (range() in C), not character by character.
+        parts: list[str] = []
         origin: list[int] = []
-        in_space = False
-        for index, char in enumerate(translated):
-            if char.isspace():
-                if not in_space and chars and chars[-1] != "-":
-                    chars.append(" ")
-                    origin.append(index)
-                in_space = True
-            else:
-                if char == "-" and chars and chars[-1] == " ":
-                    chars.pop()
-                    origin.pop()
-                chars.append(char)
-                origin.append(index)
-                in_space = False
-        self.folded = "".join(chars)
+        for word in WORD.finditer(translated):
+            token, start = word.group(), word.start()
+            if parts and not (parts[-1].endswith("-") or token.startswith("-")):
+                parts.append(" ")
+                origin.append(start - 1)
+            parts.append(token)
+            origin.extend(range(start, start + len(token)))
+        self.folded = "".join(parts)
         self._origin = origin
         self._cache: dict[str, Match | None] = {}
 

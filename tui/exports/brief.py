@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tui.describe import KIND_WORDS, date_label, item_status, party_names
+from tui.describe import KIND_WORDS, date_label, item_status, party_names, positions_by_cell
 from tui.model import Dataset
 
 SECTIONS = [
@@ -36,13 +36,13 @@ def export_brief(data: Dataset, today: date) -> str:
             by = f"; {'proposed by' if item.proposed_by else 'with'} {who}" if who else ""
             lines.append(f"  - {item.title}: {date_label(item)}{by}. {statuses[item.id][1]}.")
     lines += ["", "Where the parties stand:"]
+    by_cell = positions_by_cell(data)
     for issue in data.issues.values():
-        here = [p for p in data.positions if p.issue == issue.id]
-        if not here:
+        cells = [(party, by_cell.get((issue.id, party.id), [])) for party in data.parties.values()]
+        if not any(here for _, here in cells):
             continue
         lines.append(f"  {issue.name} (parties {issue.alignment}):")
-        for party in data.parties.values():
-            for p in (p for p in here if p.party == party.id):
-                lines.append(f"    - {party.name}, {KIND_WORDS[p.kind]}: {p.stance}.")
+        for party, here in cells:
+            lines.extend(f"    - {party.name}, {KIND_WORDS[p.kind]}: {p.stance}." for p in here)
     # Separators drawn as "·" read badly aloud; a comma reads as a pause.
     return "\n".join(lines).replace(" · ", ", ") + "\n"

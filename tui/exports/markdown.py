@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tui.describe import KIND_WORDS, citation, date_label, item_status, party_names
+from tui.describe import KIND_WORDS, citation, date_label, item_status, party_names, positions_by_cell
 from tui.model import Dataset, DatedItem, Position
 
 ALIGN_WORDS = {"agreed": "✓ agreed", "close": "≈ close", "apart": "≠ apart", "unclear": "? unclear"}
@@ -51,16 +51,17 @@ def export_markdown(data: Dataset, today: date) -> str:
         "| Issue | Stand | " + " | ".join(_cell(p.name) for p in data.parties.values()) + " |",
         "|---|---|" + "---|" * len(data.parties),
     ]
+    by_cell = positions_by_cell(data)
     for issue in data.issues.values():
         cells = []
         for party in data.parties.values():
-            here = [p for p in data.positions if p.issue == issue.id and p.party == party.id]
+            here = by_cell.get((issue.id, party.id), [])
             cells.append("<br>".join(f"{KIND_WORDS[p.kind]}: {_cell(p.stance)}{notes.ref(p)}" for p in here) or "—")
         out.append(f"| {_cell(issue.name)} | {ALIGN_WORDS[issue.alignment]} | " + " | ".join(cells) + " |")
     for party in data.parties.values():
         out += ["", f"## {party.name}"]
         for issue in data.issues.values():
-            here = [p for p in data.positions if p.issue == issue.id and p.party == party.id]
+            here = by_cell.get((issue.id, party.id), [])
             if not here:
                 continue
             out += ["", f"### {issue.name}", ""]

@@ -36,6 +36,8 @@ TALL = 40  # the source pane grows at this height
 class DashboardScreen(Screen):
     """Holds the dataset on show, the filter, the selected claim and the calendar month."""
 
+    AUTO_FOCUS = None  # the app focuses the first pane (or the problems) once data is in
+
     BINDINGS = [
         *(Binding(str(n), f"pane({n})", f"Pane {n}", show=False) for n in range(1, 10)),
         Binding("tab", "cycle(1)", "Next pane", show=False),
@@ -331,11 +333,17 @@ class DashboardScreen(Screen):
         self._layout(event.size.width, event.size.height)
 
     def _layout(self, width: int, height: int = 24) -> None:
-        self.set_class(height >= TALL, "tall")
         side = width >= SIDE_SOURCE
         parties = width - SOURCE_WIDTH if side else width
-        self.set_class(side, "side-source")
-        self.set_class(parties >= WIDE, "wide")
-        self.set_class(MEDIUM <= parties < WIDE, "medium")
-        self.set_class(parties < MEDIUM, "narrow")
+        wanted = {
+            "tall": height >= TALL,
+            "side-source": side,
+            "wide": parties >= WIDE,
+            "medium": MEDIUM <= parties < WIDE,
+            "narrow": parties < MEDIUM,
+        }
+        classes = {name for name, on in wanted.items() if on}
+        # One assignment restyles the DOM once; set_class per name restyled it five times.
+        if classes != set(self.classes) & set(wanted):
+            self.classes = (set(self.classes) - set(wanted)) | classes
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import calendar as pycalendar
 from datetime import date
 
+from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from tui.dates import status_of
 from tui.describe import date_label, item_status
-from tui.glyphs import CHANGED, STATUS, escape, glyph, tag
+from tui.glyphs import CHANGED_PART, STATUS, escape, glyph, tag_part
 from tui.model import DatedItem
 from tui.widgets.claim_list import ClaimList
 
@@ -52,6 +53,7 @@ class MonthGrid(Static):
         month, today = self.month, self.today
         last = date(month.year, month.month, pycalendar.monthrange(month.year, month.month)[1])
         short = [i for i in self.items if i.date.known and (i.date.end - i.date.start).days < DAY_SPAN]  # type: ignore[operator]
+        short_ids = {i.id for i in short}
         marked = {
             day
             for item in short
@@ -76,7 +78,7 @@ class MonthGrid(Static):
         lines.append("[reverse]  [/] today  [b $accent underline]12[/] has items")
         wide = [
             i for i in self.items
-            if i.date.known and i not in short and i.date.start <= last and i.date.end >= month  # type: ignore[operator]
+            if i.date.known and i.id not in short_ids and i.date.start <= last and i.date.end >= month  # type: ignore[operator]
         ]
         if wide:
             lines.append("[b]Within this month:[/]")
@@ -101,12 +103,16 @@ class Agenda(ClaimList):
         for item in items:
             status, label = item_status(item, today)
             kind = "meeting" if item.kind == "meeting" else item.kind
-            rows.append(
-                Option(
-                    f"{CHANGED + ' ' if item.id in marked else ''}{tag(STATUS, status, 11)} [b]{escape(item.title)}[/] [$foreground-muted]· {kind}[/]\n"
-                    f"            {escape(date_label(item))} [$foreground-muted]· {escape(label)}[/]",
-                    id=item.id,
-                )
+            prompt = Content.assemble(
+                *((CHANGED_PART, " ") if item.id in marked else ()),
+                tag_part(STATUS, status, 11),
+                " ",
+                (item.title, "b"),
+                (f" · {kind}", "$foreground-muted"),
+                "\n            ",
+                date_label(item),
+                (f" · {label}", "$foreground-muted"),
             )
+            rows.append(Option(prompt, id=item.id))
         self.border_subtitle = f"{len(items)}/{total}" if len(items) != total else f"{total}"
         self.set_rows(rows, keep, empty="no dated items match")

@@ -4,26 +4,32 @@ from __future__ import annotations
 
 from textual.widgets.option_list import Option
 
-from tui.glyphs import CHANGED, KIND, escape, tag
+from textual.content import Content
+
+from tui.glyphs import CHANGED_PART, KIND, escape, tag_part
 from tui.model import Dataset, Party, Position
 from tui.widgets.claim_list import ClaimList
 
 
 def position_rows(data: Dataset, positions: list[Position], marked: frozenset[str] = frozenset()) -> list[Option]:
     rows: list[Option] = []
-    for issue_id in data.issues:
-        here = [p for p in positions if p.issue == issue_id]
+    by_issue: dict[str, list[Position]] = {}
+    for position in positions:
+        by_issue.setdefault(position.issue, []).append(position)
+    for issue_id in data.issues:  # issues in file order, each once
+        here = by_issue.get(issue_id)
         if not here:
             continue
         rows.append(Option(f"[b $text-primary]{escape(data.issues[issue_id].name)}[/]", disabled=True))
         for position in here:
             date = position.stated.text if position.stated.known else "undated"
-            rows.append(
-                Option(
-                    f"{CHANGED if position.id in marked else ' '}{tag(KIND, position.kind, 11)} {escape(position.stance)} [$foreground-muted]· {escape(date)}[/]",
-                    id=position.id,
-                )
+            prompt = Content.assemble(
+                CHANGED_PART if position.id in marked else " ",
+                tag_part(KIND, position.kind, 11),
+                f" {position.stance} ",
+                (f"· {date}", "$foreground-muted"),
             )
+            rows.append(Option(prompt, id=position.id))
     return rows
 
 
