@@ -30,3 +30,15 @@ def test_context_is_the_paragraph_around_the_quote():
     context = source.context(source.find("the quoted words"))
     assert (context.before, context.quote, context.after) == ("Second one has ", "the quoted words", " inside it.")
     assert context.paragraph_index == 1
+
+
+def test_offsets_agree_with_the_fold_on_every_seed():
+    from pathlib import Path
+
+    for path in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt")):
+        source = SourceText.read(path)
+        assert len(source._origins()) == len(source.folded)  # _origins asserts the same folding
+        words = source.folded.split(" ")
+        quote = " ".join(words[10:25])
+        match = source.find(quote)
+        assert match is not None and fold(source.text[match.start : match.end]) == quote

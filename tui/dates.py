@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -28,9 +27,14 @@ INNER = {
     "middle of": "mid",
     "late": "late",
 }
-MONTHS = {
-    name.lower(): i for i, name in enumerate(calendar.month_name) if name
-} | {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
+# English names, fixed: the calendar module follows the locale and costs a few ms to import.
+MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)
+MONTHS = {name: i for i, name in enumerate(MONTH_NAMES, 1)} | {
+    name[:3]: i for i, name in enumerate(MONTH_NAMES, 1)
+} | {"sept": 9}
 
 ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 ISO_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*(?:/|\.\.|–| to )\s*(\d{4}-\d{2}-\d{2})$")
@@ -191,7 +195,8 @@ def _iso_day(text: str, original: str) -> date:
 def _month(year: int, month: int, original: str) -> tuple[date, date]:
     if not 1 <= month <= 12:
         raise DateError(f"'{original}' has no month {month}: months run 01 to 12")
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return date(year, month, 1), following - timedelta(days=1)
 
 
 def _third(start: date, end: date, part: str) -> tuple[date, date]:

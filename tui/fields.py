@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator
 
@@ -21,7 +20,10 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     # A case slip or an extra/missing tail letter is the likeliest typo for short ids.
     close = [c for c in options if c.lower() == lowered]
     close = close or [c for c in options if lowered.startswith(c.lower()) or c.lower().startswith(lowered)]
-    close = close or difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if not close:
+        import difflib  # only a file with problems pays for it
+
+        close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 

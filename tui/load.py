@@ -294,7 +294,7 @@ class _Reader:
                 text = self.library.get(source.file)
             except (OSError, UnicodeDecodeError):
                 continue  # already reported against the source entry
-            if text.find(excerpt.quote) is None:
+            if not text.contains(excerpt.quote):
                 passage, likeness = text.closest(excerpt.quote)
                 hint = f"; the closest passage ({likeness:.0%} alike) reads: “{passage}”" if likeness > 0.5 else ""
                 self.problems.add(

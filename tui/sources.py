@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,21 +48,31 @@ class SourceText:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        translated = text.translate(FOLD)
-        # Fold whitespace while remembering, for each folded character, where it came from;
-        # built word by word (range() in C), not character by character.
-        parts: list[str] = []
-        origin: list[int] = []
-        for word in WORD.finditer(translated):
-            token, start = word.group(), word.start()
-            if parts and not (parts[-1].endswith("-") or token.startswith("-")):
-                parts.append(" ")
-                origin.append(start - 1)
-            parts.append(token)
-            origin.extend(range(start, start + len(token)))
-        self.folded = "".join(parts)
-        self._origin = origin
+        self.folded = fold(text)
+        self._origin: list[int] | None = None  # built on first find(): verifying needs no offsets
         self._cache: dict[str, Match | None] = {}
+
+    def _origins(self) -> list[int]:
+        """For each folded character, its offset in the original text (same folding as fold())."""
+        if self._origin is None:
+            translated = self.text.translate(FOLD)
+            parts: list[str] = []
+            origin: list[int] = []
+            for word in WORD.finditer(translated):
+                token, start = word.group(), word.start()
+                if parts and not (parts[-1].endswith("-") or token.startswith("-")):
+                    parts.append(" ")
+                    origin.append(start - 1)
+                parts.append(token)
+                origin.extend(range(start, start + len(token)))
+            assert "".join(parts) == self.folded
+            self._origin = origin
+        return self._origin
+
+    def contains(self, quote: str) -> bool:
+        """Whether the quote stands in the text, typography aside."""
+        needle = fold(quote)
+        return bool(needle) and needle in self.folded
 
     @classmethod
     def read(cls, path: Path) -> SourceText:
@@ -77,12 +86,15 @@ class SourceText:
         at = self.folded.find(needle) if needle else -1
         found = None
         if at >= 0:
-            found = Match(self._origin[at], self._origin[at + len(needle) - 1] + 1)
+            origin = self._origins()
+            found = Match(origin[at], origin[at + len(needle) - 1] + 1)
         self._cache[quote] = found
         return found
 
     def closest(self, quote: str) -> tuple[str, float]:
         """The passage of the source most like the quote, and how alike (0–1)."""
+        import difflib  # only a quote that is not found pays for it
+
         needle = fold(quote)
         if not needle or not self.folded:
             return "", 0.0

@@ -1,0 +1,1 @@
+"""Benchmarks for peacedash; run `python -m bench` from the repository root."""

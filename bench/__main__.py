@@ -1,0 +1,200 @@
+"""`python -m bench`: peacedash's speed, each figure beside a baseline measured in the same run.
+
+Runs in a few minutes on 2 cores. Figures are medians of repeated runs; ratios divide by the
+baseline on the same row. Terminal figures come from a real pseudo-terminal (bench/terminal.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from bench.generate import generate
+from bench.terminal import Terminal
+
+REPO = Path(__file__).resolve().parent.parent
+BUNDLED = REPO / "data" / "positions.yaml"
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+PEACEDASH = [str(BIN / "peacedash")] if (BIN / "peacedash").exists() else [PYTHON, "-m", "tui.cli"]
+TODAY = "2026-02-20"
+RAW_PARSE = (
+    "import resource, sys, time, yaml\n"
+    "t = time.perf_counter()\n"
+    "yaml.load(open(sys.argv[1], encoding='utf-8'), Loader=yaml.CSafeLoader)\n"
+    "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+)
+FULL_LOAD = (
+    "import resource, sys, time\nfrom pathlib import Path\nfrom tui.load import load_positions\n"
+    "t = time.perf_counter()\nresult = load_positions(Path(sys.argv[1]))\n"
+    "assert result.ok, result.problems[:3]\n"
+    "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+)
+
+rows: list[tuple[str, str, str, str, str]] = []
+
+
+def row(what: str, value: str, baseline: str, ratio: float | None, goal: str) -> None:
+    ratio_text = f"{ratio:.2f}×" if ratio is not None else ""
+    rows.append((what, value, baseline, ratio_text, goal))
+    print(f"  {what}: {value} vs {baseline} {ratio_text} ({goal})", flush=True)
+
+
+def wall(argv: list[str], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(argv, check=True, capture_output=True, cwd=REPO)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def in_child(script: str, path: Path) -> tuple[float, int]:
+    """(seconds, peak RSS in KiB) of a script run in a fresh interpreter."""
+    out = subprocess.run([PYTHON, "-c", script, str(path)], check=True, capture_output=True, text=True, cwd=REPO)
+    seconds, rss = out.stdout.split()
+    return float(seconds), int(rss)
+
+
+def launch(argv: list[str], marker: bytes, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        terminal = Terminal(argv)
+        try:
+            times.append(terminal.wait_for(marker, 300))
+        finally:
+            terminal.close()
+    return statistics.median(times)
+
+
+def keys(argv: list[str], marker: bytes, presses: int = 20) -> tuple[float, float]:
+    """Median and worst seconds from a key (cursor down) to the end of its redraw."""
+    terminal = Terminal(argv)
+    try:
+        terminal.wait_for(marker, 300)
+        time.sleep(1.5)  # past the app's one-off memory settling after the first screen
+        latencies = [terminal.key_latency(b"\x1b[B") for _ in range(presses)]
+    finally:
+        terminal.close()
+    return statistics.median(latencies), max(latencies)
+
+
+def bench_check() -> None:
+    print("check", flush=True)
+    ours = wall([*PEACEDASH, "check", str(BUNDLED)], 9)
+    raw = wall([PYTHON, "-c", RAW_PARSE, str(BUNDLED)], 9)
+    row("`peacedash check` (bundled)", f"{ours * 1000:.0f} ms", f"{raw * 1000:.0f} ms python + C-loader parse", ours / raw, "≤ 2×")
+
+
+def bench_launch() -> float:
+    print("launch", flush=True)
+    bare = launch([PYTHON, "-m", "bench.bare_app"], b"bare textual app ready", 7)
+    ours = launch([*PEACEDASH, "--today", TODAY, str(BUNDLED)], b"Territory and Donbas", 7)
+    row("launch to data on screen (pty 120×40)", f"{ours * 1000:.0f} ms", f"{bare * 1000:.0f} ms bare Textual app", ours / bare, "≤ 1.3×")
+    return bare
+
+
+async def _reload_in_process(path: Path) -> tuple[float, float]:
+    from tui.app import PeaceDashApp
+    from tui.load import load_positions
+
+    app = PeaceDashApp(path, date(2026, 2, 20), poll_seconds=None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = path.read_text(encoding="utf-8")
+        reloads, parses = [], []
+        for n in range(9):
+            path.write_text(text.replace("Will not withdraw", f"Will not withdraw ({n})"), encoding="utf-8")
+            start = time.perf_counter()
+            app.load()
+            reloads.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            load_positions(path)
+            parses.append(time.perf_counter() - start)
+            await pilot.pause()
+    return statistics.median(reloads), statistics.median(parses)
+
+
+def bench_reload() -> None:
+    print("reload", flush=True)
+    with tempfile.TemporaryDirectory() as folder:
+        shutil.copytree(REPO / "data", Path(folder) / "data")
+        shutil.copytree(REPO / "seeds", Path(folder) / "seeds")
+        path = Path(folder) / "data" / "positions.yaml"
+        raw = statistics.median(in_child(RAW_PARSE, path)[0] for _ in range(5))
+        reload_seconds, load_seconds = asyncio.run(_reload_in_process(path))
+        row("reload: load + update every pane (bundled)", f"{reload_seconds * 1000:.1f} ms",
+            f"{raw * 1000:.1f} ms raw parse", reload_seconds / raw, "≤ 3×")
+        row("  of which parse + validate + verify", f"{load_seconds * 1000:.1f} ms",
+            f"{reload_seconds * 1000:.1f} ms reload", load_seconds / reload_seconds, "share")
+        # End to end on a real terminal: the save, the poll noticing it, the redraw.
+        text = path.read_text(encoding="utf-8")
+        terminal = Terminal([*PEACEDASH, "--today", TODAY, str(path)])
+        times = []
+        try:
+            terminal.wait_for(b"Territory and Donbas", 60)
+            for n in range(5):
+                # Textual repaints only changed cells, so watch for the reload's toast, drawn whole.
+                time.sleep(0.5)
+                terminal.settle(0.2)
+                terminal.seen = b""
+                temp = path.with_name(".positions.yaml.tmp")
+                temp.write_text(text.replace("Will not withdraw", f"Will not withdraw #{n}"), encoding="utf-8")
+                start = time.perf_counter()
+                os.replace(temp, path)
+                terminal.started = start
+                times.append(terminal.wait_for(b"position changed", 10))
+        finally:
+            terminal.close()
+        row("reload: save to new data on screen (pty, 0.4 s polls)", f"{statistics.median(times) * 1000:.0f} ms",
+            "", None, "< 1 s")
+
+
+def bench_scale(bare_keys: float) -> None:
+    for size in (1_000, 10_000, 50_000):
+        print(f"scale {size}", flush=True)
+        with tempfile.TemporaryDirectory() as folder:
+            path = generate(size, Path(folder))
+            raw, raw_rss = in_child(RAW_PARSE, path)
+            load, load_rss = in_child(FULL_LOAD, path)
+            mib = path.stat().st_size / 2**20
+            row(f"{size:,} positions ({mib:.1f} MiB): load + validate + verify", f"{load:.2f} s",
+                f"{raw:.2f} s raw parse", load / raw, "≤ 2×")
+            row(f"{size:,}: peak memory", f"{load_rss / 1024:.0f} MiB", f"{raw_rss / 1024:.0f} MiB raw parse", load_rss / raw_rss, "")
+            argv = [*PEACEDASH, "--today", TODAY, str(path)]
+            first = launch(argv, b"Stance number", 1)
+            row(f"{size:,}: first screen (pty)", f"{first:.2f} s", f"{load:.2f} s load", first / load, "linear")
+            median, worst = keys(argv, b"Stance number")
+            row(f"{size:,}: key press to redraw (pty)", f"{median * 1000:.0f} ms (worst {worst * 1000:.0f})",
+                f"{bare_keys * 1000:.0f} ms bare Textual app", median / bare_keys, "< 50 ms at 10k")
+
+
+def main() -> None:
+    started = time.perf_counter()
+    bench_check()
+    bench_launch()
+    bare_keys, _ = keys([PYTHON, "-m", "bench.bare_app"], b"bare textual app ready")
+    bench_reload()
+    if "--quick" not in sys.argv:
+        bench_scale(bare_keys)
+    print()
+    print("| measure | peacedash | baseline (same run) | ratio | goal |")
+    print("|---|---|---|---|---|")
+    for what, value, baseline, ratio, goal in rows:
+        print(f"| {what} | {value} | {baseline} | {ratio} | {goal} |")
+    print(f"\nbench took {time.perf_counter() - started:.0f} s on {os.cpu_count()} cores; python {sys.version.split()[0]}")
+    if "--json" in sys.argv:
+        print(json.dumps(rows))
+
+
+if __name__ == "__main__":
+    main()
