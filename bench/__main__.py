@@ -142,13 +142,14 @@ def bench_reload() -> None:
         times = []
         try:
             terminal.wait_for(b"Territory and Donbas", 60)
+            time.sleep(1.5)  # past the app's one-off memory settling after the first screen
             for n in range(5):
                 # Textual repaints only changed cells, so watch for the reload's toast, drawn whole.
                 time.sleep(0.5)
                 terminal.settle(0.2)
                 terminal.seen = b""
                 temp = path.with_name(".positions.yaml.tmp")
-                temp.write_text(text.replace("Will not withdraw", f"Will not withdraw #{n}"), encoding="utf-8")
+                temp.write_text(text.replace("Will not withdraw", f"Will not withdraw (v{n})"), encoding="utf-8")
                 start = time.perf_counter()
                 os.replace(temp, path)
                 terminal.started = start

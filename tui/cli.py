@@ -39,13 +39,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def build_check_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="peacedash check",
-        description="Validate a data file: structure, ids, dates, and every excerpt against its source.",
-    )
+def _command(name: str, description: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=f"peacedash {name}", description=description)
     _common(parser)
     return parser
+
+
+def build_check_parser() -> argparse.ArgumentParser:
+    return _command("check", "Validate a data file: structure, ids, dates, and every excerpt against its source.")
 
 
 def build_export_parser() -> argparse.ArgumentParser:
@@ -60,12 +61,7 @@ def build_export_parser() -> argparse.ArgumentParser:
 
 
 def build_brief_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="peacedash brief",
-        description="Print the state of play as plain text: what is due next, what passed, where parties stand.",
-    )
-    _common(parser)
-    return parser
+    return _command("brief", "Print the state of play as plain text: what is due next, what passed, where parties stand.")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -124,6 +124,22 @@ class SourceText:
         )
 
 
+# Seed texts already read and folded, by path, with the (mtime, size, inode) they were read at:
+# a reload re-reads only the seeds that changed on disk.
+_READ: dict[Path, tuple[tuple[int, int, int], SourceText]] = {}
+
+
+def read_source(path: Path) -> SourceText:
+    stat = path.stat()
+    signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    known = _READ.get(path)
+    if known is not None and known[0] == signature:
+        return known[1]
+    text = SourceText.read(path)
+    _READ[path] = (signature, text)
+    return text
+
+
 class SourceLibrary:
     """The seed texts of one dataset, each read once and kept."""
 
@@ -134,5 +150,5 @@ class SourceLibrary:
     def get(self, file: str) -> SourceText:
         """The text of a seed file; raises OSError or UnicodeDecodeError if it cannot be read."""
         if file not in self._texts:
-            self._texts[file] = SourceText.read(self.seed_dir / file)
+            self._texts[file] = read_source(self.seed_dir / file)
         return self._texts[file]

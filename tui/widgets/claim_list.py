@@ -6,6 +6,7 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.widgets.keys import VIM_MOVES
 from tui.widgets.messages import ClaimChosen, ClaimHighlighted
 
 
@@ -13,8 +14,7 @@ class ClaimList(OptionList):
     """An OptionList whose option ids are claim ids; headings are disabled options."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        *VIM_MOVES,
         Binding("g", "first", "First", show=False),
         Binding("G", "last", "Last", show=False),
     ]

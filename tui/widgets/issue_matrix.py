@@ -10,6 +10,7 @@ from textual.widgets import DataTable
 
 from tui.glyphs import ALIGNMENT, KIND
 from tui.model import Dataset, Position
+from tui.widgets.keys import VIM_MOVES
 from tui.widgets.messages import ClaimChosen, ClaimHighlighted
 
 ISSUE_WIDTH = (15, 30)  # narrowest and widest issue column
@@ -22,8 +23,7 @@ class IssueMatrix(DataTable):
     """A DataTable with a cell cursor; the cell under the cursor names its first position."""
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        *VIM_MOVES,
         Binding("h", "cursor_left", "Left", show=False),
         Binding("l", "cursor_right", "Right", show=False),
     ]

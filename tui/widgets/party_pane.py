@@ -40,9 +40,15 @@ class PartyPane(ClaimList):
         super().__init__(id=f"party-{party.id}", classes="pane party-pane", **kwargs)
         self.party = party
         self.border_title = f"{party.name}"
+        self._shown: tuple | None = None
 
     def show(
         self, data: Dataset, positions: list[Position], total: int, keep: str | None, marked: frozenset[str] = frozenset()
     ) -> None:
         self.border_subtitle = f"{len(positions)}/{total}" if len(positions) != total else f"{total}"
+        # A reload usually touches one party: leave the other panes' rows (and cursors) alone.
+        shown = (tuple(positions), tuple(data.issues), marked & {p.id for p in positions})
+        if shown == self._shown:
+            return
+        self._shown = shown
         self.set_rows(position_rows(data, positions, marked), keep, empty="no positions match")

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.glyphs import escape
 from tui.model import Problem
+from tui.widgets.keys import VIM_MOVES
 
 
 class ProblemsPane(OptionList):
     """Shown only while the file on disk has problems."""
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
+    BINDINGS = VIM_MOVES
 
     class EditRequested(Message):
         """The user wants to fix the problem at this line."""
