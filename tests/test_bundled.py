@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from tui.dates import status_of
 from tui.load import load_positions
-
-from pathlib import Path
 
 REPO = Path(__file__).parent.parent
 

@@ -14,7 +14,6 @@ import pytest
 from tui.app import PeaceDashApp
 from tui.widgets.party_pane import PartyPane
 from tui.widgets.problems_pane import ProblemsPane
-from tui.widgets.source_pane import SourcePane
 from tui.widgets.status_bar import StatusBar
 
 OLD, NEW = "stance: Monitors", "stance: International monitors"

@@ -31,7 +31,6 @@ STATUS = {
 
 
 # Marks a claim added or changed by the last reload (a glyph and a colour, and the help says so).
-CHANGED = "[b $warning]✎[/]"
 CHANGED_PART = ("✎", "b $warning")
 
 

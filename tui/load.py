@@ -6,7 +6,7 @@ import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui.dates import UNKNOWN, PartialDate
+from tui.dates import UNKNOWN
 from tui.fields import Fields, Problems, did_you_mean, entries
 from tui.model import (
     ALIGNMENTS,

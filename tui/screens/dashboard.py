@@ -7,12 +7,13 @@ from datetime import date, datetime
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
+from textual.widgets.data_table import RowDoesNotExist
 
 from tui.diff import Changes
 from tui.filtering import Filter, View
@@ -223,8 +224,8 @@ class DashboardScreen(Screen):
         self._focus_pane(matrix)
         try:
             matrix.move_cursor(row=matrix.get_row_index(issue_id), column=2)
-        except Exception:  # the issue has no row
-            pass
+        except RowDoesNotExist:
+            self.notify("That issue has no row in the matrix.", severity="warning")
 
     # ── panes and focus ─────────────────────────────────────────────────────
     def panes(self) -> list[Widget]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui.widgets.keys import VIM_MOVES
 from tui.widgets.messages import ClaimChosen, ClaimHighlighted
@@ -31,7 +31,7 @@ class ClaimList(OptionList):
     def has_claim(self, claim_id: str) -> bool:
         try:
             self.get_option_index(claim_id)
-        except Exception:  # OptionDoesNotExist; its import path moved between Textual versions
+        except OptionDoesNotExist:
             return False
         return True
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
-from textual.color import Color
 from textual.binding import Binding
+from textual.color import Color
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnDoesNotExist, RowDoesNotExist
 
 from tui.glyphs import ALIGNMENT, KIND
 from tui.model import Dataset, Position
@@ -119,7 +120,7 @@ class IssueMatrix(DataTable):
                 try:
                     row = self.get_row_index(issue_id)
                     column = self.get_column_index(party_id)
-                except Exception:  # RowDoesNotExist / ColumnDoesNotExist
+                except (RowDoesNotExist, ColumnDoesNotExist):
                     return False
                 self.move_cursor(row=row, column=column)
                 return True

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from textual.widgets.option_list import Option
-
 from textual.content import Content
+from textual.widgets.option_list import Option
 
 from tui.glyphs import CHANGED_PART, KIND, escape, tag_part
 from tui.model import Dataset, Party, Position
