@@ -115,6 +115,8 @@ class DashboardScreen(Screen):
                 self._build_party_panes()
             self.query_one(MonthGrid).set_items(self.data.dated_items)
             self._apply()
+            if old_parties is None:
+                self.watch_month(self.month)  # open the agenda at today's month, like the grid
             if self.selected not in self.claims:
                 self.selected = None
             else:

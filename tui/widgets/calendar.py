@@ -74,22 +74,22 @@ class MonthGrid(Static):
                     text = f"[b $accent underline]{text}[/]"
                 cells.append(text)
             lines.append(" ".join(cells))
-        lines.append("")
-        lines.append("[reverse]  [/] today  [b $accent underline]12[/] has items")
         wide = [
             i for i in self.items
             if i.date.known and i.id not in short_ids and i.date.start <= last and i.date.end >= month  # type: ignore[operator]
         ]
+        # Most important first, so a short terminal still shows the month's fuzzy deadlines.
         if wide:
             lines.append("[b]Within this month:[/]")
-            lines.extend(f"{glyph(STATUS, status_of(i.date, i.status, today))} {escape(i.title)} [$foreground-muted]({escape(i.date.text)})[/]" for i in wide)
-        days = sorted(marked)
-        if days:
-            lines.append("[b]On marked days:[/]")
             lines.extend(
-                f"{escape(i.date.text)}: {escape(i.title)}" for i in short
-                if i.date.start <= last and i.date.end >= month  # type: ignore[operator]
+                f"{glyph(STATUS, status_of(i.date, i.status, today))} {escape(i.title)} [$foreground-muted]({escape(i.date.text)})[/]"
+                for i in wide
             )
+        on_days = [i for i in short if i.date.start <= last and i.date.end >= month]  # type: ignore[operator]
+        if on_days:
+            lines.append("[b]On marked days:[/]")
+            lines.extend(f"{escape(i.date.text)}: {escape(i.title)}" for i in on_days)
+        lines.append("[reverse]  [/] today  [b $accent underline]12[/] has items")
         self.update("\n".join(lines))
 
 
