@@ -305,3 +305,20 @@ async def test_keys_typed_fast_land_in_the_new_pane(mini):
         assert app.dashboard.query_one("#party-south", PartyPane).claim_id == "south-harbour"
         assert app.dashboard.query_one(Agenda).claim_id == "summit-june"  # opened at April, then j
         assert isinstance(app.focused, IssueMatrix) and app.focused.cursor_coordinate.row == 1
+
+
+async def test_the_mouse_selects_and_switches_tabs(mini):
+    app = make_app(mini)
+    async with app.run_test(size=(120, 40)) as pilot:
+        south = app.dashboard.query_one("#party-south", PartyPane)
+        await pilot.click(south, offset=(6, 2))  # the row under the "Ceasefire" heading
+        await pilot.pause()
+        assert app.focused is south and app.dashboard.selected == "south-harbour"
+        await pilot.double_click(south, offset=(6, 2))
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen) and app.screen.claim.id == "south-harbour"
+        await pilot.press("escape")
+        await pilot.click("#tabs Tab#--content-tab-tab-calendar")
+        await pilot.pause()
+        assert app.screen.query_one(TabbedContent).active == "tab-calendar"
+        assert isinstance(app.focused, Agenda)

@@ -12,7 +12,7 @@ from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Input, Static, TabbedContent, Tabs, TabPane
 from textual.widgets.data_table import RowDoesNotExist
 
 from tui.diff import Changes
@@ -259,12 +259,14 @@ class DashboardScreen(Screen):
 
     @on(TabbedContent.TabActivated)
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        # A click on a tab: put focus in its first pane so the keys work at once.
-        if self.focused is None or not self.focused.is_on_screen:
+        # A click on a tab: put focus in its first pane so the keys work at once (the tab
+        # strip itself is never a pane; Tab and the number keys move between panes).
+        focused = self.focused
+        if focused is None or not focused.is_on_screen or isinstance(focused, Tabs):
             first = {"tab-parties": PartyPane, "tab-matrix": IssueMatrix, "tab-calendar": Agenda}.get(event.pane.id or "")
             pane = next(iter(self.query(first)), None) if first is not None else None
             if pane is not None:
-                self.call_after_refresh(pane.focus)
+                self.call_after_refresh(self.set_focus, pane)
 
     # ── filter ──────────────────────────────────────────────────────────────
     def action_start_filter(self) -> None:

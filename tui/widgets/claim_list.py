@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
@@ -57,6 +58,18 @@ class ClaimList(OptionList):
         event.stop()
         if event.option.id:
             self.post_message(ClaimChosen(event.option.id))
+
+    async def _on_click(self, event: events.Click) -> None:
+        # A click selects the row; a double click opens it (like Enter). OptionList's own
+        # click does both at once, which opened the detail on every click.
+        event.prevent_default()
+        clicked: int | None = event.style.meta.get("option")
+        if clicked is None or self.get_option_at_index(clicked).disabled:
+            return
+        self.focus()
+        self.highlighted = clicked
+        if event.chain >= 2:
+            self.action_select()
 
     def on_focus(self) -> None:
         # Focusing a pane selects what its cursor is on, so the source pane follows the focus.
