@@ -12,7 +12,7 @@ from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static, TabbedContent, Tabs, TabPane
+from textual.widgets import Footer, Input, Static, TabbedContent, TabPane, Tabs
 from textual.widgets.data_table import RowDoesNotExist
 
 from tui.diff import Changes
