@@ -108,8 +108,10 @@ class PeaceDashApp(App[int]):
 
         The dataset and its widgets live until the next reload; left in the collector's view,
         every full collection rescans them (pauses of 100-300 ms per key at 10k positions,
-        measured in bench/).
+        measured in bench/). Unfreeze first: what the last freeze kept and a reload has since
+        dropped (panes rebuilt, old rows) must be collectable, or each reload would leak it.
         """
+        gc.unfreeze()
         gc.collect()
         gc.freeze()
 
