@@ -19,6 +19,7 @@ from tui.diff import Changes
 from tui.filtering import Filter, View
 from tui.load import LoadResult
 from tui.model import Dataset, DatedItem, Position
+from tui.sources import SourceLibrary
 from tui.widgets.calendar import Agenda, MonthGrid, first_of_month, shift_month
 from tui.widgets.issue_matrix import IssueMatrix
 from tui.widgets.messages import ClaimChosen, ClaimHighlighted
@@ -32,6 +33,8 @@ SOURCE_WIDTH = 56  # its width there (kept in step with peacedash.tcss)
 WIDE = 160  # party panes side by side when this much width is left for them
 MEDIUM = 110  # 2×2 party panes; below this they stack and scroll
 TALL = 40  # the source pane grows at this height
+# Which kind of pane each tab holds; the first of that kind takes focus when the tab opens.
+TAB_PANES: dict[str, type[Widget]] = {"tab-parties": PartyPane, "tab-matrix": IssueMatrix, "tab-calendar": Agenda}
 
 
 class DashboardScreen(Screen):
@@ -59,9 +62,10 @@ class DashboardScreen(Screen):
         super().__init__()
         self.today = today
         self.data: Dataset | None = None
+        self.library: SourceLibrary | None = None
         self.result: LoadResult | None = None
         self.loaded_at: datetime | None = None
-        self.problem_count = 0
+        self.party_totals: dict[str, int] = {}
         self.filter: Filter | None = None
         self.view: View | None = None
         self.claims: dict[str, Position | DatedItem] = {}
@@ -86,6 +90,10 @@ class DashboardScreen(Screen):
         yield StatusBar(id="status")
         yield Footer()
 
+    @property
+    def problem_count(self) -> int:
+        return len(self.result.problems) if self.result else 0
+
     def on_mount(self) -> None:
         self.query_one("#agenda", Agenda).border_title = "Agenda"
         self.query_one(MonthGrid).today = self.today
@@ -102,13 +110,13 @@ class DashboardScreen(Screen):
         claims that changed are marked until the next reload.
         """
         self.result = result
-        self.problem_count = len(result.problems)
         if good is not None and good.dataset is not None and good.dataset is not self.data:
             old_parties = list(self.data.parties) if self.data else None
             self.data = good.dataset
             self.library = good.library
             self.loaded_at = loaded_at
             self.filter = Filter(self.data)
+            self.party_totals = _count_by_party(self.data.positions)
             self.claims = {p.id: p for p in self.data.positions} | {d.id: d for d in self.data.dated_items}
             self.marked = changes.touched if changes else frozenset()
             if old_parties != list(self.data.parties):
@@ -153,10 +161,12 @@ class DashboardScreen(Screen):
         if self.data is None or self.filter is None:
             return
         view = self.view = self.filter.view(self.filter_text)
+        by_party: dict[str, list[Position]] = {}
+        for position in view.positions:
+            by_party.setdefault(position.party, []).append(position)
         for pane in self.query(PartyPane):
-            mine = [p for p in view.positions if p.party == pane.party.id]
-            total = sum(1 for p in self.data.positions if p.party == pane.party.id)
-            pane.show(self.data, mine, total, self.selected, self.marked)
+            party = pane.party.id
+            pane.show(self.data, by_party.get(party, []), self.party_totals.get(party, 0), self.selected, self.marked)
         self.query_one(IssueMatrix).show(self.data, view.positions, view.issue_ids, self.selected, self.marked)
         self.query_one(Agenda).show(view.dated, self.today, self.selected, len(self.data.dated_items), self.marked)
         self._status()
@@ -178,7 +188,7 @@ class DashboardScreen(Screen):
 
     def watch_selected(self, claim_id: str | None) -> None:
         claim = self.claims.get(claim_id) if claim_id else None
-        self.query_one(SourcePane).show(self.data, getattr(self, "library", None), claim, self.today)
+        self.query_one(SourcePane).show(self.data, self.library, claim, self.today)
 
     def edit_line(self) -> int | None:
         """Where the editor should open: the problem under the cursor, the selected claim, the first problem."""
@@ -236,9 +246,13 @@ class DashboardScreen(Screen):
         problems = self.query_one(ProblemsPane)
         return panes + [problems] if problems.display else panes
 
+    def _first_pane(self, tab_id: str) -> Widget | None:
+        kind = TAB_PANES.get(tab_id)
+        return next(iter(self.query(kind)), None) if kind is not None else None
+
     def _focus_pane(self, pane: Widget) -> None:
         tabs = self.query_one(TabbedContent)
-        for tab_id, kind in (("tab-parties", PartyPane), ("tab-matrix", IssueMatrix), ("tab-calendar", Agenda)):
+        for tab_id, kind in TAB_PANES.items():
             if isinstance(pane, kind) and tabs.active != tab_id:
                 tabs.active = tab_id
         # Switching tabs in code leaves focus behind on a hidden widget: move it ourselves, at
@@ -263,8 +277,7 @@ class DashboardScreen(Screen):
         # strip itself is never a pane; Tab and the number keys move between panes).
         focused = self.focused
         if focused is None or not focused.is_on_screen or isinstance(focused, Tabs):
-            first = {"tab-parties": PartyPane, "tab-matrix": IssueMatrix, "tab-calendar": Agenda}.get(event.pane.id or "")
-            pane = next(iter(self.query(first)), None) if first is not None else None
+            pane = self._first_pane(event.pane.id or "")
             if pane is not None:
                 self.call_after_refresh(self.set_focus, pane)
 
@@ -291,10 +304,9 @@ class DashboardScreen(Screen):
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
-        first = self.panes()[0]
-        tabs = self.query_one(TabbedContent)
-        target = {"tab-matrix": self.query_one(IssueMatrix), "tab-calendar": self.query_one(Agenda)}.get(tabs.active, first)
-        self._focus_pane(target)
+        # Back to the first pane of the tab on show.
+        pane = self._first_pane(self.query_one(TabbedContent).active)
+        self._focus_pane(pane or self.panes()[0])
 
     def watch_filter_text(self) -> None:
         box = self.query_one("#filter", Input)
@@ -352,3 +364,10 @@ class DashboardScreen(Screen):
         if classes != set(self.classes) & set(wanted):
             self.classes = (set(self.classes) - set(wanted)) | classes
 
+
+
+def _count_by_party(positions: tuple[Position, ...]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for position in positions:
+        counts[position.party] = counts.get(position.party, 0) + 1
+    return counts
