@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from tui.dates import Status, describe_status, status_of
+from tui.glyphs import KIND
 from tui.model import Dataset, DatedItem, Excerpt, Position, Source
 
-KIND_WORDS = {
-    "demand": "demand", "red-line": "red line", "offer": "offer",
-    "proposal": "proposal", "rejects": "rejects", "stance": "stance",
-}
+KIND_WORDS = {kind: word for kind, (_, word, _) in KIND.items()}  # "red-line" → "red line"
 
 
 def date_label(item: DatedItem) -> str:
@@ -42,9 +41,9 @@ def citation(data: Dataset, excerpt: Excerpt) -> str:
     return f"“{excerpt.quote}” — {source.title}, {source.outlet}, {published_label(source)}"
 
 
-def positions_by_cell(data: Dataset) -> dict[tuple[str, str], list[Position]]:
-    """Positions grouped by (issue, party) in one pass, file order kept within each cell."""
+def positions_by_cell(positions: Iterable[Position]) -> dict[tuple[str, str], list[Position]]:
+    """Positions grouped by (issue, party) in one pass, their order kept within each cell."""
     cells: dict[tuple[str, str], list[Position]] = {}
-    for position in data.positions:
+    for position in positions:
         cells.setdefault((position.issue, position.party), []).append(position)
     return cells

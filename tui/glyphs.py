@@ -39,18 +39,17 @@ def escape(text: str) -> str:
     return text.replace("[", r"\[")
 
 
-def tag(table: dict[str, tuple[str, str, str]], key: str, width: int = 0) -> str:
-    """'[$style]▲ demand[/]' markup, padded to width so columns line up."""
-    glyph, word, style = table[key]
-    label = f"{glyph} {word}".ljust(width)
-    return f"[{style}]{label}[/]"
-
-
 def tag_part(table: dict[str, tuple[str, str, str]], key: str, width: int = 0) -> tuple[str, str]:
-    """The same as tag(), as a (text, style) part for Content.assemble: no markup to parse,
-    which matters when thousands of rows are built at once."""
+    """'▲ demand' padded to width, with its style, as a part for Content.assemble: no markup
+    to parse, which matters when thousands of rows are built at once."""
     glyph_char, word, style = table[key]
     return f"{glyph_char} {word}".ljust(width), style
+
+
+def tag(table: dict[str, tuple[str, str, str]], key: str, width: int = 0) -> str:
+    """The same as markup: '[$style]▲ demand[/]'."""
+    label, style = tag_part(table, key, width)
+    return f"[{style}]{label}[/]"
 
 
 def glyph(table: dict[str, tuple[str, str, str]], key: str) -> str:

@@ -36,7 +36,7 @@ def export_brief(data: Dataset, today: date) -> str:
             by = f"; {'proposed by' if item.proposed_by else 'with'} {who}" if who else ""
             lines.append(f"  - {item.title}: {date_label(item)}{by}. {statuses[item.id][1]}.")
     lines += ["", "Where the parties stand:"]
-    by_cell = positions_by_cell(data)
+    by_cell = positions_by_cell(data.positions)
     for issue in data.issues.values():
         cells = [(party, by_cell.get((issue.id, party.id), [])) for party in data.parties.values()]
         if not any(here for _, here in cells):

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from tui.describe import KIND_WORDS, citation, date_label, item_status, party_names, positions_by_cell
+from tui.glyphs import ALIGNMENT
 from tui.model import Dataset, DatedItem, Position
 
-ALIGN_WORDS = {"agreed": "✓ agreed", "close": "≈ close", "apart": "≠ apart", "unclear": "? unclear"}
+ALIGN_WORDS = {name: f"{glyph} {word}" for name, (glyph, word, _) in ALIGNMENT.items()}
 
 
 def _cell(text: str) -> str:
@@ -16,20 +17,19 @@ def _cell(text: str) -> str:
 
 
 class _Notes:
-    """Numbers footnotes, one per claim, holding all of its excerpts."""
+    """One footnote per claim, labelled by its id, in the order first cited."""
 
     def __init__(self, data: Dataset) -> None:
         self.data = data
-        self.numbers: dict[str, int] = {}
+        self.cited: dict[str, None] = {}  # an ordered set
 
     def ref(self, claim: Position | DatedItem) -> str:
-        if claim.id not in self.numbers:
-            self.numbers[claim.id] = len(self.numbers) + 1
+        self.cited.setdefault(claim.id)
         return f"[^{claim.id}]"
 
     def definitions(self, claims: dict[str, Position | DatedItem]) -> list[str]:
         lines = []
-        for claim_id in self.numbers:
+        for claim_id in self.cited:
             quotes = "; ".join(citation(self.data, e) for e in claims[claim_id].excerpts)
             lines.append(f"[^{claim_id}]: {quotes}")
         return lines
@@ -51,7 +51,7 @@ def export_markdown(data: Dataset, today: date) -> str:
         "| Issue | Stand | " + " | ".join(_cell(p.name) for p in data.parties.values()) + " |",
         "|---|---|" + "---|" * len(data.parties),
     ]
-    by_cell = positions_by_cell(data)
+    by_cell = positions_by_cell(data.positions)
     for issue in data.issues.values():
         cells = []
         for party in data.parties.values():

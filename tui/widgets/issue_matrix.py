@@ -9,6 +9,7 @@ from textual.color import Color
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnDoesNotExist, RowDoesNotExist
 
+from tui.describe import positions_by_cell
 from tui.glyphs import ALIGNMENT, KIND
 from tui.model import Dataset, Position
 from tui.widgets.keys import VIM_MOVES
@@ -44,10 +45,7 @@ class IssueMatrix(DataTable):
         marked: frozenset[str] = frozenset(),
     ) -> None:
         self._last = (data, positions, issue_ids, marked)
-        cells: dict[tuple[str, str], list[Position]] = {}
-        for position in positions:
-            cells.setdefault((position.issue, position.party), []).append(position)
-        self._cells = cells
+        cells = self._cells = positions_by_cell(positions)
         self.clear(columns=True)
         issue_width, stand_width, cell_width = self._widths(len(data.parties))
         self.add_column("Issue", key="issue", width=issue_width)
