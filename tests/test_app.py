@@ -322,3 +322,18 @@ async def test_the_mouse_selects_and_switches_tabs(mini):
         await pilot.pause()
         assert app.screen.query_one(TabbedContent).active == "tab-calendar"
         assert isinstance(app.focused, Agenda)
+
+
+async def test_a_late_changed_message_does_not_eat_fast_typing(mini):
+    app = make_app(mini)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash")
+        box = app.dashboard.query_one(Input)
+        box.value = "re"  # typed fast: the box is ahead of the messages about it
+        box.cursor_position = 2
+        app.dashboard._filter_changed(Input.Changed(box, "r"))  # the first message arrives late
+        await pilot.pause()
+        assert box.value == "re" and box.cursor_position == 2
+        await pilot.press("f")
+        await pilot.pause()
+        assert box.value == "ref" and app.dashboard.filter_text == "ref"

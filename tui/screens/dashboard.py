@@ -310,7 +310,9 @@ class DashboardScreen(Screen):
 
     def watch_filter_text(self) -> None:
         box = self.query_one("#filter", Input)
-        if box.value.strip() != self.filter_text:
+        # Sync the box only for changes made elsewhere (the palette clears the filter). While the
+        # user types, Changed messages trail the keys: writing an older value back would eat them.
+        if not box.has_focus and box.value.strip() != self.filter_text:
             box.value = self.filter_text
         box.set_class(bool(self.filter_text) or box.has_focus, "shown")
         self._apply()
