@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from tui.characters import one_line
 from tui.dates import PartialDate
 
 PositionKind = Literal["demand", "red-line", "offer", "proposal", "rejects", "stance"]
@@ -39,6 +40,11 @@ class Problem:
     message: str
     line: int | None = None
     col: int | None = None
+
+    def __post_init__(self) -> None:
+        # Messages quote values from the file: show any control character as an escape, so a
+        # message can never drive the terminal or break the one-problem-a-line format.
+        object.__setattr__(self, "message", one_line(self.message))
 
     def __str__(self) -> str:
         if self.line is None:

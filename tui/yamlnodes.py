@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from tui.characters import FORBIDDEN, describe
+from tui.safefiles import Refused, read_capped
+
 MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_LINE = 20_000
 MAX_NODES = 5_000_000
+MAX_CHARACTER_PROBLEMS = 50  # beyond this, one line says how many more
+CANCEL_EVERY = 4096  # events between looks at whether a newer load has made this one moot
+# Escapes of a double-quoted YAML scalar, to find the one that made a forbidden character.
+ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.DOTALL)
+# The one-letter escapes that stand for a forbidden character (\t, \n and \r are allowed).
+CONTROL_ESCAPES = {"0": "\x00", "a": "\x07", "b": "\x08", "v": "\x0b", "f": "\x0c", "e": "\x1b", "N": "\x85"}
 # Tags a hand-written data file may carry; anything else (e.g. !!python/object) is refused unread.
 PLAIN_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 
@@ -31,6 +42,10 @@ class Node:
         return "list" if isinstance(self.value, list) else "mapping"
 
 
+class Cancelled(Exception):
+    """A newer load has started; this one stops without a result."""
+
+
 class YamlProblem(Exception):
     """A file that cannot be read as YAML at all; carries a located message."""
 
@@ -42,18 +57,9 @@ class YamlProblem(Exception):
 def read_text(path: Path) -> str:
     """Read a data file as UTF-8 text, turning every I/O or encoding failure into a YamlProblem."""
     try:
-        if path.is_dir():
-            raise YamlProblem("is a directory, not a data file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise YamlProblem(f"the file is {size:,} bytes; peacedash reads data files up to {MAX_BYTES:,} bytes")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise YamlProblem("no such file") from None
-    except PermissionError:
-        raise YamlProblem("cannot read the file: permission denied") from None
-    except OSError as error:
-        raise YamlProblem(f"cannot read the file: {error.strerror or error}") from None
+        raw = read_capped(path, MAX_BYTES)
+    except Refused as refused:
+        raise YamlProblem(str(refused)) from None
     return decode(raw)
 
 
@@ -77,24 +83,82 @@ def _locate(raw: bytes, offset: int) -> tuple[int, int]:
     return line, col
 
 
-def parse_nodes(text: str) -> tuple[Node, list[YamlProblem]]:
+def forbidden_characters(text: str) -> tuple[str, list[YamlProblem]]:
+    """Every raw control or bidi character, located; and the text with each replaced by U+FFFD.
+
+    libyaml refuses most of them with no line ("unacceptable character ... position 8") and
+    stops; replacing them (one character for one, so columns hold) lets the parse go on and
+    report everything else in the file as well.
+    """
+    if not FORBIDDEN.search(text):
+        return text, []
+    problems: list[YamlProblem] = []
+    line, line_start, counted_to = 1, 0, 0
+    found = 0
+    for match in FORBIDDEN.finditer(text):
+        found += 1
+        if found > MAX_CHARACTER_PROBLEMS:
+            continue
+        at = match.start()
+        newlines = text.count("\n", counted_to, at)
+        if newlines:
+            line += newlines
+            line_start = text.rfind("\n", counted_to, at) + 1
+        counted_to = at
+        problems.append(
+            YamlProblem(f"a {describe(match.group())} is not allowed in a data file: delete it", line, at - line_start + 1)
+        )
+    if found > MAX_CHARACTER_PROBLEMS:
+        problems.append(YamlProblem(f"{found - MAX_CHARACTER_PROBLEMS:,} more control or bidi characters after these"))
+    return FORBIDDEN.sub("\ufffd", text), problems
+
+
+def _escaped_characters(text: str, event: yaml.ScalarEvent) -> list[YamlProblem]:
+    """Locate the escapes of a double-quoted scalar that made a forbidden character."""
+    raw = text[event.start_mark.index : event.end_mark.index]
+    out = []
+    for match in ESCAPE.finditer(raw):
+        code = match.group(1)
+        if len(code) > 1:
+            char = chr(int(code[1:], 16)) if int(code[1:], 16) <= 0x10FFFF else ""
+        else:
+            char = CONTROL_ESCAPES.get(code, "")
+        if char and FORBIDDEN.match(char):
+            at = event.start_mark.index + match.start()
+            line_start = text.rfind("\n", 0, at) + 1
+            line = text.count("\n", 0, at) + 1
+            out.append(
+                YamlProblem(
+                    f"the escape '{match.group()}' makes a {describe(char)}, which is not allowed in a data file: delete it",
+                    line,
+                    at - line_start + 1,
+                )
+            )
+    return out
+
+
+def parse_nodes(text: str, cancelled: Callable[[], bool] | None = None) -> tuple[Node, list[YamlProblem]]:
     """Build the node tree from PyYAML's event stream, which never constructs Python objects.
 
-    Problems that leave the tree readable (a duplicate key, a refused tag) are returned so they
-    are reported with everything else; the rest end the parse with a YamlProblem.
+    Problems that leave the tree readable (a duplicate key, a refused tag or anchor, a control
+    character) are returned so they are reported with everything else; the rest end the parse
+    with a YamlProblem. `cancelled` is asked now and then; when it says yes the parse stops
+    with Cancelled.
     """
     for number, line in enumerate(text.split("\n"), start=1):
         if len(line) > MAX_LINE:
             raise YamlProblem(
                 f"line is {len(line):,} characters long; the limit is {MAX_LINE:,}: break it up", number, 1
             )
+    text, soft = forbidden_characters(text)
     stack: list[tuple[Node, Node | None]] = []  # (collection, pending mapping key)
     root: Node | None = None
-    soft: list[YamlProblem] = []
     documents = nodes = 0
     loader = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
     try:
-        for event in yaml.parse(text, Loader=loader):
+        for count, event in enumerate(yaml.parse(text, Loader=loader)):
+            if cancelled is not None and count % CANCEL_EVERY == 0 and cancelled():
+                raise Cancelled()
             mark = getattr(event, "start_mark", None)
             line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
             if isinstance(event, yaml.DocumentStartEvent):
@@ -125,7 +189,17 @@ def parse_nodes(text: str) -> tuple[Node, list[YamlProblem]]:
                             col,
                         )
                     )
+                if event.anchor is not None:
+                    soft.append(
+                        YamlProblem(
+                            f"anchors ('&{event.anchor}') are not allowed in a data file: write each value out",
+                            line,
+                            col,
+                        )
+                    )
                 if isinstance(event, yaml.ScalarEvent):
+                    if event.style == '"' and FORBIDDEN.search(event.value):
+                        soft.extend(_escaped_characters(text, event))
                     node = Node(event.value, line or 0, col or 0, quoted=event.style in ("'", '"'))
                 else:
                     node = Node([] if isinstance(event, yaml.SequenceStartEvent) else {}, line or 0, col or 0)
@@ -139,6 +213,11 @@ def parse_nodes(text: str) -> tuple[Node, list[YamlProblem]]:
                 stack.pop()
     except yaml.MarkedYAMLError as error:
         raise _explain(error, text) from None
+    except yaml.reader.ReaderError as error:
+        # Characters are replaced above, so this is rare; still, say where.
+        at = max(0, min(error.position, len(text)))
+        line = text.count("\n", 0, at) + 1
+        raise YamlProblem(f"not valid YAML: {error.reason}", line, at - (text.rfind("\n", 0, at) + 1) + 1) from None
     except yaml.YAMLError as error:
         raise YamlProblem(f"not valid YAML: {error}") from None
     if root is None:
