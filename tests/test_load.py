@@ -214,7 +214,7 @@ def test_a_utf8_bom_is_accepted(mini):
 
 def test_missing_file_directory_and_unreadable(mini, tmp_path):
     assert load_positions(tmp_path / "nope.yaml").problems[0].message == "no such file"
-    assert load_positions(tmp_path).problems[0].message == "is a directory, not a data file"
+    assert load_positions(tmp_path).problems[0].message == "is a folder, not a text file"
     (tmp_path / "plain").write_text("x")
     assert "cannot read the file" in load_positions(tmp_path / "plain" / "positions.yaml").problems[0].message
 
@@ -223,10 +223,10 @@ def test_huge_file_is_refused_by_size(mini):
     with mini.open("wb") as handle:
         handle.truncate(33 * 1024 * 1024)
     result = load_positions(mini)
-    assert "peacedash reads data files up to" in result.problems[0].message
+    assert "larger than the 33,554,432 bytes peacedash reads" in result.problems[0].message
 
 
 def test_missing_seed_folder_is_reported(mini):
     text = mini.read_text().replace("version: 1", "version: 1\nseeds: ../nowhere")
     said = " | ".join(messages(load_text(mini, text)))
-    assert "(that folder does not exist)" in said
+    assert "the seeds folder '../nowhere' does not exist" in said

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gc
+import os
+import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,8 +27,9 @@ from tui.model import (
     Problem,
     Source,
 )
-from tui.sources import SourceLibrary
-from tui.yamlnodes import Node, YamlProblem, parse_nodes, read_text
+from tui.safefiles import Refused, kind_of, path_problem
+from tui.sources import MAX_HINT_QUOTE, SourceLibrary, fold
+from tui.yamlnodes import Cancelled, Node, YamlProblem, parse_nodes, read_text
 
 TOP_KEYS = ("version", "title", "seeds", "sources", "parties", "issues", "positions", "timeline", "meetings")
 REQUIRED = ("sources", "parties", "issues", "positions")
@@ -54,23 +58,29 @@ class LoadResult:
         return self.dataset is not None and not self.problems
 
 
-def load_positions(path: Path, verify: bool = True) -> LoadResult:
-    """Read, validate and (unless verify is False) check every excerpt against its source."""
+def load_positions(path: Path, verify: bool = True, cancelled: Callable[[], bool] | None = None) -> LoadResult:
+    """Read, validate and (unless verify is False) check every excerpt against its source.
+
+    `cancelled`, when given, is asked during the parse; once it says yes the load stops by
+    raising Cancelled (a newer load has made this one moot).
+    """
     # The load makes millions of small objects and no cycles; the cyclic collector's repeated
     # scans of them doubled the time on large files (measured in bench/), so pause it.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(path, verify)
+        return _load(path, verify, cancelled)
     finally:
         if enabled:
             gc.enable()
 
 
-def _load(path: Path, verify: bool) -> LoadResult:
+def _load(path: Path, verify: bool, cancelled: Callable[[], bool] | None) -> LoadResult:
     name = str(path)
     try:
-        root, soft = parse_nodes(read_text(path))
+        root, soft = parse_nodes(read_text(path), cancelled)
+    except Cancelled:
+        raise
     except YamlProblem as problem:
         return LoadResult(path, None, (Problem(name, problem.message, problem.line, problem.col),))
     problems = Problems(name)
@@ -83,7 +93,7 @@ def _load(path: Path, verify: bool) -> LoadResult:
     for key in REQUIRED:
         if top.get(key) is None:
             problems.add(None, f"the file has no '{key}:' section")
-    seed_dir = (path.parent / top.text("seeds", "../seeds")).resolve()
+    seed_dir = _seed_dir(path, top, problems)
     library = SourceLibrary(seed_dir)
     reader = _Reader(problems, library)
     sources = reader.sources(top.get("sources"))
@@ -109,6 +119,31 @@ def _load(path: Path, verify: bool) -> LoadResult:
         meetings=tuple(meetings),
     )
     return LoadResult(path, dataset, (), library)
+
+
+def _seed_dir(path: Path, top: Fields, problems: Problems) -> Path:
+    """The seeds folder, resolved. Inside the data file's tree (the folder above the data file's
+    own, where the default ../seeds lies) any folder will do; outside it, only a plain folder
+    named as such, not a link to one, so a file from elsewhere cannot point peacedash at
+    arbitrary places through links."""
+    text = top.text("seeds", "../seeds")
+    where = top.get("seeds") or top.node
+    given = path.parent / text
+    resolved = given.resolve()
+    tree = path.parent.resolve().parent
+    try:
+        mode = os.stat(resolved).st_mode
+    except OSError:
+        problems.add(where, f"the seeds folder '{text}' does not exist ({resolved})")
+        return resolved
+    if not stat.S_ISDIR(mode):
+        problems.add(where, f"the seeds folder '{text}' is {kind_of(mode)}, not a folder")
+    elif not resolved.is_relative_to(tree) and given.absolute() != resolved:
+        problems.add(
+            where,
+            f"the seeds folder '{text}' lies outside this file's tree through a link: name the real folder",
+        )
+    return resolved
 
 
 def _at(node: Node) -> Location:
@@ -144,19 +179,22 @@ class _Reader:
         return out
 
     def _check_seed(self, file: str, node: Node) -> None:
+        """A source file must be a plain relative path to a regular text file inside the seeds folder."""
         seed_dir = self.library.seed_dir
-        target = (seed_dir / file).resolve()
-        if not target.is_relative_to(seed_dir):
-            self.problems.add(node, f"source file '{file}' is outside the seeds folder {seed_dir}")
-        elif not target.is_file():
-            present = [p.name for p in seed_dir.glob("*")] if seed_dir.is_dir() else []
-            where = f"{seed_dir}" if seed_dir.is_dir() else f"{seed_dir} (that folder does not exist)"
-            self.problems.add(node, f"source file '{file}' is not in {where}{did_you_mean(file, present)}")
-        else:
-            try:
-                self.library.get(file)
-            except (OSError, UnicodeDecodeError) as error:
-                self.problems.add(node, f"cannot read source file '{file}' as UTF-8 text: {error}")
+        problem = path_problem(file)
+        if problem:
+            self.problems.add(node, f"source file '{file}' {problem}")
+            return
+        if not seed_dir.is_dir():
+            return  # reported once, against 'seeds:'
+        try:
+            self.library.get(file)
+        except Refused as refused:
+            message = f"source file '{file}' {refused}"
+            if str(refused) == "is not in the seeds folder":
+                present = [p.name for p in seed_dir.iterdir() if p.is_file()]
+                message = f"source file '{file}' is not in {seed_dir}{did_you_mean(file, present)}"
+            self.problems.add(node, message)
 
     def parties(self, section: Node | None) -> dict[str, Party]:
         out: dict[str, Party] = {}
@@ -292,9 +330,17 @@ class _Reader:
                 continue
             try:
                 text = self.library.get(source.file)
-            except (OSError, UnicodeDecodeError):
+            except Refused:
                 continue  # already reported against the source entry
             if not text.contains(excerpt.quote):
+                length = len(fold(excerpt.quote))
+                if length > MAX_HINT_QUOTE:
+                    self.problems.add(
+                        node,
+                        f"quote not found in source '{excerpt.source}' ({source.file}); at {length:,} characters "
+                        f"it is too long to look for the closest passage (up to {MAX_HINT_QUOTE:,}): cite a shorter passage",
+                    )
+                    continue
                 passage, likeness = text.closest(excerpt.quote)
                 hint = f"; the closest passage ({likeness:.0%} alike) reads: “{passage}”" if likeness > 0.5 else ""
                 self.problems.add(

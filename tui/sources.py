@@ -6,6 +6,19 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from tui.safefiles import Refused, inside, read_capped
+
+# A seed is an article: 4 MiB of text is several books. Larger files are refused unread.
+MAX_SEED_BYTES = 4 * 1024 * 1024
+# The closest-passage hint compares at most this many characters of a quote: a longer quote
+# that is not found is reported as too long to compare (a fuzzy match grows with its length).
+MAX_HINT_QUOTE = 2_000
+# Probes cut from the quote anchor the fuzzy comparison to a few windows of a long source.
+PROBE = 12  # characters in a probe
+PROBES = 16  # probes along the quote
+MAX_POSTINGS = 64  # a probe found more often than this says little about where the quote is
+CANDIDATES = 3
+BUCKET = 64  # characters: quote starts voted for this close together count as one place
 # Only these differences are forgiven between a quote and its source: typography, not words.
 FOLD = str.maketrans(
     {
@@ -76,7 +89,12 @@ class SourceText:
 
     @classmethod
     def read(cls, path: Path) -> SourceText:
-        return cls(path.read_text(encoding="utf-8-sig"))
+        """A seed's text: a regular file of at most MAX_SEED_BYTES of UTF-8 (Refused otherwise)."""
+        raw = read_capped(path, MAX_SEED_BYTES)
+        try:
+            return cls(raw.decode("utf-8-sig"))
+        except UnicodeDecodeError as error:
+            raise Refused(f"is not UTF-8 text (byte {error.start:,} is 0x{raw[error.start]:02x})") from None
 
     def find(self, quote: str) -> Match | None:
         """The first place the quote occurs, comparing folded texts; None if it does not."""
@@ -92,23 +110,60 @@ class SourceText:
         return found
 
     def closest(self, quote: str) -> tuple[str, float]:
-        """The passage of the source most like the quote, and how alike (0–1)."""
-        import difflib  # only a quote that is not found pays for it
+        """The passage of the source most like the quote, and how alike (0–1).
+
+        Bounded for any sizes: word trigrams shared by quote and source vote for where the quote
+        would start, and rapidfuzz (C++) aligns the quote only within the few best windows, so
+        the cost grows with the lengths, not their product. Quotes over MAX_HINT_QUOTE get no
+        search at all (the caller says they are too long).
+        """
+        from rapidfuzz import fuzz  # only a quote that is not found pays for it
 
         needle = fold(quote)
-        if not needle or not self.folded:
+        if not needle or not self.folded or len(needle) > MAX_HINT_QUOTE:
             return "", 0.0
-        matcher = difflib.SequenceMatcher(None, self.folded, needle, autojunk=False)
-        block = matcher.find_longest_match(0, len(self.folded), 0, len(needle))
-        start = max(0, block.a - block.b)
-        end = min(len(self.folded), start + len(needle))
+        width = len(needle)
+        if len(self.folded) <= 4 * width:
+            windows = [(0, len(self.folded))]
+        else:
+            pad = width // 2 + BUCKET
+            windows = [(max(0, at - pad), at + BUCKET + width + pad) for at in self._likely_starts(needle)]
+        best: tuple[float, int, int] = (0.0, 0, 0)
+        for start, end in windows:
+            found = fuzz.partial_ratio_alignment(needle, self.folded[start:end])
+            if found is not None and found.score > best[0]:
+                best = (found.score, start + found.dest_start, start + found.dest_end)
+        if not best[0]:
+            return "", 0.0
+        _, start, end = best
         # Widen to whole words so the suggestion reads cleanly.
         while start > 0 and self.folded[start - 1] != " ":
             start -= 1
         while end < len(self.folded) and self.folded[end] != " ":
             end += 1
         passage = self.folded[start:end]
-        return passage, difflib.SequenceMatcher(None, passage, needle, autojunk=False).ratio()
+        return passage, fuzz.ratio(passage, needle) / 100
+
+    def _likely_starts(self, needle: str) -> list[int]:
+        """Offsets in the folded source where the quote most likely starts, best first.
+
+        A few short probes cut from along the quote are looked up with str.find (C, linear);
+        each occurrence votes for where the quote would start. A probe that holds the changed
+        word finds nothing, the others agree. No index is built, so a miss in a long source costs
+        a few passes over it, not a Python loop over its words.
+        """
+        size = max(4, min(PROBE, len(needle) // 3))
+        step = max(1, (len(needle) - size) // (PROBES - 1))
+        votes: dict[int, int] = {}
+        for offset in range(0, len(needle) - size + 1, step):
+            probe = needle[offset : offset + size]
+            at, seen = self.folded.find(probe), 0
+            while at >= 0 and seen < MAX_POSTINGS:
+                bucket = max(0, at - offset) // BUCKET  # nearby starts count together
+                votes[bucket] = votes.get(bucket, 0) + 1
+                at, seen = self.folded.find(probe, at + 1), seen + 1
+        ranked = sorted(votes, key=lambda b: (-votes[b], b))[:CANDIDATES]
+        return [bucket * BUCKET for bucket in ranked]
 
     def context(self, match: Match) -> Context:
         """The paragraph (text between newlines) holding the match, split around it."""
@@ -130,6 +185,7 @@ _READ: dict[Path, tuple[tuple[int, int, int], SourceText]] = {}
 
 
 def read_source(path: Path) -> SourceText:
+    """A seed's text, from the cache while the file is unchanged; the path must already be checked."""
     stat = path.stat()
     signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
     known = _READ.get(path)
@@ -148,7 +204,11 @@ class SourceLibrary:
         self._texts: dict[str, SourceText] = {}
 
     def get(self, file: str) -> SourceText:
-        """The text of a seed file; raises OSError or UnicodeDecodeError if it cannot be read."""
+        """The text of a seed file inside the seeds folder; raises Refused if it may not or cannot be read."""
         if file not in self._texts:
-            self._texts[file] = read_source(self.seed_dir / file)
+            path = inside(self.seed_dir, file)
+            try:
+                self._texts[file] = read_source(path)
+            except OSError as error:
+                raise Refused(f"cannot be read: {error.strerror or error}") from None
         return self._texts[file]

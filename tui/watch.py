@@ -7,6 +7,9 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from tui.safefiles import Refused, read_capped
+from tui.yamlnodes import MAX_BYTES
+
 Signature = tuple[tuple[str, int, int, int] | tuple[str], ...]
 
 
@@ -22,13 +25,16 @@ def _signature(paths: Iterable[Path]) -> Signature:
     return tuple(out)
 
 
-def _digest(paths: Iterable[Path]) -> str | None:
+def _digest(paths: Iterable[Path]) -> str:
+    """A hash of the files' bytes; a file that cannot be read (gone, a folder, a FIFO now)
+    counts by the reason, so a change in what is wrong is a change too. Read like the loader
+    reads: never blocking on a FIFO, never past the size cap."""
     digest = hashlib.blake2b(digest_size=16)
     for path in paths:
         try:
-            digest.update(path.read_bytes())
-        except OSError:
-            return None
+            digest.update(read_capped(path, MAX_BYTES))
+        except Refused as refused:
+            digest.update(f"unreadable: {refused}".encode())
         digest.update(b"\0")
     return digest.hexdigest()
 
@@ -37,16 +43,17 @@ class FileWatch:
     """Polled, not event-driven: inode-changing saves (write-temp-and-rename) defeat file watchers.
 
     `poll()` reports a change only once the files' (mtime, size, inode) has held still for one
-    poll (so a half-written file is not loaded), every file exists (so a file that vanishes for a
-    moment during delete-and-recreate is not an error), and the bytes differ from the last ones
-    reported (so a save that changes nothing does not redraw).
+    poll (so a half-written file is not loaded, and a file that vanishes for a moment during an
+    editor's delete-and-recreate is not an error), and the bytes differ from the last ones
+    reported (so a save that changes nothing does not redraw). A file that stays gone for a
+    whole poll, or becomes a folder, is a change: the app reloads and says why it is stale.
     """
 
     def __init__(self, paths: Callable[[], list[Path]]) -> None:
         self._paths = paths
         self._pending: Signature | None = None
         self._seen: Signature | None = None
-        self._digest: str | None = None
+        self._digest = ""
         self.sync()
 
     def sync(self) -> None:
@@ -63,11 +70,9 @@ class FileWatch:
             return False
         if signature == self._seen:
             return False
-        if any(len(entry) == 1 for entry in signature):
-            return False  # a file is missing; wait for it to come back
         self._seen = signature
         digest = _digest(paths)
-        if digest is None or digest == self._digest:
+        if digest == self._digest:
             return False
         self._digest = digest
         return True
