@@ -14,10 +14,15 @@ COMMANDS = ("check", "export", "brief")
 
 
 def _today(text: str) -> date:
+    from tui.dates import EARLIEST, LATEST
+
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a date: write it as YYYY-MM-DD") from None
+    if not EARLIEST <= day <= LATEST:
+        raise argparse.ArgumentTypeError(f"'{text}' is outside the years {EARLIEST.year}–{LATEST.year} peacedash works in")
+    return day
 
 
 def _common(parser: argparse.ArgumentParser) -> None:

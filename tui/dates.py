@@ -10,6 +10,10 @@ from typing import Literal
 Precision = Literal["day", "range", "week", "month", "season", "quarter", "half", "year", "unknown"]
 Status = Literal["upcoming", "due", "past", "held", "met", "missed", "cancelled", "undated"]
 
+# Years a data file may name. Outside them a date is almost surely a typo, and Python's date
+# arithmetic (the day before 0001-01-01, the day after 9999-12-31) would fail.
+MIN_YEAR, MAX_YEAR = 1900, 2199
+EARLIEST, LATEST = date(MIN_YEAR, 1, 1), date(MAX_YEAR, 12, 31)
 UNKNOWN_WORDS = frozenset({"unknown", "undated", "not given", "?"})
 # Meteorological seasons of the northern hemisphere, as (first month, number of months).
 SEASONS = {"spring": (3, 3), "summer": (6, 3), "autumn": (9, 3), "fall": (9, 3), "winter": (12, 3)}
@@ -45,6 +49,16 @@ HALF = re.compile(r"^(?:h([12])\s+(\d{4})|(first|second) half of (\d{4}))$")
 SEASON = re.compile(r"^(spring|summer|autumn|fall|winter)\s+(?:of\s+)?(\d{4})$")
 MONTH_YEAR = re.compile(r"^([a-z]+)\.?,?\s+(?:of\s+)?(\d{4})$")
 WEEK_OF = re.compile(r"^(?:the\s+)?week of\s+(.+)$")
+# Free text is read only when every word is one of these: a month, a weekday, a day of the
+# month, a four-digit year, or a filler word. dateutil would otherwise fill gaps from today
+# ("1/1/1" → 2001-01-01) or guess an order ("01/02/2026" → 2 January).
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_NAMES = {name: i for i, name in enumerate(WEEKDAYS)} | {name[:3]: i for i, name in enumerate(WEEKDAYS)}
+FILLER = frozenset({"of", "the", "on"})
+DAY_NUMBER = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?$")
+FOUR_DIGITS = re.compile(r"^\d{4}$")
+NUMERIC_DATE = re.compile(r"\d+\s*[/.\-]\s*\d+")
+ADVICE = "write e.g. '2026-02-05', '5 February 2026', 'March 2026', 'by end of January 2026', 'Q2 2026', '2027' or 'unknown'"
 
 
 class DateError(ValueError):
@@ -90,6 +104,16 @@ UNKNOWN = PartialDate("unknown", None, None, "unknown")
 
 def parse_date(text: str) -> PartialDate:
     """Read a date text into a window with its precision; raise DateError if it cannot be read."""
+    try:
+        return _parse(text)
+    except DateError:
+        raise
+    except (ValueError, OverflowError):
+        # Every path above checks its year first; this is the net under them, never a traceback.
+        raise DateError(f"cannot read '{text.strip()}' as a date: {ADVICE}") from None
+
+
+def _parse(text: str) -> PartialDate:
     original = text.strip()
     words = re.sub(r"\s+", " ", original.lower())
     if not words:
@@ -110,6 +134,8 @@ def parse_date(text: str) -> PartialDate:
         outer or "", outer
     )
     qualifier = " ".join(q for q in (outer, inner) if q) or None
+    if start < EARLIEST or end > LATEST:
+        raise DateError(f"'{original}' falls outside the years {MIN_YEAR}–{MAX_YEAR} that peacedash accepts")
     return PartialDate(original, start, end, precision, qualifier)
 
 
@@ -122,6 +148,13 @@ def _strip_prefix(words: str, prefixes: tuple[str, ...]) -> tuple[str | None, st
     return None, words
 
 
+def _year(text: str, original: str) -> int:
+    year = int(text)
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise DateError(f"'{original}' names the year {text}: peacedash accepts years {MIN_YEAR}–{MAX_YEAR}")
+    return year
+
+
 def _core(words: str, original: str) -> tuple[date, date, Precision]:
     if m := ISO_RANGE.match(words):
         first, last = _iso_day(m.group(1), original), _iso_day(m.group(2), original)
@@ -132,29 +165,30 @@ def _core(words: str, original: str) -> tuple[date, date, Precision]:
         day = _iso_day(words, original)
         return day, day, "day"
     if m := ISO_MONTH.match(words):
-        return (*_month(int(m.group(1)), int(m.group(2)), original), "month")
+        return (*_month(_year(m.group(1), original), int(m.group(2)), original), "month")
     if m := YEAR.match(words):
-        year = int(m.group(1))
+        year = _year(m.group(1), original)
         return date(year, 1, 1), date(year, 12, 31), "year"
     if m := QUARTER.match(words):
-        q, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        q, year_text = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        year = _year(year_text, original)
         first = (int(q) - 1) * 3 + 1
-        return date(int(year), first, 1), _month(int(year), first + 2, original)[1], "quarter"
+        return date(year, first, 1), _month(year, first + 2, original)[1], "quarter"
     if m := HALF.match(words):
         half = m.group(1) or ("1" if m.group(3) == "first" else "2")
-        year = int(m.group(2) or m.group(4))
+        year = _year(m.group(2) or m.group(4), original)
         if half == "1":
             return date(year, 1, 1), date(year, 6, 30), "half"
         return date(year, 7, 1), date(year, 12, 31), "half"
     if m := SEASON.match(words):
         first_month, length = SEASONS[m.group(1)]
-        year = int(m.group(2))
+        year = _year(m.group(2), original)
         start = date(year, first_month, 1)
         last_month = first_month + length - 1
         end_year, end_month = (year + 1, last_month - 12) if last_month > 12 else (year, last_month)
         return start, _month(end_year, end_month, original)[1], "season"
     if (m := MONTH_YEAR.match(words)) and m.group(1) in MONTHS:
-        return (*_month(int(m.group(2)), MONTHS[m.group(1)], original), "month")
+        return (*_month(_year(m.group(2), original), MONTHS[m.group(1)], original), "month")
     if m := WEEK_OF.match(words):
         first, _, _ = _core(m.group(1), original)
         return first, first + timedelta(days=6), "week"
@@ -162,22 +196,53 @@ def _core(words: str, original: str) -> tuple[date, date, Precision]:
 
 
 def _free_text(words: str, original: str) -> tuple[date, date, Precision]:
-    """Ask dateutil, twice with different defaults, so no field it invented is kept."""
+    """Dates in words ("Sunday, February 8, 2026"): only whole, unambiguous ones, read by dateutil.
+
+    Every word must be a month, weekday, day, four-digit year or filler, so dateutil has nothing
+    to guess; it is then asked twice with different defaults, so no field it invented is kept.
+    A weekday is checked against the day rather than handed on (dateutil would move the date
+    to match it).
+    """
     from dateutil import parser as dateparser
 
-    try:
-        a = dateparser.parse(words, default=datetime(1, 1, 1))
-        b = dateparser.parse(words, default=datetime(2, 2, 2))
-    except (ValueError, OverflowError):
+    if NUMERIC_DATE.search(words):
         raise DateError(
-            f"cannot read '{original}' as a date: write e.g. '2026-02-05', 'March 2026', "
-            "'by end of January 2026', 'summer 2026', 'Q2 2026', '2027' or 'unknown'"
-        ) from None
+            f"'{original}' is a numeric date whose order of day and month is not certain: "
+            "write it as '2026-02-01' (year-month-day) or '1 February 2026'"
+        )
+    tokens = [t.rstrip(".,") for t in re.split(r"[\s,]+", words) if t.strip(".,")]
+    years = [t for t in tokens if FOUR_DIGITS.match(t)]
+    days = [t for t in tokens if DAY_NUMBER.match(t)]
+    weekdays = [t for t in tokens if t in WEEKDAY_NAMES]
+    months = [t for t in tokens if t in MONTHS]
+    others = [t for t in tokens if t not in FILLER and t not in years + days + weekdays + months]
+    if others or len(months) > 1 or len(days) > 1 or len(weekdays) > 1 or len(years) > 1:
+        raise DateError(f"cannot read '{original}' as a date: {ADVICE}")
+    if not years:
+        raise DateError(
+            f"'{original}' gives no year: add the year the source implies and mark the item "
+            "'inferred: true', or write 'unknown'"
+        )
+    _year(years[0], original)
+    if not months:
+        raise DateError(f"cannot read '{original}' as a date: {ADVICE}")
+    plain = " ".join(t for t in tokens if t not in FILLER and t not in weekdays)
+    try:
+        a = dateparser.parse(plain, default=datetime(MIN_YEAR, 1, 1))
+        b = dateparser.parse(plain, default=datetime(MIN_YEAR + 1, 2, 2))
+    except (ValueError, OverflowError):
+        raise DateError(f"cannot read '{original}' as a date: {ADVICE}") from None
     if a.year != b.year:
         raise DateError(
             f"'{original}' gives no year: add the year the source implies and mark the item "
             "'inferred: true', or write 'unknown'"
         )
+    if weekdays:
+        if a.day != b.day:
+            raise DateError(f"'{original}' names a weekday but no day of the month: write the day, or leave the weekday out")
+        actual = WEEKDAYS[a.weekday()]
+        if WEEKDAY_NAMES[weekdays[0]] != a.weekday():
+            raise DateError(f"'{original}': {a.day} {MONTH_NAMES[a.month - 1].title()} {a.year} is a {actual.title()}")
     if a.month != b.month:
         return date(a.year, 1, 1), date(a.year, 12, 31), "year"
     if a.day != b.day:
@@ -186,6 +251,7 @@ def _free_text(words: str, original: str) -> tuple[date, date, Precision]:
 
 
 def _iso_day(text: str, original: str) -> date:
+    _year(text[:4], original)
     try:
         return date.fromisoformat(text)
     except ValueError:
