@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -36,17 +37,37 @@ def render(kind: str, data: Dataset, today: date) -> tuple[bytes, str]:
 
 
 def default_target(data_path: Path, kind: str) -> Path:
-    """Next to the data file, same stem, export's suffix; never the data file itself."""
-    target = data_path.with_suffix(SUFFIX[kind])
-    if target.resolve() == data_path.resolve():
-        target = data_path.with_name(data_path.name + SUFFIX[kind])
+    """Next to the data file, same stem, export's suffix; never the data file itself, and never
+    an existing file: positions.md, then positions-2.md, positions-3.md, …"""
+    first = data_path.with_suffix(SUFFIX[kind])
+    if first.resolve() == data_path.resolve():
+        first = data_path.with_name(data_path.name + SUFFIX[kind])
+    target, number = first, 1
+    while os.path.lexists(target):
+        number += 1
+        target = first.with_name(f"{first.stem}-{number}{first.suffix}")
     return target
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def protected(data: Dataset) -> list[Path]:
+    """Files an export must never replace: the data file and every seed text it cites."""
+    return [data.path, *(data.seed_dir / source.file for source in data.sources.values())]
+
+
 def write_export(kind: str, data: Dataset, today: date, target: Path) -> str:
+    # Compare files, not names: a hard link or a symlink to the data file has another name.
+    for kept in protected(data):
+        if _same_file(target, kept) or target.resolve() == kept.resolve():
+            what = "the data file" if kept == data.path else "a seed text"
+            raise ValueError(f"refusing to write the export over {what} {kept}")
     body, note = render(kind, data, today)
-    if target.resolve() == data.path.resolve():
-        raise ValueError(f"refusing to write the export over the data file {target}")
     target.write_bytes(body)
     return note
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from tui.characters import visible
 from tui.describe import KIND_WORDS, date_label, item_status, party_names, positions_by_cell
 from tui.model import Dataset
 
@@ -44,5 +45,6 @@ def export_brief(data: Dataset, today: date) -> str:
         lines.append(f"  {issue.name} (parties {issue.alignment}):")
         for party, here in cells:
             lines.extend(f"    - {party.name}, {KIND_WORDS[p.kind]}: {p.stance}." for p in here)
-    # Separators drawn as "·" read badly aloud; a comma reads as a pause.
-    return "\n".join(lines).replace(" · ", ", ") + "\n"
+    # Separators drawn as "·" read badly aloud; a comma reads as a pause. Any control character
+    # is shown as an escape, never sent to the terminal (the loader refuses them already).
+    return visible("\n".join(lines).replace(" · ", ", ")) + "\n"

@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from icalendar import Calendar, Event
 
+from tui.characters import stripped
 from tui.describe import date_label, item_status, party_names
 from tui.model import Dataset, DatedItem
 
@@ -34,7 +35,9 @@ def build_calendar(data: Dataset, today: date) -> tuple[Calendar, list[DatedItem
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", data.title)
+    # RFC 5545 forbids control characters in TEXT values (the library escapes the rest), and
+    # the data layer refuses them already: strip them all the same, so no file can smuggle one in.
+    calendar.add("x-wr-calname", stripped(data.title))
     # DTSTAMP is required; tie it to --today so the same input gives the same bytes.
     stamp = datetime.combine(today, time(0, 0), tzinfo=timezone.utc)
     left_out = []
@@ -46,13 +49,13 @@ def build_calendar(data: Dataset, today: date) -> tuple[Calendar, list[DatedItem
         event.add("uid", f"{item.id}@peacedash")
         event.add("dtstamp", stamp)
         summary = item.title + (" (approx.)" if item.date.approximate else "")
-        event.add("summary", summary)
+        event.add("summary", stripped(summary))
         # All-day events: DTEND is exclusive, the day after the window's last day.
         event.add("dtstart", item.date.start)
         event.add("dtend", item.date.end + timedelta(days=1))
-        event.add("description", _description(data, item, today))
+        event.add("description", stripped(_description(data, item, today)))
         if item.place:
-            event.add("location", item.place)
+            event.add("location", stripped(item.place))
         event.add("categories", [item.kind])
         event.add("status", EVENT_STATUS.get(item.status or "", "TENTATIVE"))
         event.add("transp", "TRANSPARENT")
