@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, TabbedContent
 
+from running import loaded, started
 from tui.app import PeaceDashApp
 from tui.screens.detail import ArticleScreen, DetailScreen
 from tui.screens.help import HelpScreen
@@ -37,7 +38,7 @@ def source_text(app: PeaceDashApp) -> str:
 
 async def test_starts_on_the_first_party_pane_with_its_source(mini):
     app = make_app(mini)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.focused, PartyPane) and app.focused.party.id == "north"
         assert app.dashboard.selected == "north-valley"
@@ -54,7 +55,7 @@ async def test_starts_on_the_first_party_pane_with_its_source(mini):
 )
 async def test_number_keys_jump_to_panes_in_order(mini, key, expected):
     app = make_app(mini)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         await pilot.press(key)
         await pilot.pause()
         assert app.focused is not None and app.focused.id == expected
@@ -63,7 +64,7 @@ async def test_number_keys_jump_to_panes_in_order(mini, key, expected):
 
 async def test_tab_and_shift_tab_cycle_through_every_pane(mini):
     app = make_app(mini)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         seen = []
         for _ in range(6):
             await pilot.press("tab")
@@ -77,7 +78,7 @@ async def test_tab_and_shift_tab_cycle_through_every_pane(mini):
 
 async def test_j_and_k_move_and_the_source_follows(mini):
     app = make_app(mini)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         await pilot.press("j")
         await pilot.pause()
         assert app.dashboard.selected == "north-monitors"
@@ -92,7 +93,7 @@ async def test_j_and_k_move_and_the_source_follows(mini):
 
 async def test_selecting_in_each_pane_shows_its_excerpt(mini):
     app = make_app(mini)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         await pilot.press("3")
         await pilot.pause()
         assert app.dashboard.selected == "west-rebuild" and "to fund reconstruction" in source_text(app)
@@ -115,7 +116,7 @@ async def test_selecting_in_each_pane_shows_its_excerpt(mini):
 
 async def test_enter_opens_detail_and_escape_goes_back(mini):
     app = make_app(mini)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen)
@@ -130,7 +131,7 @@ async def test_enter_opens_detail_and_escape_goes_back(mini):
 
 async def test_article_opens_scrolled_to_the_highlighted_quote(mini):
     app = make_app(mini)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with started(app, (80, 24)) as pilot:
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, ArticleScreen)
@@ -143,7 +144,7 @@ async def test_article_opens_scrolled_to_the_highlighted_quote(mini):
 
 async def test_filter_narrows_every_pane_and_escape_clears(mini):
     app = make_app(mini)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         await pilot.press("slash")
         await pilot.pause()
         assert isinstance(app.focused, Input)
@@ -173,7 +174,7 @@ async def test_filter_narrows_every_pane_and_escape_clears(mini):
 
 async def test_filter_matches_meeting_places_and_party_names(mini):
     app = make_app(mini)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         await pilot.press("slash", *"vienna")
         await pilot.pause()
         assert [o.id for o in app.dashboard.query_one(Agenda).options] == ["vienna"]
@@ -185,7 +186,7 @@ async def test_filter_matches_meeting_places_and_party_names(mini):
 
 async def test_calendar_months_and_today(mini):
     app = make_app(mini, today=date(2026, 3, 15))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         grid = app.dashboard.query_one(MonthGrid)
         assert grid.month == date(2026, 3, 1)
         await pilot.press("left_square_bracket")
@@ -205,7 +206,7 @@ async def test_calendar_months_and_today(mini):
 
 async def test_agenda_statuses_against_today(mini):
     app = make_app(mini, today=date(2026, 3, 15))
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         await pilot.press("5")
         await pilot.pause()
         rows = {o.id: str(o.prompt) for o in app.dashboard.query_one(Agenda).options}
@@ -217,7 +218,7 @@ async def test_agenda_statuses_against_today(mini):
 
 async def test_bundled_march_draft_and_may_referendum_status():
     app = make_app(REPO / "data" / "positions.yaml", today=date(2026, 3, 10))
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with started(app, (160, 48)) as pilot:
         await pilot.press("6")
         await pilot.pause()
         rows = {o.id: str(o.prompt) for o in app.dashboard.query_one(Agenda).options}
@@ -230,7 +231,7 @@ async def test_bundled_march_draft_and_may_referendum_status():
 
 async def test_help_screen_lists_every_key(mini):
     app = make_app(mini)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -246,7 +247,7 @@ async def test_help_screen_lists_every_key(mini):
 
 async def test_command_palette_goes_to_a_meeting(mini):
     app = make_app(mini)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"go to meeting vienna")
@@ -260,7 +261,7 @@ async def test_command_palette_goes_to_a_meeting(mini):
 
 async def test_command_palette_goes_to_an_issue(mini):
     app = make_app(mini)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"go to issue referendum")
@@ -273,7 +274,7 @@ async def test_command_palette_goes_to_an_issue(mini):
 
 async def test_q_quits(mini):
     app = make_app(mini)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with started(app, (80, 24)) as pilot:
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
@@ -281,7 +282,7 @@ async def test_q_quits(mini):
 
 async def test_status_bar_names_file_counts_and_today(mini):
     app = make_app(mini)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with started(app, (160, 48)) as pilot:
         await pilot.pause()
         bar = text_of(app.dashboard.query_one(StatusBar))
         assert bar.startswith("data/positions.yaml · today 2026-03-15 · loaded 09:30:00 · 5 positions · 3 dated")
@@ -290,7 +291,7 @@ async def test_status_bar_names_file_counts_and_today(mini):
 @pytest.mark.parametrize("size", [(80, 24), (200, 50)])
 async def test_every_pane_reachable_at_each_size(mini, size):
     app = make_app(mini)
-    async with app.run_test(size=size) as pilot:
+    async with started(app, size) as pilot:
         for key in "123456":
             await pilot.press(key)
             await pilot.pause()
@@ -299,7 +300,7 @@ async def test_every_pane_reachable_at_each_size(mini, size):
 
 async def test_keys_typed_fast_land_in_the_new_pane(mini):
     app = make_app(mini)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         await pilot.press("2", "j", "5", "j", "4", "j")  # no pause between a jump and a move
         await pilot.pause()
         assert app.dashboard.query_one("#party-south", PartyPane).claim_id == "south-harbour"
@@ -309,7 +310,7 @@ async def test_keys_typed_fast_land_in_the_new_pane(mini):
 
 async def test_the_mouse_selects_and_switches_tabs(mini):
     app = make_app(mini)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         south = app.dashboard.query_one("#party-south", PartyPane)
         await pilot.click(south, offset=(6, 2))  # the row under the "Ceasefire" heading
         await pilot.pause()
@@ -326,7 +327,7 @@ async def test_the_mouse_selects_and_switches_tabs(mini):
 
 async def test_a_late_changed_message_does_not_eat_fast_typing(mini):
     app = make_app(mini)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         await pilot.press("slash")
         box = app.dashboard.query_one(Input)
         box.value = "re"  # typed fast: the box is ahead of the messages about it

@@ -15,6 +15,7 @@ import vobject
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
+from running import loaded, started
 from tui.app import PeaceDashApp
 from tui.exports.brief import export_brief
 from tui.exports.ics import export_ics
@@ -187,7 +188,7 @@ async def test_palette_exports_next_to_the_data_file(mini):
     original = app.notify
     app.notify = lambda message, *a, **k: notes.append(message) or original(message, *a, **k)  # type: ignore[method-assign]
     before = mini.read_bytes()
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         for words, suffix in (("export calendar", ".ics"), ("export brief", ".md"), ("export data", ".json")):
             await pilot.press("ctrl+p")
             await pilot.pause()

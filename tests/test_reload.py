@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from running import loaded, started
 from tui.app import PeaceDashApp
 from tui.widgets.party_pane import PartyPane
 from tui.widgets.problems_pane import ProblemsPane
@@ -61,26 +62,50 @@ def save_by_rename(path: Path, text: str) -> None:
 @pytest.mark.parametrize("save", [save_in_place, save_by_rename])
 async def test_a_save_reloads_within_two_polls(mini, save):
     app = make_app(mini)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         assert stance(app, "north-monitors") == "Monitors"
         save(mini, mini.read_text().replace(OLD, NEW))
         assert settle(app) == [False, True]
-        await pilot.pause()
+        await loaded(pilot)
         assert stance(app, "north-monitors") == "International monitors"
         assert "1 position changed" in app.notes
 
 
-async def test_delete_and_recreate_is_not_an_error(mini):
+async def test_delete_and_recreate_between_polls_is_not_an_error(mini):
     app = make_app(mini)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         text = mini.read_text()
         mini.unlink()
-        assert settle(app) == [False, False]
-        assert app.dashboard.problem_count == 0 and stance(app, "north-monitors") == "Monitors"
+        assert app.poll_files() is False  # gone for one look: an editor may be saving
         mini.write_text(text.replace(OLD, NEW))
-        assert settle(app) == [False, True]
-        await pilot.pause()
+        assert app.poll_files() is False  # back, and moving
+        assert app.dashboard.problem_count == 0 and stance(app, "north-monitors") == "Monitors"
+        assert app.poll_files() is True  # held still: load it
+        await loaded(pilot)
+        assert app.dashboard.problem_count == 0
         assert stance(app, "north-monitors") == "International monitors"
+
+
+@pytest.mark.parametrize("replace", ["delete", "folder"])
+async def test_a_vanished_file_shows_stale_with_the_reason_then_recovers(mini, replace):
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        text = mini.read_text()
+        mini.unlink()
+        if replace == "folder":
+            mini.mkdir()
+        assert settle(app) == [False, True]  # within two polls, with no key pressed
+        await loaded(pilot)
+        reason = "no such file" if replace == "delete" else "is a folder, not a text file"
+        assert [p.message for p in app.dashboard.result.problems] == [reason]
+        assert "STALE" in bar(app) and reason in bar(app)
+        assert stance(app, "north-monitors") == "Monitors"  # the last good data stays
+        if replace == "folder":
+            mini.rmdir()
+        mini.write_text(text)
+        assert settle(app) == [False, True]
+        await loaded(pilot)
+        assert app.dashboard.problem_count == 0 and "STALE" not in bar(app)
 
 
 async def test_quick_successive_writes_load_once_the_last(mini):
@@ -88,7 +113,7 @@ async def test_quick_successive_writes_load_once_the_last(mini):
     loads = []
     original = app.load
     app.load = lambda announce=False: loads.append(1) or original(announce)  # type: ignore[method-assign]
-    async with app.run_test(size=(120, 40)):
+    async with started(app, (120, 40)) as pilot:
         loads.clear()
         text = mini.read_text()
         for n in range(5):
@@ -96,12 +121,13 @@ async def test_quick_successive_writes_load_once_the_last(mini):
             app.poll_files()
         assert loads == []
         assert app.poll_files() is True
+        await loaded(pilot)
         assert loads == [1] and stance(app, "north-monitors") == "Monitors v4"
 
 
 async def test_a_half_written_file_is_not_loaded(mini):
     app = make_app(mini)
-    async with app.run_test(size=(120, 40)):
+    async with started(app, (120, 40)) as pilot:
         full = mini.read_text().replace(OLD, NEW)
         save_in_place(mini, full[: len(full) // 2])  # the editor is still writing
         assert app.poll_files() is False
@@ -109,12 +135,13 @@ async def test_a_half_written_file_is_not_loaded(mini):
             handle.write(full[len(full) // 2 :])
         assert app.poll_files() is False  # moved again: wait once more
         assert app.poll_files() is True
+        await loaded(pilot)
         assert app.dashboard.problem_count == 0 and stance(app, "north-monitors") == "International monitors"
 
 
 async def test_a_save_that_changes_nothing_does_not_redraw(mini):
     app = make_app(mini)
-    async with app.run_test(size=(120, 40)):
+    async with started(app, (120, 40)) as pilot:
         save_by_rename(mini, mini.read_text())
         os.utime(mini, None)
         assert settle(app) == [False, False]
@@ -123,22 +150,22 @@ async def test_a_save_that_changes_nothing_does_not_redraw(mini):
 
 async def test_seed_text_changes_reload_too(mini):
     app = make_app(mini)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         seed = mini.parent.parent / "seeds" / "alpha.txt"
         seed.write_text(seed.read_text().replace("asked for monitors", "asked for observers"))
         assert settle(app) == [False, True]
-        await pilot.pause()
+        await loaded(pilot)
         assert app.dashboard.problem_count == 1
         assert "quote not found in source 'alpha'" in app.dashboard.result.problems[0].message
 
 
 async def test_bad_save_keeps_last_good_data_then_good_save_recovers(mini):
     app = make_app(mini)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         good = mini.read_text()
         save_in_place(mini, good.replace("party: south", "party: sooth").replace(OLD, NEW))
         assert settle(app) == [False, True]
-        await pilot.pause()
+        await loaded(pilot)
         problems = app.dashboard.query_one(ProblemsPane)
         assert problems.display and problems.problems[0].line == good.splitlines().index("    party: south") + 1
         assert "did you mean 'south'?" in problems.problems[0].message
@@ -147,20 +174,20 @@ async def test_bad_save_keeps_last_good_data_then_good_save_recovers(mini):
         assert "1 problem in the file: still showing the last good data." in app.notes
         save_in_place(mini, good.replace(OLD, NEW))
         assert settle(app) == [False, True]
-        await pilot.pause()
+        await loaded(pilot)
         assert not problems.display and "STALE" not in bar(app)
         assert stance(app, "north-monitors") == "International monitors"
 
 
 async def test_problems_panel_is_a_pane_and_r_reloads_now(mini):
     app = make_app(mini)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         save_in_place(mini, mini.read_text().replace("kind: demand", "kind: demands"))
         await pilot.press("r")
-        await pilot.pause()
+        await loaded(pilot)
         assert app.dashboard.problem_count == 1
         await pilot.press("7")
-        await pilot.pause()
+        await loaded(pilot)
         assert isinstance(app.focused, ProblemsPane)
 
 
@@ -168,33 +195,33 @@ async def test_launching_on_a_bad_file_waits_for_the_fix(mini):
     good = mini.read_text()
     mini.write_text("sources: [\n")
     app = make_app(mini)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with started(app, (80, 24)) as pilot:
+        await loaded(pilot)
         assert app.dashboard.data is None
         assert isinstance(app.focused, ProblemsPane)
         assert "'[' list or '{' mapping is not finished" in app.focused.problems[0].message
         assert "nothing loaded yet" in bar(app)
         save_in_place(mini, good)
         assert settle(app) == [False, True]
-        await pilot.pause()
+        await loaded(pilot)
         assert app.dashboard.data is not None and len(app.dashboard.query(PartyPane)) == 3
         await pilot.press("1")
-        await pilot.pause()
+        await loaded(pilot)
         assert isinstance(app.focused, PartyPane)
 
 
 async def test_selection_filter_month_and_focus_survive_a_reload(mini):
     app = make_app(mini)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         await pilot.press("slash", *"north", "enter")
         await pilot.press("j", "right_square_bracket", "1")
-        await pilot.pause()
+        await loaded(pilot)
         month, selected = app.dashboard.month, app.dashboard.selected
         assert selected == "north-monitors"
         text = mini.read_text().replace("stance: Never give up the river valley", "stance: Keep the river valley")
         save_by_rename(mini, text)
         settle(app)
-        await pilot.pause()
+        await loaded(pilot)
         assert app.dashboard.selected == selected and app.dashboard.month == month
         assert app.dashboard.filter_text == "north"
         assert isinstance(app.focused, PartyPane) and app.focused.claim_id == selected
@@ -204,7 +231,7 @@ async def test_selection_filter_month_and_focus_survive_a_reload(mini):
         # The mark lasts until the next reload.
         save_by_rename(mini, text.replace("title: Next round in Vienna", "title: Next round, Vienna"))
         settle(app)
-        await pilot.pause()
+        await loaded(pilot)
         rows = {o.id: str(o.prompt) for o in app.focused.options if o.id}
         assert "✎" not in rows["north-valley"]
         assert "1 meeting changed" in app.notes
@@ -225,9 +252,9 @@ async def test_e_opens_the_editor_at_the_selected_line_and_reloads(mini, tmp_pat
     monkeypatch.setenv("VISUAL", str(editor))
     app = make_app(mini)
     app.suspend = nullcontext  # type: ignore[method-assign]  # headless tests cannot suspend
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         await pilot.press("j", "e")
-        await pilot.pause()
+        await loaded(pilot)
         line = app.dashboard.claims["north-monitors"].at.line
         assert (tmp_path / "editor-args").read_text().split() == [f"+{line}", str(mini)]
         assert stance(app, "north-monitors") == "International monitors"
@@ -243,11 +270,11 @@ async def test_e_from_a_problem_opens_its_line(mini, tmp_path, monkeypatch):
     bad_line = good.splitlines().index("    kind: demand") + 1
     app = make_app(mini)
     app.suspend = nullcontext  # type: ignore[method-assign]
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+    async with started(app, (120, 40)) as pilot:
+        await loaded(pilot)
         assert isinstance(app.focused, ProblemsPane)
         await pilot.press("enter")
-        await pilot.pause()
+        await loaded(pilot)
         assert (tmp_path / "editor-args").read_text().split() == [f"+{bad_line}", str(mini)]
         assert app.dashboard.problem_count == 0 and app.dashboard.data is not None
 
@@ -259,6 +286,6 @@ async def test_the_app_never_writes_the_data_file(mini, tmp_path, monkeypatch):
     mtime = mini.stat().st_mtime_ns
     app = make_app(mini)
     app.suspend = nullcontext  # type: ignore[method-assign]
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with started(app, (120, 40)) as pilot:
         await pilot.press("r", "e", "j", "slash", *"x", "escape", "5", "enter", "escape", "q")
     assert hashlib.sha256(mini.read_bytes()).hexdigest() == before and mini.stat().st_mtime_ns == mtime

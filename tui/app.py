@@ -9,10 +9,12 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.worker import Worker, get_current_worker
 
 from tui.commands import ExportProvider, GoToProvider
 from tui.diff import compare
 from tui.load import LoadResult, load_positions
+from tui.yamlnodes import Cancelled
 from tui.screens.dashboard import DashboardScreen
 from tui.watch import FileWatch
 
@@ -49,13 +51,12 @@ class PeaceDashApp(App[int]):
         self.good: LoadResult | None = None
         self.loaded_at: datetime | None = None
         self.dashboard = DashboardScreen(self.today)
-        self.watch = FileWatch(self.watched_files)
+        self.file_watch = FileWatch(self.watched_files)
+        self.loads_started = 0  # a load's number; only the newest one's result is shown
 
     async def on_mount(self) -> None:
         await self.push_screen(self.dashboard)
         self.load()
-        if self.good is not None:
-            self.dashboard.action_pane(1)
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self.poll_files)
 
@@ -69,14 +70,36 @@ class PeaceDashApp(App[int]):
 
     def poll_files(self) -> bool:
         """Reload when a save has settled; called by the timer, and directly by tests."""
-        if self.watch.poll():
+        if self.file_watch.poll():
             self.load(announce=True)
             return True
         return False
 
-    def load(self, announce: bool = False) -> LoadResult:
-        """Load the file; keep the previous good data if the new file has problems."""
-        result = load_positions(self.data_path)
+    def load(self, announce: bool = False) -> Worker[None]:
+        """Load the file in a worker thread, so keys are answered while a large file loads.
+
+        A newer load cancels an older one (exclusive): the older stops at its next look at
+        the cancel flag, and were its result to arrive anyway, only the newest is shown.
+        """
+        self.loads_started += 1
+        number = self.loads_started
+
+        def work() -> None:
+            worker = get_current_worker()
+            try:
+                result = load_positions(self.data_path, cancelled=lambda: worker.is_cancelled)
+            except Cancelled:
+                return
+            if not worker.is_cancelled:
+                self.call_from_thread(self._loaded, number, result, announce)
+
+        return self.run_worker(work, name="load", group="load", thread=True, exclusive=True, exit_on_error=False)
+
+    def _loaded(self, number: int, result: LoadResult, announce: bool) -> None:
+        """Show a finished load; keep the previous good data if the new file has problems."""
+        if number != self.loads_started:
+            return  # a newer load is on its way
+        first = self.result is None
         previous = self.good.dataset if self.good else None
         was_broken = bool(self.result and self.result.problems)
         self.result = result
@@ -86,8 +109,10 @@ class PeaceDashApp(App[int]):
             changes = compare(previous, result.dataset) if previous is not None else None
             self.good = result
             self.loaded_at = self.clock()
-        self.watch.sync()
+        self.file_watch.sync()
         self.dashboard.show_result(result, self.good, self.loaded_at, changes)
+        if first and self.good is not None:
+            self.dashboard.action_pane(1)
         self.set_timer(SETTLE_SECONDS, self._settle_memory)  # once idle after the first screen
         if announce:
             if not result.ok:
@@ -97,11 +122,11 @@ class PeaceDashApp(App[int]):
                     title="Not reloaded",
                     severity="error",
                     timeout=5,
+                    markup=False,
                 )
             elif changes is not None:
                 title = "Fixed: the file is sound again" if was_broken else "Reloaded"
-                self.notify(changes.summary(), title=title, timeout=4)
-        return result
+                self.notify(changes.summary(), title=title, timeout=4, markup=False)
 
     def _settle_memory(self) -> None:
         """Collect once, then keep what survives out of later collections.
@@ -129,10 +154,10 @@ class PeaceDashApp(App[int]):
         try:
             note = write_export(kind, self.good.dataset, self.today, target)
         except (OSError, ValueError) as error:
-            self.notify(f"Could not write {target}: {error}", severity="error")
+            self.notify(f"Could not write {target}: {error}", severity="error", markup=False)
             return
         stale = " (from the last good data: the file on disk has problems)" if self.result and self.result.problems else ""
-        self.notify(f"Wrote {target}{stale}.\n{note}", title="Exported", timeout=6)
+        self.notify(f"Wrote {target}{stale}.\n{note}", title="Exported", timeout=6, markup=False)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
@@ -150,7 +175,7 @@ class PeaceDashApp(App[int]):
         with self.suspend():
             code = open_in_editor(self.data_path, line)
         if code == 127:
-            self.notify("Could not start the editor: set $VISUAL or $EDITOR.", severity="error")
+            self.notify("Could not start the editor: set $VISUAL or $EDITOR.", severity="error", markup=False)
         self.load(announce=True)
 
 

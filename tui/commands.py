@@ -5,7 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+
+from tui.literal import literal
+
+
+def highlighted(matcher: Matcher, name: str) -> Content:
+    """The name as literal text with the matched letters styled (Matcher.highlight parses markup)."""
+    content = literal(name)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    for offset in offsets:
+        if offset < len(content.plain) and not name[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
 
 
 class GoToProvider(Provider):
@@ -29,17 +42,19 @@ class GoToProvider(Provider):
         for item in data.timeline:
             yield f"Go to deadline: {item.title}", item.date.text, partial(dash.select_claim, item.id)
 
+    # `help` is typed str, but the palette hands it to Content.from_markup, which returns a
+    # Content unchanged and would parse a str as markup: data text must go in as Content.
     async def discover(self) -> Hits:
         for name, help_text, action in self._targets():
             if name.startswith(("Go to party", "Go to issue")):
-                yield DiscoveryHit(name, action, help=help_text)  # type: ignore[arg-type]
+                yield DiscoveryHit(literal(name), action, text=name, help=literal(help_text))  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, help_text, action in self._targets():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), action, help=help_text)  # type: ignore[arg-type]
+                yield Hit(score, highlighted(matcher, name), action, text=name, help=literal(help_text))  # type: ignore[arg-type]
 
 
 EXPORTS = [
@@ -54,11 +69,11 @@ class ExportProvider(Provider):
 
     async def discover(self) -> Hits:
         for kind, name, help_text in EXPORTS:
-            yield DiscoveryHit(name, partial(self.app.export, kind), help=help_text)  # type: ignore[attr-defined]
+            yield DiscoveryHit(literal(name), partial(self.app.export, kind), text=name, help=help_text)  # type: ignore[attr-defined]
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for kind, name, help_text in EXPORTS:
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(self.app.export, kind), help=help_text)  # type: ignore[attr-defined]
+                yield Hit(score, highlighted(matcher, name), partial(self.app.export, kind), text=name, help=help_text)  # type: ignore[attr-defined]

@@ -34,11 +34,6 @@ STATUS = {
 CHANGED_PART = ("✎", "b $warning")
 
 
-def escape(text: str) -> str:
-    """Escape text for Textual content markup."""
-    return text.replace("[", r"\[")
-
-
 def tag_part(table: dict[str, tuple[str, str, str]], key: str, width: int = 0) -> tuple[str, str]:
     """'▲ demand' padded to width, with its style, as a part for Content.assemble: no markup
     to parse, which matters when thousands of rows are built at once."""
@@ -46,12 +41,7 @@ def tag_part(table: dict[str, tuple[str, str, str]], key: str, width: int = 0) -
     return f"{glyph_char} {word}".ljust(width), style
 
 
-def tag(table: dict[str, tuple[str, str, str]], key: str, width: int = 0) -> str:
-    """The same as markup: '[$style]▲ demand[/]'."""
-    label, style = tag_part(table, key, width)
-    return f"[{style}]{label}[/]"
-
-
-def glyph(table: dict[str, tuple[str, str, str]], key: str) -> str:
+def glyph_part(table: dict[str, tuple[str, str, str]], key: str) -> tuple[str, str]:
+    """The glyph alone, with its style."""
     glyph_char, _, style = table[key]
-    return f"[{style}]{glyph_char}[/]"
+    return glyph_char, style

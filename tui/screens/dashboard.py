@@ -17,6 +17,7 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from tui.diff import Changes
 from tui.filtering import Filter, View
+from tui.literal import assemble
 from tui.load import LoadResult
 from tui.model import Dataset, DatedItem, Position
 from tui.sources import SourceLibrary
@@ -134,7 +135,7 @@ class DashboardScreen(Screen):
         if result.problems and (self.data is None or self.focused is None):
             problems.focus()
         self.query_one("#title", Static).update(
-            f"[b]peacedash[/] · {self.data.title if self.data else 'no data loaded'}"
+            assemble(("peacedash", "b"), f" · {self.data.title if self.data else 'no data loaded'}")
         )
         self._status()
 
@@ -172,8 +173,11 @@ class DashboardScreen(Screen):
         self._status()
 
     def _status(self) -> None:
+        problems = self.result.problems if self.result else ()
+        # A problem with no line is about the file as a whole (gone, a folder, too big): say which.
+        reason = problems[0].message if len(problems) == 1 and problems[0].line is None else ""
         self.query_one(StatusBar).show(
-            self.app.data_path, self.data, self.loaded_at, self.today, self.problem_count, self.filter_text  # type: ignore[attr-defined]
+            self.app.data_path, self.data, self.loaded_at, self.today, self.problem_count, self.filter_text, reason  # type: ignore[attr-defined]
         )
 
     # ── selection ───────────────────────────────────────────────────────────

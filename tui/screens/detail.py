@@ -10,10 +10,11 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from tui.glyphs import escape
+from tui.literal import assemble, literal
 from tui.model import Dataset, DatedItem, Excerpt, Position
-from tui.sources import SourceLibrary
-from tui.widgets.source_pane import claim_heading, excerpt_markup, source_line
+from tui.safefiles import Refused
+from tui.sources import SourceLibrary, SourceText
+from tui.widgets.source_pane import MUTED, claim_heading, excerpt_content, source_line
 
 
 def claim_facts(data: Dataset, claim: Position | DatedItem) -> list[str]:
@@ -53,9 +54,11 @@ class DetailScreen(ModalScreen[None]):
             scroll.border_title = "Detail"
             scroll.border_subtitle = "Esc back · a / 1-9 article"
             yield Static(claim_heading(self.data, self.claim, self.today))
-            yield Static("[$foreground-muted]" + escape(" · ".join(claim_facts(self.data, self.claim))) + "[/]")
+            yield Static(literal(" · ".join(claim_facts(self.data, self.claim)), MUTED))
             for number, excerpt in enumerate(self.claim.excerpts, start=1):
-                yield Static(f"[b]{number}.[/] " + excerpt_markup(self.data, self.library, excerpt), classes="excerpt")
+                yield Static(
+                    assemble((f"{number}.", "b"), " ", excerpt_content(self.data, self.library, excerpt)), classes="excerpt"
+                )
         yield Footer()
 
     def action_article(self, index: int) -> None:
@@ -91,19 +94,22 @@ class ArticleScreen(ModalScreen[None]):
         excerpt = self.excerpts[self.index]
         source = self.data.sources[excerpt.source]
         scroll = self.query_one("#article", VerticalScroll)
-        scroll.border_title = f"{source.file}"
+        scroll.border_title = literal(source.file)
         scroll.border_subtitle = f"excerpt {self.index + 1}/{len(self.excerpts)} · n/p · Esc back"
         self.query_one("#article-head", Static).update(source_line(self.data, excerpt))
-        text = self.library.get(source.file) if self.library else None
+        text: SourceText | None = None
+        if self.library is not None:
+            try:
+                text = self.library.get(source.file)
+            except Refused:
+                text = None  # changed on disk since the load; the next reload says why
         match = text.find(excerpt.quote) if text else None
         body = self.query_one("#article-text", Static)
         if text is None or match is None:
-            body.update(escape(text.text if text else "(source text unavailable)"))
+            body.update(literal(text.text if text else "(source text unavailable)"))
             return
         full = text.text
-        body.update(
-            escape(full[: match.start]) + "[b reverse]" + escape(full[match.start : match.end]) + "[/]" + escape(full[match.end :])
-        )
+        body.update(assemble(full[: match.start], (full[match.start : match.end], "b reverse"), full[match.end :]))
         # Scroll after layout, when the wrapped height of the text before the quote is known.
         self.call_after_refresh(self._scroll_to, full[: match.start])
 

@@ -6,7 +6,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
+from textual.content import Content
 from textual.widgets import Static
+
+from tui.literal import assemble, lines
 
 DEFAULT_PANES = [("1 … 4", "party panes"), ("5", "issue × party matrix"), ("6", "calendar agenda"), ("7", "source pane")]
 
@@ -42,18 +45,20 @@ KEYS = [
 ]
 
 
-def help_markup(panes: list[tuple[str, str]] | None = None) -> str:
-    lines = []
+def help_content(panes: list[tuple[str, str]] | None = None) -> Content:
+    """Every key; the pane names come from the data, so all of it is built as literal text."""
+    rows: list[Content | str] = []
     sections = [(KEYS[0][0], (panes or DEFAULT_PANES) + KEYS[0][1]), *KEYS[1:]]
     for section, keys in sections:
-        lines.append(f"[b $accent]{section}[/]")
-        lines.extend(f"  [b]{key:<16}[/] {what}" for key, what in keys)
-        lines.append("")
-    lines.append("[$foreground-muted]Statuses: ◷ upcoming · ! due · … past (no outcome recorded) · ✓ held/met · ✕ missed · ? undated[/]")
-    lines.append("[$foreground-muted]Kinds: ▲ demand · ■ red line · ◆ offer · ◇ proposal · ✕ rejects · ● stance[/]")
-    lines.append("[$foreground-muted]Matrix: ✓ agreed · ≈ close · ≠ apart · ? unclear[/]")
-    lines.append("[$foreground-muted]✎ added or changed by the last reload · the file reloads by itself when saved[/]")
-    return "\n".join(lines)
+        rows.append(assemble((section, "b $accent")))
+        rows.extend(assemble("  ", (f"{key:<16}", "b"), f" {what}") for key, what in keys)
+        rows.append("")
+    muted = "$foreground-muted"
+    rows.append(assemble(("Statuses: ◷ upcoming · ! due · … past (no outcome recorded) · ✓ held/met · ✕ missed · ? undated", muted)))
+    rows.append(assemble(("Kinds: ▲ demand · ■ red line · ◆ offer · ◇ proposal · ✕ rejects · ● stance", muted)))
+    rows.append(assemble(("Matrix: ✓ agreed · ≈ close · ≠ apart · ? unclear", muted)))
+    rows.append(assemble(("✎ added or changed by the last reload · the file reloads by itself when saved", muted)))
+    return lines(rows)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -67,4 +72,4 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help", classes="pane") as scroll:
             scroll.border_title = "Keys"
             scroll.border_subtitle = "Esc close"
-            yield Static(help_markup(self.panes))
+            yield Static(help_content(self.panes))

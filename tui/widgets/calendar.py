@@ -12,7 +12,9 @@ from textual.widgets.option_list import Option
 
 from tui.dates import status_of
 from tui.describe import date_label, item_status
-from tui.glyphs import CHANGED_PART, STATUS, escape, glyph, tag_part
+from tui.dates import EARLIEST, LATEST
+from tui.glyphs import CHANGED_PART, STATUS, glyph_part, tag_part
+from tui.literal import assemble, lines
 from tui.model import DatedItem
 from tui.widgets.claim_list import ClaimList
 
@@ -25,7 +27,10 @@ def first_of_month(day: date) -> date:
 
 
 def shift_month(month: date, by: int) -> date:
+    """The first of the month `by` months away, held within the years dates may name."""
     index = month.year * 12 + month.month - 1 + by
+    low, high = EARLIEST.year * 12 + EARLIEST.month - 1, LATEST.year * 12 + LATEST.month - 1
+    index = max(low, min(high, index))
     return date(index // 12, index % 12 + 1, 1)
 
 
@@ -60,37 +65,41 @@ class MonthGrid(Static):
             for day in range(1, last.day + 1)
             if item.date.contains(date(month.year, month.month, day))
         }
-        lines = [f"[b]{pycalendar.month_name[month.month]} {month.year}[/]".center(20 + 7), "Mo Tu We Th Fr Sa Su"]
+        heading = f"{pycalendar.month_name[month.month]} {month.year}"
+        pad = (20 - len(heading)) // 2
+        rows = [assemble(" " * pad, (heading, "b")), assemble("Mo Tu We Th Fr Sa Su")]
         for week in pycalendar.Calendar().monthdayscalendar(month.year, month.month):
-            cells = []
+            cells: list[str | tuple[str, str]] = []
             for day in week:
-                if day == 0:
-                    cells.append("  ")
-                    continue
-                text = f"{day:2d}"
-                if date(month.year, month.month, day) == today:
-                    text = f"[reverse]{text}[/]"
+                text = f"{day:2d}" if day else "  "
+                if day and date(month.year, month.month, day) == today:
+                    cells.append((text, "reverse"))
                 elif day in marked:
-                    text = f"[b $accent underline]{text}[/]"
-                cells.append(text)
-            lines.append(" ".join(cells))
+                    cells.append((text, "b $accent underline"))
+                else:
+                    cells.append(text)
+                cells.append(" ")
+            rows.append(assemble(*cells[:-1]))
         wide = [
             i for i in self.items
             if i.date.known and i.id not in short_ids and i.date.start <= last and i.date.end >= month  # type: ignore[operator]
         ]
         # Most important first, so a short terminal still shows the month's fuzzy deadlines.
         if wide:
-            lines.append("[b]Within this month:[/]")
-            lines.extend(
-                f"{glyph(STATUS, status_of(i.date, i.status, today))} {escape(i.title)} [$foreground-muted]({escape(i.date.text)})[/]"
+            rows.append(assemble(("Within this month:", "b")))
+            rows.extend(
+                assemble(
+                    glyph_part(STATUS, status_of(i.date, i.status, today)), " ", i.title,
+                    (f" ({i.date.text})", "$foreground-muted"),
+                )
                 for i in wide
             )
         on_days = [i for i in short if i.date.start <= last and i.date.end >= month]  # type: ignore[operator]
         if on_days:
-            lines.append("[b]On marked days:[/]")
-            lines.extend(f"{escape(i.date.text)}: {escape(i.title)}" for i in on_days)
-        lines.append("[reverse]  [/] today  [b $accent underline]12[/] has items")
-        self.update("\n".join(lines))
+            rows.append(assemble(("On marked days:", "b")))
+            rows.extend(assemble(f"{i.date.text}: {i.title}") for i in on_days)
+        rows.append(assemble(("  ", "reverse"), " today  ", ("12", "b $accent underline"), " has items"))
+        self.update(lines(rows))
 
 
 class Agenda(ClaimList):

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from tui.literal import literal
 from tui.widgets.keys import VIM_MOVES
 from tui.widgets.messages import ClaimChosen, ClaimHighlighted
 
@@ -23,7 +24,7 @@ class ClaimList(OptionList):
     def set_rows(self, rows: list[Option], keep: str | None = None, empty: str = "nothing here") -> None:
         """Replace the rows, putting the cursor back on claim `keep` where it is still listed."""
         self.clear_options()
-        self.add_options(rows or [Option(f"[$foreground-muted]{empty}[/]", disabled=True)])
+        self.add_options(rows or [Option(literal(empty, "$foreground-muted"), disabled=True)])
         if keep is not None and self.has_claim(keep):
             self.highlighted = self.get_option_index(keep)
         else:

@@ -51,7 +51,8 @@ class IssueMatrix(DataTable):
         self.add_column("Issue", key="issue", width=issue_width)
         self.add_column("Stand" if stand_width == STAND_WIDTH else "", key="stand", width=stand_width)
         for party in data.parties.values():
-            self.add_column(party.short if cell_width < 20 else party.name, key=party.id, width=cell_width)
+            # A str label would be read as Rich markup: hand DataTable a Text.
+            self.add_column(Text(party.short if cell_width < 20 else party.name), key=party.id, width=cell_width)
         for issue in data.issues.values():
             if issue.id not in issue_ids:
                 continue

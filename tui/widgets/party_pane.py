@@ -5,7 +5,8 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets.option_list import Option
 
-from tui.glyphs import CHANGED_PART, KIND, escape, tag_part
+from tui.glyphs import CHANGED_PART, KIND, tag_part
+from tui.literal import literal
 from tui.model import Dataset, Party, Position
 from tui.widgets.claim_list import ClaimList
 
@@ -19,7 +20,7 @@ def position_rows(data: Dataset, positions: list[Position], marked: frozenset[st
         here = by_issue.get(issue_id)
         if not here:
             continue
-        rows.append(Option(f"[b $text-primary]{escape(data.issues[issue_id].name)}[/]", disabled=True))
+        rows.append(Option(literal(data.issues[issue_id].name, "b $text-primary"), disabled=True))
         for position in here:
             date = position.stated.text if position.stated.known else "undated"
             prompt = Content.assemble(
@@ -38,7 +39,7 @@ class PartyPane(ClaimList):
     def __init__(self, party: Party, **kwargs) -> None:
         super().__init__(id=f"party-{party.id}", classes="pane party-pane", **kwargs)
         self.party = party
-        self.border_title = f"{party.name}"
+        self.border_title = literal(party.name)
         self._shown: tuple | None = None
 
     def show(

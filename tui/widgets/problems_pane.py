@@ -6,7 +6,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.glyphs import escape
+from tui.literal import assemble
 from tui.model import Problem
 from tui.widgets.keys import VIM_MOVES
 
@@ -33,7 +33,7 @@ class ProblemsPane(OptionList):
         self.clear_options()
         self.add_options(
             Option(
-                f"[b $error]{p.line or '-'}:{p.col or '-'}[/] {escape(p.message)}" if p.line else f"[b $error]file[/] {escape(p.message)}",
+                assemble((f"{p.line}:{p.col or 1}" if p.line else "file", "b $error"), " ", p.message),
                 id=f"problem-{i}",
             )
             for i, p in enumerate(problems)

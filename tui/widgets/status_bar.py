@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+from textual.content import Content
 from textual.widgets import Static
 
+from tui.literal import assemble
 from tui.model import Dataset
 
 
@@ -26,17 +28,22 @@ class StatusBar(Static):
         today: date,
         problems: int,
         query: str,
+        reason: str = "",
     ) -> None:
-        parts = [f"[b]{short_path(path)}[/]"]
+        alarm = "$text-error on $error-muted"
+        count = f"the file {reason}" if reason else f"{problems} problem{'s' if problems != 1 else ''} in the file"
+        parts = [assemble((short_path(path), "b"))]
         if problems and data is not None:
-            parts.append(f"[$text-error on $error-muted] STALE [/] {problems} problem{'s' if problems != 1 else ''} in the file — showing the last good data")
+            parts.append(assemble((" STALE ", alarm), f" {count} — showing the last good data"))
         elif problems:
-            parts.append(f"[$text-error on $error-muted] {problems} problem{'s' if problems != 1 else ''} [/] nothing loaded yet")
-        parts.append(f"today {today.isoformat()}")
+            parts.append(assemble((f" {count} ", alarm), " nothing loaded yet"))
+        parts.append(assemble(f"today {today.isoformat()}"))
         if query:
-            parts.append(f"filter “{query}”")
+            parts.append(assemble(f"filter “{query}”"))
         if data is not None:
             when = loaded_at.strftime("%H:%M:%S") if loaded_at else "?"
-            parts.append(f"loaded {when}")
-            parts.append(f"{len(data.positions)} positions · {len(data.dated_items)} dated · {data.excerpt_count()} excerpts ✓")
-        self.update(" · ".join(parts))
+            parts.append(assemble(f"loaded {when}"))
+            parts.append(
+                assemble(f"{len(data.positions)} positions · {len(data.dated_items)} dated · {data.excerpt_count()} excerpts ✓")
+            )
+        self.update(Content(" · ").join(parts))

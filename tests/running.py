@@ -1,0 +1,28 @@
+"""Running the app headless in tests: its loads run in a worker thread, so wait for them."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from textual.app import App
+from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
+
+
+async def loaded(pilot: Pilot) -> None:
+    """Wait until the app's load (a worker thread) has finished and its result is on screen."""
+    for worker in list(pilot.app.workers):
+        try:
+            await worker.wait()
+        except WorkerCancelled:
+            pass  # an older load a newer one replaced
+    await pilot.pause()
+
+
+@asynccontextmanager
+async def started(app: App, size: tuple[int, int] = (120, 40)) -> AsyncIterator[Pilot]:
+    """Run the app headless and wait for its first load, which runs in a worker thread."""
+    async with app.run_test(size=size) as pilot:
+        await loaded(pilot)
+        yield pilot
