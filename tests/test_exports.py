@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import replace
 import subprocess
 import sys
 from datetime import date, datetime
@@ -201,3 +203,29 @@ async def test_palette_exports_next_to_the_data_file(mini):
             assert any(note.startswith(f"Wrote {target}.") for note in notes)
     assert mini.read_bytes() == before
     assert icalendar.Calendar.from_ical(mini.with_suffix(".ics").read_bytes())
+
+
+async def test_palette_exports_never_replace_an_existing_file(mini):
+    app = PeaceDashApp(mini, TODAY, clock=lambda: datetime(2026, 3, 15, 9, 30), poll_seconds=None)
+    mine = mini.with_suffix(".md")
+    mine.write_text("my own notes")
+    mini.with_name("positions-2.md").write_text("more of my notes")
+    async with started(app, (120, 40)) as pilot:
+        for _ in range(2):
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"export brief")
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+    assert mine.read_text() == "my own notes" and mini.with_name("positions-2.md").read_text() == "more of my notes"
+    assert mini.with_name("positions-3.md").read_text().startswith("# Test negotiation")
+    assert mini.with_name("positions-4.md").read_text().startswith("# Test negotiation")
+
+
+def test_ics_text_values_never_carry_control_characters(data):
+    # The loader refuses such characters; the exporter strips them all the same.
+    data = replace(data, title="Cal\x1bendar", meetings=tuple(replace(m, title=f"Round\x07 {m.title}", place="Gen\x0beva") for m in data.meetings))
+    body = export_ics(data, TODAY)[0]
+    assert not re.search(rb"[\x00-\x08\x0b-\x1f\x7f]", body.replace(b"\r\n", b""))
+    assert b"Round First round in Geneva" in body and b"LOCATION:Geneva" in body

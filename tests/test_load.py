@@ -126,8 +126,8 @@ def test_missing_excerpts_and_ids_reused(mini):
 def test_missing_sections_are_named(mini):
     result = load_text(mini, "title: x\nsources: {}\n")
     said = messages(result)
-    assert f"{mini}: the file has no 'parties:' section" in said
-    assert f"{mini}: the file has no 'positions:' section" in said
+    assert f"{mini}:1:1: the file has no 'parties:' section" in said
+    assert f"{mini}:1:1: the file has no 'positions:' section" in said
 
 
 @pytest.mark.parametrize(
@@ -140,8 +140,8 @@ def test_missing_sections_are_named(mini):
         ("sources: {a: 1\n", (2, 1), "'{' mapping is not closed"),
         ("sources: {}\nsources: {}\n", (2, 1), "duplicate key 'sources' (first at line 1)"),
         ("sources: {}\n---\nparties: {}\n", (2, 1), "a second YAML document"),
-        ("", None, "the file is empty"),
-        ("# nothing but\n# comments\n", None, "the file is empty"),
+        ("", (1, 1), "the file is empty"),
+        ("# nothing but\n# comments\n", (1, 1), "the file is empty"),
         ("- a\n- b\n", (1, 1), "the top level should be a mapping"),
         ("just text\n", (1, 1), "the top level should be a mapping"),
         ("sources: []\n", (1, 10), "'sources' should be a mapping of ids to entries, not a list"),

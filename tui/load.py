@@ -92,7 +92,8 @@ def _load(path: Path, verify: bool, cancelled: Callable[[], bool] | None) -> Loa
     top = Fields(root, "the top level", TOP_KEYS, problems)
     for key in REQUIRED:
         if top.get(key) is None:
-            problems.add(None, f"the file has no '{key}:' section")
+            # Point at the top-level mapping, where the section would go.
+            problems.add(root, f"the file has no '{key}:' section{did_you_mean(key, top.entries)}")
     seed_dir = _seed_dir(path, top, problems)
     library = SourceLibrary(seed_dir)
     reader = _Reader(problems, library)

@@ -97,7 +97,7 @@ def forbidden_characters(text: str) -> tuple[str, list[YamlProblem]]:
     found = 0
     for match in FORBIDDEN.finditer(text):
         found += 1
-        if found > MAX_CHARACTER_PROBLEMS:
+        if found > MAX_CHARACTER_PROBLEMS + 1:
             continue
         at = match.start()
         newlines = text.count("\n", counted_to, at)
@@ -105,11 +105,13 @@ def forbidden_characters(text: str) -> tuple[str, list[YamlProblem]]:
             line += newlines
             line_start = text.rfind("\n", counted_to, at) + 1
         counted_to = at
+        if found > MAX_CHARACTER_PROBLEMS:  # the first of those not listed one by one
+            more = len(FORBIDDEN.findall(text, at))
+            problems.append(YamlProblem(f"{more:,} more control or bidi characters from here on", line, at - line_start + 1))
+            continue
         problems.append(
             YamlProblem(f"a {describe(match.group())} is not allowed in a data file: delete it", line, at - line_start + 1)
         )
-    if found > MAX_CHARACTER_PROBLEMS:
-        problems.append(YamlProblem(f"{found - MAX_CHARACTER_PROBLEMS:,} more control or bidi characters after these"))
     return FORBIDDEN.sub("\ufffd", text), problems
 
 
@@ -221,7 +223,11 @@ def parse_nodes(text: str, cancelled: Callable[[], bool] | None = None) -> tuple
     except yaml.YAMLError as error:
         raise YamlProblem(f"not valid YAML: {error}") from None
     if root is None:
-        raise YamlProblem("the file is empty (or only comments): it needs the top-level keys 'sources', 'parties', 'issues', 'positions'")
+        raise YamlProblem(
+            "the file is empty (or only comments): it needs the top-level keys 'sources', 'parties', 'issues', 'positions'",
+            1,
+            1,
+        )
     return root, soft
 
 
