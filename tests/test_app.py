@@ -6,9 +6,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from running import started
 from textual.widgets import Input, TabbedContent
 
-from running import loaded, started
 from tui.app import PeaceDashApp
 from tui.screens.detail import ArticleScreen, DetailScreen
 from tui.screens.help import HelpScreen

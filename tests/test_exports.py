@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,8 +16,8 @@ import pytest
 import vobject
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
+from running import started
 
-from running import loaded, started
 from tui.app import PeaceDashApp
 from tui.exports.brief import export_brief
 from tui.exports.ics import export_ics

@@ -9,9 +9,9 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from running import loaded, started
 from textual.widgets import Input
 
-from running import loaded, started
 from tui.app import PeaceDashApp
 from tui.widgets.calendar import MonthGrid
 from tui.widgets.party_pane import PartyPane

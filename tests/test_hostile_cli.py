@@ -18,7 +18,7 @@ RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u206
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     # The timeout is a hang detector (a FIFO read blocks forever), not a speed requirement.
-    return subprocess.run([PEACEDASH, *args], capture_output=True, text=True, cwd=cwd, timeout=60)
+    return subprocess.run([PEACEDASH, *args], capture_output=True, text=True, cwd=cwd, timeout=60, check=False)
 
 
 def edit(path: Path, old: str, new: str) -> str:

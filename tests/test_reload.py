@@ -10,8 +10,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-
 from running import loaded, started
+
 from tui.app import PeaceDashApp
 from tui.widgets.party_pane import PartyPane
 from tui.widgets.problems_pane import ProblemsPane
@@ -141,7 +141,7 @@ async def test_a_half_written_file_is_not_loaded(mini):
 
 async def test_a_save_that_changes_nothing_does_not_redraw(mini):
     app = make_app(mini)
-    async with started(app, (120, 40)) as pilot:
+    async with started(app, (120, 40)):
         save_by_rename(mini, mini.read_text())
         os.utime(mini, None)
         assert settle(app) == [False, False]

@@ -6,8 +6,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-
 from running import loaded
+
 from tui.app import PeaceDashApp
 
 REPO = Path(__file__).parent.parent

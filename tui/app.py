@@ -14,9 +14,9 @@ from textual.worker import Worker, get_current_worker
 from tui.commands import ExportProvider, GoToProvider
 from tui.diff import compare
 from tui.load import LoadResult, load_positions
-from tui.yamlnodes import Cancelled
 from tui.screens.dashboard import DashboardScreen
 from tui.watch import FileWatch
+from tui.yamlnodes import Cancelled
 
 POLL_SECONDS = 0.4  # with one tick to settle, a save shows within a second
 SETTLE_SECONDS = 0.5

@@ -172,8 +172,8 @@ def _core(words: str, original: str) -> tuple[date, date, Precision]:
     if m := QUARTER.match(words):
         q, year_text = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         year = _year(year_text, original)
-        first = (int(q) - 1) * 3 + 1
-        return date(year, first, 1), _month(year, first + 2, original)[1], "quarter"
+        first_month = (int(q) - 1) * 3 + 1
+        return date(year, first_month, 1), _month(year, first_month + 2, original)[1], "quarter"
     if m := HALF.match(words):
         half = m.group(1) or ("1" if m.group(3) == "first" else "2")
         year = _year(m.group(2) or m.group(4), original)

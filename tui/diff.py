@@ -37,7 +37,7 @@ class Changes:
         return bool(self.added or self.removed or self.changed)
 
     def summary(self) -> str:
-        parts = []
+        parts: list[str] = []
         for verb, ids in (("changed", self.changed), ("added", self.added), ("removed", self.removed)):
             counts: dict[str, int] = {}
             for kind in ids.values():

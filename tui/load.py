@@ -81,11 +81,11 @@ def _load(path: Path, verify: bool, cancelled: Callable[[], bool] | None) -> Loa
         root, soft = parse_nodes(read_text(path), cancelled)
     except Cancelled:
         raise
-    except YamlProblem as problem:
-        return LoadResult(path, None, (Problem(name, problem.message, problem.line, problem.col),))
+    except YamlProblem as fatal:
+        return LoadResult(path, None, (Problem(name, fatal.message, fatal.line, fatal.col),))
     problems = Problems(name)
-    for problem in soft:
-        problems.items.append(Problem(name, problem.message, problem.line, problem.col))
+    for soft_problem in soft:
+        problems.items.append(Problem(name, soft_problem.message, soft_problem.line, soft_problem.col))
     if not isinstance(root.value, dict):
         problems.add(root, "the top level should be a mapping with keys such as 'sources:' and 'parties:'")
         return LoadResult(path, None, tuple(problems.items))

@@ -117,7 +117,9 @@ def forbidden_characters(text: str) -> tuple[str, list[YamlProblem]]:
 
 def _escaped_characters(text: str, event: yaml.ScalarEvent) -> list[YamlProblem]:
     """Locate the escapes of a double-quoted scalar that made a forbidden character."""
-    raw = text[event.start_mark.index : event.end_mark.index]
+    start, end = event.start_mark, event.end_mark
+    assert start is not None and end is not None  # the parser marks every scalar
+    raw = text[start.index : end.index]
     out = []
     for match in ESCAPE.finditer(raw):
         code = match.group(1)
@@ -126,7 +128,7 @@ def _escaped_characters(text: str, event: yaml.ScalarEvent) -> list[YamlProblem]
         else:
             char = CONTROL_ESCAPES.get(code, "")
         if char and FORBIDDEN.match(char):
-            at = event.start_mark.index + match.start()
+            at = start.index + match.start()
             line_start = text.rfind("\n", 0, at) + 1
             line = text.count("\n", 0, at) + 1
             out.append(
@@ -147,10 +149,10 @@ def parse_nodes(text: str, cancelled: Callable[[], bool] | None = None) -> tuple
     with a YamlProblem. `cancelled` is asked now and then; when it says yes the parse stops
     with Cancelled.
     """
-    for number, line in enumerate(text.split("\n"), start=1):
-        if len(line) > MAX_LINE:
+    for number, text_line in enumerate(text.split("\n"), start=1):
+        if len(text_line) > MAX_LINE:
             raise YamlProblem(
-                f"line is {len(line):,} characters long; the limit is {MAX_LINE:,}: break it up", number, 1
+                f"line is {len(text_line):,} characters long; the limit is {MAX_LINE:,}: break it up", number, 1
             )
     text, soft = forbidden_characters(text)
     stack: list[tuple[Node, Node | None]] = []  # (collection, pending mapping key)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Calendar, Event
 
@@ -39,7 +39,7 @@ def build_calendar(data: Dataset, today: date) -> tuple[Calendar, list[DatedItem
     # the data layer refuses them already: strip them all the same, so no file can smuggle one in.
     calendar.add("x-wr-calname", stripped(data.title))
     # DTSTAMP is required; tie it to --today so the same input gives the same bytes.
-    stamp = datetime.combine(today, time(0, 0), tzinfo=timezone.utc)
+    stamp = datetime.combine(today, time(0, 0), tzinfo=UTC)
     left_out = []
     for item in sorted(data.dated_items, key=lambda i: (i.date.sort_key(), i.id)):
         if item.date.start is None or item.date.end is None:

@@ -111,9 +111,9 @@ class ArticleScreen(ModalScreen[None]):
         full = text.text
         body.update(assemble(full[: match.start], (full[match.start : match.end], "b reverse"), full[match.end :]))
         # Scroll after layout, when the wrapped height of the text before the quote is known.
-        self.call_after_refresh(self._scroll_to, full[: match.start])
+        self.call_after_refresh(self._scroll_to_quote, full[: match.start])
 
-    def _scroll_to(self, before: str) -> None:
+    def _scroll_to_quote(self, before: str) -> None:
         scroll = self.query_one("#article", VerticalScroll)
         width = max(scroll.scrollable_content_region.width, 20)
         lines = sum(max(1, -(-len(paragraph) // width)) for paragraph in before.split("\n"))

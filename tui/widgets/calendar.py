@@ -10,9 +10,8 @@ from textual.reactive import reactive
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from tui.dates import status_of
+from tui.dates import EARLIEST, LATEST, status_of
 from tui.describe import date_label, item_status
-from tui.dates import EARLIEST, LATEST
 from tui.glyphs import CHANGED_PART, STATUS, glyph_part, tag_part
 from tui.literal import assemble, lines
 from tui.model import DatedItem

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
+from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -14,7 +17,7 @@ from tui.widgets.keys import VIM_MOVES
 class ProblemsPane(OptionList):
     """Shown only while the file on disk has problems."""
 
-    BINDINGS = VIM_MOVES
+    BINDINGS: ClassVar[list[BindingType]] = [*VIM_MOVES]
 
     class EditRequested(Message):
         """The user wants to fix the problem at this line."""
