@@ -213,10 +213,10 @@ def test_a_utf8_bom_is_accepted(mini):
 
 
 def test_missing_file_directory_and_unreadable(mini, tmp_path):
-    assert load_positions(tmp_path / "nope.yaml").problems[0].message == "no such file"
+    assert load_positions(tmp_path / "nope.yaml").problems[0].message == "does not exist (deleted or moved?)"
     assert load_positions(tmp_path).problems[0].message == "is a folder, not a text file"
     (tmp_path / "plain").write_text("x")
-    assert "cannot read the file" in load_positions(tmp_path / "plain" / "positions.yaml").problems[0].message
+    assert "cannot be read" in load_positions(tmp_path / "plain" / "positions.yaml").problems[0].message
 
 
 def test_huge_file_is_refused_by_size(mini):

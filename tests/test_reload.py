@@ -96,7 +96,7 @@ async def test_a_vanished_file_shows_stale_with_the_reason_then_recovers(mini, r
             mini.mkdir()
         assert settle(app) == [False, True]  # within two polls, with no key pressed
         await loaded(pilot)
-        reason = "no such file" if replace == "delete" else "is a folder, not a text file"
+        reason = "does not exist (deleted or moved?)" if replace == "delete" else "is a folder, not a text file"
         assert [p.message for p in app.dashboard.result.problems] == [reason]
         assert "STALE" in bar(app) and reason in bar(app)
         assert stance(app, "north-monitors") == "Monitors"  # the last good data stays

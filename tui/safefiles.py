@@ -34,20 +34,20 @@ def read_capped(path: Path, cap: int) -> bytes:
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise Refused("no such file") from None
+        raise Refused("does not exist (deleted or moved?)") from None
     except PermissionError:
-        raise Refused("cannot read the file: permission denied") from None
+        raise Refused("cannot be read: permission denied") from None
     except OSError as error:
-        raise Refused(f"cannot read the file: {error.strerror or error}") from None
+        raise Refused(f"cannot be read: {error.strerror or error}") from None
     if not stat.S_ISREG(mode):
         raise Refused(f"is {kind_of(mode)}, not a text file")
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)
     except PermissionError:
-        raise Refused("cannot read the file: permission denied") from None
+        raise Refused("cannot be read: permission denied") from None
     except OSError as error:
-        raise Refused(f"cannot read the file: {error.strerror or error}") from None
+        raise Refused(f"cannot be read: {error.strerror or error}") from None
     try:
         opened = os.fstat(fd)
         if not stat.S_ISREG(opened.st_mode):
@@ -63,7 +63,7 @@ def read_capped(path: Path, cap: int) -> bytes:
             chunks.append(chunk)
             left -= len(chunk)
     except OSError as error:
-        raise Refused(f"cannot read the file: {error.strerror or error}") from None
+        raise Refused(f"cannot be read: {error.strerror or error}") from None
     finally:
         os.close(fd)
     raw = b"".join(chunks)
