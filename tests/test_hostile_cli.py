@@ -156,6 +156,15 @@ def test_a_seeds_folder_that_is_a_device_folder_still_refuses_devices(mini):
     assert done.returncode == 1 and "source file 'zero' is a device, not a text file" in done.stderr
 
 
+@pytest.mark.parametrize(("seeds", "says"), [("/etc/hostname", "is a file, not a folder"), ("/dev/null", "is a device, not a folder")])
+def test_a_seeds_folder_that_is_not_a_folder_is_refused(mini, seeds, says):
+    if not Path(seeds).exists():
+        pytest.skip(f"{seeds} is not on this machine")
+    edit(mini, "version: 1", f"version: 1\nseeds: {seeds}")
+    done = run("check", str(mini))
+    assert done.returncode == 1 and f"the seeds folder '{seeds}' {says}" in done.stderr
+
+
 def test_a_seeds_link_leading_outside_the_tree_is_refused(mini, tmp_path):
     outside = tmp_path / "elsewhere"
     shutil.copytree(mini.parent.parent / "seeds", outside)

@@ -12,6 +12,9 @@ class Refused(Exception):
 
 
 def kind_of(mode: int) -> str:
+    """What a file is, as a noun phrase: 'a folder', 'a named pipe (FIFO)', …"""
+    if stat.S_ISREG(mode):
+        return "a file"
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):
@@ -20,7 +23,21 @@ def kind_of(mode: int) -> str:
         return "a device"
     if stat.S_ISSOCK(mode):
         return "a socket"
-    return "not a regular file"
+    return "not a regular file"  # a door, a whiteout: nothing a seeds folder should hold
+
+
+def _regular(path: Path, missing: str) -> None:
+    """Refused unless the path (after links) is a regular file; `missing` says what absence means."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise Refused(missing) from None
+    except PermissionError:
+        raise Refused("cannot be read: permission denied") from None
+    except OSError as error:
+        raise Refused(f"cannot be read: {error.strerror or error}") from None
+    if not stat.S_ISREG(mode):
+        raise Refused(f"is {kind_of(mode)}, not a text file")
 
 
 def read_capped(path: Path, cap: int) -> bytes:
@@ -31,16 +48,7 @@ def read_capped(path: Path, cap: int) -> bytes:
     checked again on the open descriptor, in case the file was swapped in between. At most cap+1
     bytes are read, whatever st_size says (it is 0 for /dev/zero and for FIFOs).
     """
-    try:
-        mode = os.stat(path).st_mode
-    except FileNotFoundError:
-        raise Refused("does not exist (deleted or moved?)") from None
-    except PermissionError:
-        raise Refused("cannot be read: permission denied") from None
-    except OSError as error:
-        raise Refused(f"cannot be read: {error.strerror or error}") from None
-    if not stat.S_ISREG(mode):
-        raise Refused(f"is {kind_of(mode)}, not a text file")
+    _regular(path, "does not exist (deleted or moved?)")
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(path, flags)
@@ -94,12 +102,5 @@ def inside(folder: Path, name: str) -> Path:
     target = (real_folder / name).resolve()
     if not target.is_relative_to(real_folder):
         raise Refused("is a link that leads out of the seeds folder")
-    try:
-        mode = os.stat(target).st_mode
-    except FileNotFoundError:
-        raise Refused("is not in the seeds folder") from None
-    except OSError as error:
-        raise Refused(f"cannot be read: {error.strerror or error}") from None
-    if not stat.S_ISREG(mode):
-        raise Refused(f"is {kind_of(mode)}, not a text file")
+    _regular(target, "is not in the seeds folder")
     return target
