@@ -75,11 +75,21 @@ def test_status_against_today(today, expected):
     assert status_of(parse_date("by March 2026"), "proposed", today) == expected
 
 
-def test_recorded_outcomes_win_over_the_calendar():
+@pytest.mark.parametrize("outcome", ["held", "met", "missed", "cancelled"])
+def test_a_recorded_outcome_applies_only_once_today_reaches_the_window(outcome):
     when = parse_date("May 2026")
-    assert status_of(when, "held", date(2020, 1, 1)) == "held"
-    assert status_of(when, "missed", date(2020, 1, 1)) == "missed"
+    assert status_of(when, outcome, date(2026, 4, 30)) == "upcoming"  # judged from before it
+    assert status_of(when, outcome, date(2026, 5, 1)) == outcome
+    assert status_of(when, outcome, date(2027, 1, 1)) == outcome
+    assert describe_status("upcoming", outcome, when, date(2026, 4, 29)) == (
+        f"upcoming · in 2 days (the file records it as {outcome})"
+    )
+
+
+def test_undated_items_keep_a_recorded_outcome():
     assert status_of(parse_date("unknown"), None, date(2026, 1, 1)) == "undated"
+    assert status_of(parse_date("unknown"), "proposed", date(2026, 1, 1)) == "undated"
+    assert status_of(parse_date("unknown"), "held", date(2026, 1, 1)) == "held"
 
 
 def test_status_labels_count_days():

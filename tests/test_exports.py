@@ -229,3 +229,32 @@ def test_ics_text_values_never_carry_control_characters(data):
     body = export_ics(data, TODAY)[0]
     assert not re.search(rb"[\x00-\x08\x0b-\x1f\x7f]", body.replace(b"\r\n", b""))
     assert b"Round First round in Geneva" in body and b"LOCATION:Geneva" in body
+
+
+async def test_every_count_of_dated_items_agrees(bundled):
+    """check, brief, the ICS export and the status bar use one meaning of 'dated'."""
+    check = run("check", str(bundled), "--today", "2026-03-15")
+    dated = int(re.search(rb"\((\d+) dated,", check.stdout).group(1))  # type: ignore[union-attr]
+    brief = run("brief", str(bundled), "--today", "2026-03-15").stdout.decode()
+    assert f"{dated} dated items (2 more with no date)" in brief
+    ics = run("export", "ics", str(bundled), "--today", "2026-03-15")
+    assert ics.stdout.count(b"BEGIN:VEVENT") == dated and f"{dated} events written".encode() in ics.stderr
+    app = PeaceDashApp(bundled, TODAY, clock=lambda: datetime(2026, 3, 15, 9, 30), poll_seconds=None)
+    async with started(app, (160, 48)):
+        assert f"· {dated} dated ·" in str(app.dashboard.query_one("#status").render())
+
+
+async def test_before_its_window_a_held_meeting_is_upcoming_everywhere(mini):
+    before = "2026-01-15"  # the Geneva round (held, 5 February 2026) has not happened yet
+    brief = run("brief", str(mini), "--today", before).stdout.decode()
+    assert "First round in Geneva: 2026-02-05; with Northland, Southland. upcoming, in 21 days (the file records it as held)." in brief
+    document = json.loads(run("export", "json", str(mini), "--today", before).stdout)
+    geneva = next(m for m in document["meetings"] if m["id"] == "geneva-1")
+    assert (geneva["status"], geneva["recorded_status"]) == ("upcoming", "held")
+    app = PeaceDashApp(mini, date(2026, 1, 15), clock=lambda: datetime(2026, 1, 15, 9, 30), poll_seconds=None)
+    async with started(app, (120, 40)) as pilot:
+        await pilot.press("5", "g")
+        await pilot.pause()
+        assert app.dashboard.selected == "geneva-1"
+        row = str(app.screen.query_one("#agenda").highlighted_option.prompt)  # type: ignore[attr-defined]
+        assert "◷ upcoming" in row and "✓" not in row

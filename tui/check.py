@@ -16,13 +16,12 @@ def plural(count: int, word: str, words: str | None = None) -> str:
 
 
 def summary(dataset: Dataset, today: date) -> str:
-    dated = [d for d in dataset.dated_items if d.date.known]
-    upcoming = sum(status_of(d.date, d.status, today) in ("upcoming", "due") for d in dated)
+    upcoming = sum(status_of(d.date, d.status, today) in ("upcoming", "due") for d in dataset.dated_items)
     return (
         f"{dataset.path}: ok — {plural(len(dataset.parties), 'party', 'parties')}, "
         f"{plural(len(dataset.issues), 'issue')}, {plural(len(dataset.positions), 'position')}, "
         f"{plural(len(dataset.timeline), 'timeline item')}, {plural(len(dataset.meetings), 'meeting')} "
-        f"({len(dated)} dated, {upcoming} upcoming or due on {today.isoformat()}), "
+        f"({dataset.dated_count} dated, {upcoming} upcoming or due on {today.isoformat()}), "
         f"{plural(dataset.excerpt_count(), 'excerpt')} verified against "
         f"{plural(len(dataset.sources), 'source')}"
     )

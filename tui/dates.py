@@ -278,14 +278,23 @@ def _third(start: date, end: date, part: str) -> tuple[date, date]:
     return end - timedelta(days=span - 2 * third - 1), end
 
 
+OUTCOMES = ("held", "met", "missed", "cancelled")
+
+
 def status_of(when: PartialDate, recorded: str | None, today: date) -> Status:
-    """Where a dated item stands: an outcome the data records wins; otherwise compare with today."""
-    if recorded in ("held", "met", "missed", "cancelled"):
-        return recorded  # type: ignore[return-value]
+    """Where a dated item stands against today.
+
+    An outcome the file records (held, met, missed, cancelled) applies only once today has
+    reached the item's window: judged from before it, the item is upcoming, whatever the file
+    says happened later. An undated item with a recorded outcome keeps it (there is no window to
+    be before).
+    """
     if when.start is None or when.end is None:
-        return "undated"
+        return recorded if recorded in OUTCOMES else "undated"  # type: ignore[return-value]
     if today < when.start:
         return "upcoming"
+    if recorded in OUTCOMES:
+        return recorded  # type: ignore[return-value]
     if today <= when.end:
         return "due"
     return "past"
@@ -301,6 +310,8 @@ def describe_status(status: Status, recorded: str | None, when: PartialDate, tod
     if status == "upcoming":
         days = days_until(when, today) or 0
         label = f"in {days} day{'s' if days != 1 else ''}"
+        if recorded in OUTCOMES:  # the file knows what happened later; today does not yet
+            return f"upcoming · {label} (the file records it as {recorded})"
         return f"{recorded or 'upcoming'} · {label}"
     if status == "due":
         assert when.end is not None

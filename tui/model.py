@@ -152,7 +152,13 @@ class Dataset:
 
     @property
     def dated_items(self) -> tuple[DatedItem, ...]:
+        """Every timeline item and meeting, with a date or not."""
         return self.timeline + self.meetings
+
+    @property
+    def dated_count(self) -> int:
+        """Items with a usable date: the one meaning of "dated" in check, the status bar, brief and exports."""
+        return sum(1 for item in self.dated_items if item.date.known)
 
     def excerpt_count(self) -> int:
         return sum(len(p.excerpts) for p in self.positions) + sum(

@@ -22,7 +22,8 @@ SECTIONS = [
 def export_brief(data: Dataset, today: date) -> str:
     lines = [
         f"{data.title}: state of play on {today.isoformat()}",
-        f"From {data.path.name}: {len(data.positions)} positions, {len(data.dated_items)} dated items, "
+        f"From {data.path.name}: {len(data.positions)} positions, {data.dated_count} dated items "
+        f"({len(data.dated_items) - data.dated_count} more with no date), "
         f"{data.excerpt_count()} excerpts verified.",
     ]
     statuses = {item.id: item_status(item, today) for item in data.dated_items}

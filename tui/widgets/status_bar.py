@@ -44,6 +44,6 @@ class StatusBar(Static):
             when = loaded_at.strftime("%H:%M:%S") if loaded_at else "?"
             parts.append(assemble(f"loaded {when}"))
             parts.append(
-                assemble(f"{len(data.positions)} positions · {len(data.dated_items)} dated · {data.excerpt_count()} excerpts ✓")
+                assemble(f"{len(data.positions)} positions · {data.dated_count} dated · {data.excerpt_count()} excerpts ✓")
             )
         self.update(Content(" · ").join(parts))
