@@ -338,3 +338,26 @@ async def test_a_late_changed_message_does_not_eat_fast_typing(mini):
         await pilot.press("f")
         await pilot.pause()
         assert box.value == "ref" and app.dashboard.filter_text == "ref"
+
+
+async def test_the_bundled_sample_says_so_is_never_edited_and_exports_here(mini, tmp_path, monkeypatch):
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    monkeypatch.setenv("VISUAL", "false-editor-that-must-not-run")
+    before = mini.read_bytes()
+    app = PeaceDashApp(mini, date(2026, 3, 15), clock=FIXED_CLOCK, bundled=True)
+    notes: list[str] = []
+    original = app.notify
+    app.notify = lambda message, *a, **k: notes.append(message) or original(message, *a, **k)  # type: ignore[method-assign]
+    async with started(app, (120, 40)) as pilot:
+        assert text_of(app.dashboard.query_one(StatusBar)).startswith("bundled sample data (read-only) · today")
+        await pilot.press("e")
+        await pilot.pause()
+        assert any("run 'peacedash init'" in note for note in notes)
+        await pilot.press("ctrl+p", *"export data")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert (here / "positions.json").exists() and not mini.with_suffix(".json").exists()
+    assert mini.read_bytes() == before

@@ -72,3 +72,33 @@ def test_main_returns_the_exit_code(mini, capsys):
     mini.write_text("- not a mapping\n")
     assert main(["check", str(mini)]) == 1
     assert "the top level should be a mapping" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["brief"], ["export", "md"]])
+def test_a_missing_data_file_is_a_usage_error(tmp_path, command):
+    done = run(*command, str(tmp_path / "nope.yaml"))
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1].endswith(
+        f"{tmp_path / 'nope.yaml'}: no such file (name a data file, or run 'peacedash init' to make one)"
+    )
+
+
+def test_the_dashboard_without_a_terminal_points_at_brief(mini):
+    done = run(str(mini))  # stdout is a pipe here
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip() == (
+        "peacedash: the dashboard needs a terminal; for plain text use 'peacedash brief', "
+        "or 'peacedash export md|json|ics'"
+    )
+
+
+def test_init_writes_an_editable_copy_and_never_overwrites(tmp_path):
+    done = run("init", str(tmp_path / "mine"))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "mine" / "data" / "positions.yaml").read_bytes() == (REPO / "data" / "positions.yaml").read_bytes()
+    assert sorted(p.name for p in (tmp_path / "mine" / "seeds").iterdir()) == sorted(p.name for p in (REPO / "seeds").iterdir())
+    assert run("check", cwd=tmp_path / "mine").stdout.startswith(f"{tmp_path / 'mine'}/data/positions.yaml: ok")
+    (tmp_path / "mine" / "data" / "positions.yaml").write_text("mine")
+    again = run("init", str(tmp_path / "mine"))
+    assert again.returncode == 1 and "already exist; nothing was written" in again.stderr
+    assert (tmp_path / "mine" / "data" / "positions.yaml").read_text() == "mine"

@@ -14,6 +14,7 @@ from textual.worker import Worker, get_current_worker
 from tui.commands import ExportProvider, GoToProvider
 from tui.diff import compare
 from tui.load import LoadResult, load_positions
+from tui.paths import DataFile
 from tui.screens.dashboard import DashboardScreen
 from tui.watch import FileWatch
 from tui.yamlnodes import Cancelled
@@ -41,10 +42,12 @@ class PeaceDashApp(App[int]):
         today: date | None = None,
         clock: Callable[[], datetime] = datetime.now,
         poll_seconds: float | None = POLL_SECONDS,
+        bundled: bool = False,
     ) -> None:
         super().__init__()
         self.poll_seconds = poll_seconds
         self.data_path = data_path
+        self.bundled = bundled  # the sample inside the package: never edited, exports go elsewhere
         self.today = today or date.today()
         self.clock = clock
         self.result: LoadResult | None = None
@@ -150,7 +153,9 @@ class PeaceDashApp(App[int]):
         if self.good is None or self.good.dataset is None:
             self.notify("Nothing to export: the file has not loaded yet.", severity="error")
             return
-        target = default_target(self.data_path, kind)
+        # The bundled sample lives inside the installed package: write its exports here instead.
+        beside = Path.cwd() / self.data_path.name if self.bundled else self.data_path
+        target = default_target(beside, kind)
         try:
             note = write_export(kind, self.good.dataset, self.today, target)
         except (OSError, ValueError) as error:
@@ -166,6 +171,16 @@ class PeaceDashApp(App[int]):
             self.push_screen(HelpScreen(self.dashboard.pane_keys()))
 
     def action_edit(self) -> None:
+        if self.bundled:
+            self.notify(
+                "This is the sample data shipped inside peacedash, which is not edited in place. "
+                "For a copy of your own, quit and run 'peacedash init' in a folder, then 'peacedash' there.",
+                title="Read-only sample",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+            return
         self.edit_at(self.dashboard.edit_line())
 
     def edit_at(self, line: int | None) -> None:
@@ -179,7 +194,7 @@ class PeaceDashApp(App[int]):
         self.load(announce=True)
 
 
-def run_app(path: Path, today: date | None) -> int:
-    app = PeaceDashApp(path, today)
+def run_app(data: DataFile, today: date | None) -> int:
+    app = PeaceDashApp(data.path, today, bundled=data.bundled)
     app.run()
     return app.return_code or 0

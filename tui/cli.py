@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from tui.paths import default_data
+from tui.paths import DataFile, choose_data
 
-COMMANDS = ("check", "export", "brief")
+COMMANDS = ("init", "check", "export", "brief")
 
 
 def _today(text: str) -> date:
@@ -35,7 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="peacedash",
         description="A terminal dashboard of the Russia–Ukraine peace process.",
         epilog=(
-            "Commands: 'peacedash check [FILE]' validates a data file and its excerpts; "
+            "Commands: 'peacedash init [DIR]' writes an editable copy of the sample data; "
+            "'peacedash check [FILE]' validates a data file and its excerpts; "
             "'peacedash export {ics,md,json} [FILE] [-o OUT]' exports it; "
             "'peacedash brief [FILE]' prints the state of play as plain text."
         ),
@@ -65,30 +67,62 @@ def build_export_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def build_init_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="peacedash init",
+        description="Write an editable copy of the sample data (data/positions.yaml and seeds/) into a folder.",
+    )
+    parser.add_argument("folder", nargs="?", type=Path, default=Path("."), help="where to write it (default: here)")
+    return parser
+
+
 def build_brief_parser() -> argparse.ArgumentParser:
     return _command("brief", "Print the state of play as plain text: what is due next, what passed, where parties stand.")
+
+
+def _data(parser: argparse.ArgumentParser, args: argparse.Namespace) -> DataFile:
+    """The data file; one that is named but missing is a usage error (exit 2), before anything runs."""
+    chosen = choose_data(args.file)
+    if args.file is not None and not os.path.lexists(args.file):
+        parser.error(f"{args.file}: no such file (name a data file, or run 'peacedash init' to make one)")
+    return chosen
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     command = args_list[0] if args_list else ""
+    if command == "init":
+        from tui.init import run_init
+
+        init_args = build_init_parser().parse_args(args_list[1:])
+        return run_init(init_args.folder)
     if command == "check":
-        args = build_check_parser().parse_args(args_list[1:])
+        parser = build_check_parser()
+        args = parser.parse_args(args_list[1:])
         from tui.check import run_check
 
-        return run_check(args.file or default_data(), args.today or date.today())
+        return run_check(_data(parser, args).path, args.today or date.today())
     if command in ("export", "brief"):
         from tui.export_cli import run_export
 
-        if command == "export":
-            args = build_export_parser().parse_args(args_list[1:])
-            return run_export(args.format, args.file or default_data(), args.today or date.today(), args.output)
-        args = build_brief_parser().parse_args(args_list[1:])
-        return run_export("brief", args.file or default_data(), args.today or date.today(), None)
-    args = build_parser().parse_args(args_list)
+        parser = build_export_parser() if command == "export" else build_brief_parser()
+        args = parser.parse_args(args_list[1:])
+        kind = args.format if command == "export" else "brief"
+        return run_export(kind, _data(parser, args).path, args.today or date.today(), getattr(args, "output", None))
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    data = _data(parser, args)
+    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+        # Drawing the dashboard into a file or a pipe fills it with escape codes until killed.
+        print(
+            "peacedash: the dashboard needs a terminal; for plain text use 'peacedash brief', "
+            "or 'peacedash export md|json|ics'",
+            file=sys.stderr,
+        )
+        return 2
     from tui.app import run_app
 
-    return run_app(args.file or default_data(), args.today)
+    return run_app(data, args.today)
 
 
 if __name__ == "__main__":

@@ -177,7 +177,8 @@ class DashboardScreen(Screen):
         # A problem with no line is about the file as a whole (gone, a folder, too big): say which.
         reason = problems[0].message if len(problems) == 1 and problems[0].line is None else ""
         self.query_one(StatusBar).show(
-            self.app.data_path, self.data, self.loaded_at, self.today, self.problem_count, self.filter_text, reason  # type: ignore[attr-defined]
+            self.app.data_path, self.data, self.loaded_at, self.today, self.problem_count, self.filter_text, reason,  # type: ignore[attr-defined]
+            bundled=self.app.bundled,  # type: ignore[attr-defined]
         )
 
     # ── selection ───────────────────────────────────────────────────────────

@@ -29,10 +29,11 @@ class StatusBar(Static):
         problems: int,
         query: str,
         reason: str = "",
+        bundled: bool = False,
     ) -> None:
         alarm = "$text-error on $error-muted"
         count = f"the file {reason}" if reason else f"{problems} problem{'s' if problems != 1 else ''} in the file"
-        parts = [assemble((short_path(path), "b"))]
+        parts = [assemble(("bundled sample data (read-only)" if bundled else short_path(path), "b"))]
         if problems and data is not None:
             parts.append(assemble((" STALE ", alarm), f" {count} — showing the last good data"))
         elif problems:
