@@ -40,7 +40,7 @@ async def test_starts_on_the_first_party_pane_with_its_source(mini):
     app = make_app(mini)
     async with started(app, (120, 40)) as pilot:
         await pilot.pause()
-        assert isinstance(app.focused, PartyPane) and app.focused.party.id == "north"
+        assert isinstance(app.focused, PartyPane) and app.focused.party_id == "north"
         assert app.dashboard.selected == "north-valley"
         shown = source_text(app)
         assert "Never give up the river valley" in shown

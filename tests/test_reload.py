@@ -97,7 +97,7 @@ async def test_a_vanished_file_shows_stale_with_the_reason_then_recovers(mini, r
         assert settle(app) == [False, True]  # within two polls, with no key pressed
         await loaded(pilot)
         reason = "does not exist (deleted or moved?)" if replace == "delete" else "is a folder, not a text file"
-        assert [p.message for p in app.dashboard.result.problems] == [reason]
+        assert [p.message for p in app.dashboard.state.problems] == [reason]
         assert "STALE" in bar(app) and reason in bar(app)
         assert stance(app, "north-monitors") == "Monitors"  # the last good data stays
         if replace == "folder":
@@ -156,7 +156,7 @@ async def test_seed_text_changes_reload_too(mini):
         assert settle(app) == [False, True]
         await loaded(pilot)
         assert app.dashboard.problem_count == 1
-        assert "quote not found in source 'alpha'" in app.dashboard.result.problems[0].message
+        assert "quote not found in source 'alpha'" in app.dashboard.state.problems[0].message
 
 
 async def test_bad_save_keeps_last_good_data_then_good_save_recovers(mini):

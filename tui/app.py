@@ -16,7 +16,9 @@ from tui.diff import compare
 from tui.load import LoadResult, load_positions
 from tui.paths import DataFile
 from tui.screens.dashboard import DashboardScreen
+from tui.state import Loaded
 from tui.watch import FileWatch
+from tui.widgets.problems_pane import ProblemsPane
 from tui.yamlnodes import Cancelled
 
 POLL_SECONDS = 0.4  # with one tick to settle, a save shows within a second
@@ -53,7 +55,7 @@ class PeaceDashApp(App[int]):
         self.result: LoadResult | None = None
         self.good: LoadResult | None = None
         self.loaded_at: datetime | None = None
-        self.dashboard = DashboardScreen(self.today)
+        self.dashboard = DashboardScreen(DataFile(data_path, bundled), self.today)
         self.file_watch = FileWatch(self.watched_files)
         self.loads_started = 0  # a load's number; only the newest one's result is shown
 
@@ -94,28 +96,30 @@ class PeaceDashApp(App[int]):
             except Cancelled:
                 return
             if not worker.is_cancelled:
-                self.call_from_thread(self._loaded, number, result, announce)
+                # Textual's stub cannot infer the result type of an async callback here; it runs
+                # and is awaited all the same (App.call_from_thread invokes and awaits it).
+                self.call_from_thread(self._loaded, number, result, announce)  # type: ignore[arg-type]
 
         return self.run_worker(work, name="load", group="load", thread=True, exclusive=True, exit_on_error=False)
 
-    def _loaded(self, number: int, result: LoadResult, announce: bool) -> None:
+    async def _loaded(self, number: int, result: LoadResult, announce: bool) -> None:
         """Show a finished load; keep the previous good data if the new file has problems."""
         if number != self.loads_started:
             return  # a newer load is on its way
-        first = self.result is None
         previous = self.good.dataset if self.good else None
         was_broken = bool(self.result and self.result.problems)
         self.result = result
         changes = None
+        loaded = None
         if result.ok:
             assert result.dataset is not None
             changes = compare(previous, result.dataset) if previous is not None else None
             self.good = result
             self.loaded_at = self.clock()
+            marked = changes.touched if changes else frozenset()
+            loaded = Loaded.build(result.dataset, result.library, self.loaded_at, marked)
         self.file_watch.sync()
-        self.dashboard.show_result(result, self.good, self.loaded_at, changes)
-        if first and self.good is not None:
-            self.dashboard.action_pane(1)
+        await self.dashboard.show_load(loaded, result.problems)
         self.set_timer(SETTLE_SECONDS, self._settle_memory)  # once idle after the first screen
         if announce:
             if not result.ok:
@@ -169,6 +173,9 @@ class PeaceDashApp(App[int]):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.dashboard.pane_keys()))
+
+    def on_problems_pane_edit_requested(self, event: ProblemsPane.EditRequested) -> None:
+        self.edit_at(event.line)
 
     def action_edit(self) -> None:
         if self.bundled:

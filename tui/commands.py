@@ -26,15 +26,17 @@ class GoToProvider(Provider):
 
     def _targets(self) -> Iterator[tuple[str, str, object]]:
         from tui.screens.dashboard import DashboardScreen
+        from tui.screens.pane_table import pane_names
 
         dash = next((s for s in self.app.screen_stack if isinstance(s, DashboardScreen)), None)
         if dash is None or dash.data is None:
             return
         data = dash.data
-        for party in data.parties.values():
-            first = next((p.id for p in data.positions if p.party == party.id), None)
-            if first:
-                yield f"Go to party: {party.name}", f"{party.name}'s positions", partial(dash.select_claim, first)
+        # Panes from the pane table, in key order: every party (beyond key 9 too) and the rest.
+        for number, (row, name) in enumerate(pane_names(dash.state), start=1):
+            where = f"pane {number}" + (f", key {number}" if number <= 9 else ", beyond the number keys")
+            label = f"Go to party: {name}" if row.per_party else f"Go to pane: {name}"
+            yield label, where, partial(dash.action_pane, number)
         for issue in data.issues.values():
             yield f"Go to issue: {issue.name}", "row of the issue matrix", partial(dash.select_issue, issue.id)
         for item in data.meetings:
@@ -46,7 +48,7 @@ class GoToProvider(Provider):
     # Content unchanged and would parse a str as markup: data text must go in as Content.
     async def discover(self) -> Hits:
         for name, help_text, action in self._targets():
-            if name.startswith(("Go to party", "Go to issue")):
+            if name.startswith(("Go to party", "Go to pane", "Go to issue")):
                 yield DiscoveryHit(literal(name), action, text=name, help=literal(help_text))  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:

@@ -1,13 +1,15 @@
-"""The main screen: party panes, issue matrix, calendar and source pane; owns selection and filter."""
+"""The main screen: the panes of the pane table, one state handed to each; owns selection, filter and month."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import asyncio
+from datetime import date
+from math import ceil
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -15,31 +17,31 @@ from textual.widget import Widget
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane, Tabs
 from textual.widgets.data_table import RowDoesNotExist
 
-from tui.diff import Changes
-from tui.filtering import Filter, View
+from tui.dates import EARLIEST
 from tui.literal import assemble
-from tui.load import LoadResult
-from tui.model import Dataset, DatedItem, Position
-from tui.sources import SourceLibrary
+from tui.model import Dataset, Position
+from tui.paths import DataFile
+from tui.screens.pane_table import PANES, VIEWERS, PaneRow, ShowsState, pane_names, row_of, tab_labels
+from tui.state import Claim, DashboardState, Loaded
 from tui.widgets.calendar import Agenda, MonthGrid, first_of_month, shift_month
 from tui.widgets.issue_matrix import IssueMatrix
 from tui.widgets.messages import ClaimChosen, ClaimHighlighted
 from tui.widgets.party_pane import PartyPane
 from tui.widgets.problems_pane import ProblemsPane
-from tui.widgets.source_pane import SourcePane
 from tui.widgets.status_bar import StatusBar
 
 SIDE_SOURCE = 180  # the source pane moves to the right at this terminal width
 SOURCE_WIDTH = 56  # its width there (kept in step with peacedash.tcss)
 WIDE = 160  # party panes side by side when this much width is left for them
-MEDIUM = 110  # 2×2 party panes; below this they stack and scroll
+MEDIUM = 110  # two columns of party panes; below this they stack and scroll
 TALL = 40  # the source pane grows at this height
-# Which kind of pane each tab holds; the first of that kind takes focus when the tab opens.
-TAB_PANES: dict[str, type[Widget]] = {"tab-parties": PartyPane, "tab-matrix": IssueMatrix, "tab-calendar": Agenda}
+COLUMNS = {"wide": 4, "medium": 2}  # party panes a row holds
+MIN_PANE_ROWS = 8  # below this a row of party panes gets a fixed height and the grid scrolls
+FIXED_PANE_ROWS = 10
 
 
 class DashboardScreen(Screen):
-    """Holds the dataset on show, the filter, the selected claim and the calendar month."""
+    """Holds the state on show; every pane is given it whole and takes what it needs."""
 
     AUTO_FOCUS = None  # the app focuses the first pane (or the problems) once data is in
 
@@ -56,170 +58,165 @@ class DashboardScreen(Screen):
     ]
 
     filter_text: reactive[str] = reactive("", init=False)
-    selected: reactive[str | None] = reactive(None, init=False)
-    month: reactive[date] = reactive(date(2026, 1, 1), init=False)
+    month: reactive[date] = reactive(EARLIEST, init=False)
 
-    def __init__(self, today: date) -> None:
+    def __init__(self, source: DataFile, today: date) -> None:
         super().__init__()
-        self.today = today
-        self.data: Dataset | None = None
-        self.library: SourceLibrary | None = None
-        self.result: LoadResult | None = None
-        self.loaded_at: datetime | None = None
-        self.party_totals: dict[str, int] = {}
-        self.filter: Filter | None = None
-        self.view: View | None = None
-        self.claims: dict[str, Position | DatedItem] = {}
-        self.marked: frozenset[str] = frozenset()
+        self.state = DashboardState(source, today)
+        self._showing = asyncio.Lock()
         self.set_reactive(DashboardScreen.month, first_of_month(today))
 
-    def compose(self) -> ComposeResult:
-        yield Static("", id="title")
-        yield Input(placeholder="filter every pane: party, issue, words, place…  (Enter: keep, Esc: clear)", id="filter")
-        with Horizontal(id="body"):
-            with TabbedContent(id="tabs", initial="tab-parties"):
-                with TabPane("Parties 1-4", id="tab-parties"):
-                    yield VerticalScroll(id="party-grid")
-                with TabPane("Matrix 5", id="tab-matrix"):
-                    yield IssueMatrix(id="matrix")
-                with TabPane("Calendar 6", id="tab-calendar"):
-                    with Horizontal(id="calendar"):
-                        yield MonthGrid(id="month-grid")
-                        yield Agenda(id="agenda", classes="pane")
-            yield SourcePane(id="source")
-        yield ProblemsPane(id="problems")
-        yield StatusBar(id="status")
-        yield Footer()
+    # ── what the rest of the app reads ──────────────────────────────────────
+    @property
+    def today(self) -> date:
+        return self.state.today
+
+    @property
+    def data(self) -> Dataset | None:
+        return self.state.data
+
+    @property
+    def selected(self) -> str | None:
+        return self.state.selected
+
+    @property
+    def claims(self) -> dict[str, Claim]:
+        return dict(self.state.loaded.claims) if self.state.loaded else {}
 
     @property
     def problem_count(self) -> int:
-        return len(self.result.problems) if self.result else 0
+        return len(self.state.problems)
+
+    # ── layout from the pane table ──────────────────────────────────────────
+    def compose(self) -> ComposeResult:
+        yield Static("", id="title")
+        yield Input(placeholder="filter every pane: party, issue, words, place…  (Enter: keep, Esc: clear)", id="filter")
+        tabs = [row for row in PANES if row.place == "tab"]
+        with Horizontal(id="body"):
+            with TabbedContent(id="tabs", initial=tabs[0].tab_id):
+                for row in tabs:
+                    with TabPane(row.tab, id=row.tab_id):
+                        yield row.build()
+            yield from (row.build() for row in PANES if row.place == "side")
+        yield from (row.build() for row in PANES if row.place == "bottom")
+        yield StatusBar(id="status")
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#agenda", Agenda).border_title = "Agenda"
-        self.query_one(MonthGrid).today = self.today
-        self.query_one(MonthGrid).month = self.month
+        grid = self.query_one(MonthGrid)
+        grid.today, grid.month = self.today, self.month
         self._layout(self.size.width, self.size.height)
+        self._show(self.state)
 
-    # ── data in ─────────────────────────────────────────────────────────────
-    def show_result(
-        self, result: LoadResult, good: LoadResult | None, loaded_at: datetime | None, changes: Changes | None = None
-    ) -> None:
-        """Called by the app after every load: show the good data, list the problems.
-
-        The focused pane, the selected claim (by id), the filter and the month stay as they were;
-        claims that changed are marked until the next reload.
-        """
-        self.result = result
-        if good is not None and good.dataset is not None and good.dataset is not self.data:
-            old_parties = list(self.data.parties) if self.data else None
-            self.data = good.dataset
-            self.library = good.library
-            self.loaded_at = loaded_at
-            self.filter = Filter(self.data)
-            self.party_totals = _count_by_party(self.data.positions)
-            self.claims = {p.id: p for p in self.data.positions} | {d.id: d for d in self.data.dated_items}
-            self.marked = changes.touched if changes else frozenset()
-            if old_parties != list(self.data.parties):
-                self._build_party_panes()
-            self.query_one(MonthGrid).set_items(self.data.dated_items)
-            self._apply()
-            if old_parties is None:
-                self.watch_month(self.month)  # open the agenda at today's month, like the grid
-            if self.selected not in self.claims:
-                self.selected = None
+    def panes(self) -> list[Widget]:
+        """The panes in key order (1…9, then Tab): a party pane per party, then the table's other rows."""
+        out: list[Widget] = []
+        for row in PANES:
+            if row.shown_when is not None and not row.shown_when(self.state):
+                continue
+            if row.per_party:
+                by_id = {pane.party_id: pane for pane in self.query(PartyPane)}
+                out.extend(by_id[p] for p in self.state.party_ids if p in by_id)
             else:
-                self.watch_selected(self.selected)  # the claim's text may have changed
-        problems = self.query_one(ProblemsPane)
-        problems.show(result.problems, stale=self.data is not None)
-        if result.problems and (self.data is None or self.focused is None):
-            problems.focus()
-        self.query_one("#title", Static).update(
-            assemble(("peacedash", "b"), f" · {self.data.title if self.data else 'no data loaded'}")
-        )
-        self._status()
-
-    def _build_party_panes(self) -> None:
-        assert self.data is not None
-        grid = self.query_one("#party-grid")
-        grid.remove_children()
-        grid.mount_all(PartyPane(party) for party in self.data.parties.values())
-        # Tab labels carry the pane keys, which follow the number of parties.
-        count = len(self.data.parties)
-        tabs = self.query_one(TabbedContent)
-        tabs.get_tab("tab-parties").label = f"Parties 1-{count}" if count > 1 else "Parties 1"
-        tabs.get_tab("tab-matrix").label = f"Matrix {count + 1}"
-        tabs.get_tab("tab-calendar").label = f"Calendar {count + 2}"
+                out.append(self.query_one(row.kind))
+        return out
 
     def pane_keys(self) -> list[tuple[str, str]]:
-        """(key, pane name) in key order, for the help screen."""
-        names = [p.party.name for p in self.query(PartyPane)] + ["issue × party matrix", "calendar agenda", "source pane"]
-        names += ["problems (while the file has any)"]
-        return [(str(n), name) for n, name in enumerate(names, start=1) if n <= 9]
+        """(key, pane name) for the help screen: exactly the panes that exist."""
+        return [
+            (str(n) if n <= 9 else "Tab", name) for n, (_, name) in enumerate(pane_names(self.state), start=1)
+        ]
 
-    def _apply(self) -> None:
-        """Recompute the filtered view and hand each widget its part."""
-        if self.data is None or self.filter is None:
+    # ── state in ────────────────────────────────────────────────────────────
+    async def show_load(self, loaded: Loaded | None, problems: tuple) -> None:
+        """Called by the app after every load: a new good load, or problems over the last good one.
+
+        The focused pane, the selected claim (by id), the filter and the month stay as they were.
+        Party panes are rebuilt (and awaited) when the set or order of parties changes.
+        """
+        async with self._showing:  # two loads finishing together must not rebuild panes at once
+            first = self.state.loaded is None and loaded is not None
+            old_parties = self.state.party_ids
+            lost_focus = isinstance(self.focused, PartyPane)  # its pane may be rebuilt away
+            self.state = self.state.with_load(loaded, problems)
+            if self.state.party_ids != old_parties:
+                lost_focus = lost_focus and self.focused not in self.query(PartyPane)
+                await self._build_party_panes()
+            else:
+                lost_focus = False
+            self._show(self.state)
+        if first:
+            self.watch_month(self.month)  # open the agenda at today's month, like the grid
+        if problems and (self.state.loaded is None or self.focused is None):
+            self.query_one(ProblemsPane).focus()
+        elif first or lost_focus or self.focused is None:
+            panes = self.panes()
+            if panes:
+                self._focus_pane(panes[0])
+
+    async def _build_party_panes(self) -> None:
+        grid = self.query_one("#party-grid")
+        await grid.remove_children()
+        await grid.mount_all(PartyPane(party_id) for party_id in self.state.party_ids)
+        self._layout(self.size.width, self.size.height)
+
+    def _show(self, state: DashboardState, selection_only: bool = False) -> None:
+        """Hand the state to every pane and viewer (only to those that follow the selection, if asked)."""
+        widgets: list[Widget] = [*self.query(PartyPane)]
+        widgets += [self.query_one(row.kind) for row in PANES if not row.per_party]
+        widgets += [self.query_one(kind) for kind in VIEWERS]
+        for widget in widgets:
+            row = row_of(widget)
+            if selection_only and (row is None or not row.follows_selection):
+                continue
+            shows: ShowsState = widget  # type: ignore[assignment]  # every table widget has show_state
+            shows.show_state(state)
+        if selection_only:
             return
-        view = self.view = self.filter.view(self.filter_text)
-        by_party: dict[str, list[Position]] = {}
-        for position in view.positions:
-            by_party.setdefault(position.party, []).append(position)
-        for pane in self.query(PartyPane):
-            party = pane.party.id
-            pane.show(self.data, by_party.get(party, []), self.party_totals.get(party, 0), self.selected, self.marked)
-        self.query_one(IssueMatrix).show(self.data, view.positions, view.issue_ids, self.selected, self.marked)
-        self.query_one(Agenda).show(view.dated, self.today, self.selected, len(self.data.dated_items), self.marked)
-        self._status()
+        self.query_one(StatusBar).show_state(state)
+        tabs = self.query_one(TabbedContent)
+        for tab_id, label in tab_labels(state).items():
+            tabs.get_tab(tab_id).label = label
+        title = state.data.title if state.data else "no data loaded"
+        self.query_one("#title", Static).update(assemble(("peacedash", "b"), f" · {title}"))
 
-    def _status(self) -> None:
-        problems = self.result.problems if self.result else ()
-        # A problem with no line is about the file as a whole (gone, a folder, too big): say which.
-        reason = problems[0].message if len(problems) == 1 and problems[0].line is None else ""
-        self.query_one(StatusBar).show(
-            self.app.data_path, self.data, self.loaded_at, self.today, self.problem_count, self.filter_text, reason,  # type: ignore[attr-defined]
-            bundled=self.app.bundled,  # type: ignore[attr-defined]
-        )
+    def _select(self, claim_id: str | None) -> None:
+        if claim_id != self.state.selected:
+            self.state = self.state.with_selected(claim_id)
+            self._show(self.state, selection_only=True)
 
     # ── selection ───────────────────────────────────────────────────────────
     @on(ClaimHighlighted)
     def _highlighted(self, event: ClaimHighlighted) -> None:
-        self.selected = event.claim_id
+        self._select(event.claim_id)
 
     @on(ClaimChosen)
     def _chosen(self, event: ClaimChosen) -> None:
-        self.selected = event.claim_id
+        self._select(event.claim_id)
         self.open_detail(event.claim_id)
-
-    def watch_selected(self, claim_id: str | None) -> None:
-        claim = self.claims.get(claim_id) if claim_id else None
-        self.query_one(SourcePane).show(self.data, self.library, claim, self.today)
 
     def edit_line(self) -> int | None:
         """Where the editor should open: the problem under the cursor, the selected claim, the first problem."""
         problems = self.query_one(ProblemsPane)
         if problems.has_focus and problems.line:
             return problems.line
-        claim = self.claims.get(self.selected or "")
-        if claim is not None and self.data is not None and not self.problem_count:
+        claim = self.state.selected_claim
+        if claim is not None and not self.state.problems:
             return claim.at.line
-        first = next((p.line for p in self.result.problems if p.line), None) if self.result else None
+        first = next((p.line for p in self.state.problems if p.line), None)
         return first or (claim.at.line if claim else None)
-
-    @on(ProblemsPane.EditRequested)
-    def _edit_problem(self, event: ProblemsPane.EditRequested) -> None:
-        self.app.edit_at(event.line)  # type: ignore[attr-defined]
 
     def open_detail(self, claim_id: str) -> None:
         from tui.screens.detail import DetailScreen
 
-        claim = self.claims.get(claim_id)
-        if claim is not None and self.data is not None:
-            self.app.push_screen(DetailScreen(self.data, self.library, claim, self.today))
+        claim = self.state.loaded.claims.get(claim_id) if self.state.loaded else None
+        if claim is not None and self.state.loaded is not None:
+            self.app.push_screen(DetailScreen(self.state.loaded.dataset, self.state.loaded.library, claim, self.today))
 
     def select_claim(self, claim_id: str) -> None:
         """Go to a claim wherever it is listed (used by the command palette)."""
-        claim = self.claims.get(claim_id)
+        claim = self.state.loaded.claims.get(claim_id) if self.state.loaded else None
         if claim is None:
             return
         self.filter_text = ""
@@ -233,7 +230,7 @@ class DashboardScreen(Screen):
             agenda.show_claim(claim_id)
             if claim.date.start:
                 self.month = first_of_month(claim.date.start)
-        self.selected = claim_id
+        self._select(claim_id)
 
     def select_issue(self, issue_id: str) -> None:
         self.filter_text = ""
@@ -245,21 +242,20 @@ class DashboardScreen(Screen):
             self.notify("That issue has no row in the matrix.", severity="warning")
 
     # ── panes and focus ─────────────────────────────────────────────────────
-    def panes(self) -> list[Widget]:
-        """Panes in the order they appear, which is the order of keys 1…9."""
-        panes: list[Widget] = [*self.query(PartyPane), self.query_one(IssueMatrix), self.query_one(Agenda), self.query_one(SourcePane)]
-        problems = self.query_one(ProblemsPane)
-        return panes + [problems] if problems.display else panes
-
     def _first_pane(self, tab_id: str) -> Widget | None:
-        kind = TAB_PANES.get(tab_id)
-        return next(iter(self.query(kind)), None) if kind is not None else None
+        row = next((r for r in PANES if r.tab_id == tab_id), None)
+        if row is None:
+            return None
+        return next(iter(self.panes_of(row)), None)
+
+    def panes_of(self, row: PaneRow) -> list[Widget]:
+        return [pane for pane in self.panes() if isinstance(pane, row.kind)]
 
     def _focus_pane(self, pane: Widget) -> None:
+        row = row_of(pane)
         tabs = self.query_one(TabbedContent)
-        for tab_id, kind in TAB_PANES.items():
-            if isinstance(pane, kind) and tabs.active != tab_id:
-                tabs.active = tab_id
+        if row is not None and row.tab_id and tabs.active != row.tab_id:
+            tabs.active = row.tab_id
         # Switching tabs in code leaves focus behind on a hidden widget: move it ourselves, at
         # once (Widget.focus is deferred, and a fast "2j" would move the old pane's cursor).
         self.set_focus(pane)
@@ -272,6 +268,8 @@ class DashboardScreen(Screen):
 
     def action_cycle(self, step: int) -> None:
         panes = self.panes()
+        if not panes:
+            return
         focused = self.focused
         index = next((i for i, p in enumerate(panes) if p is focused), -1 if step > 0 else 0)
         self._focus_pane(panes[(index + step) % len(panes)])
@@ -300,7 +298,7 @@ class DashboardScreen(Screen):
         box.value = ""
         box.remove_class("shown")
         self.filter_text = ""
-        if refocus:
+        if refocus and self.panes():
             self._focus_pane(self.panes()[0])
 
     @on(Input.Changed, "#filter")
@@ -311,7 +309,9 @@ class DashboardScreen(Screen):
     def _filter_submitted(self) -> None:
         # Back to the first pane of the tab on show.
         pane = self._first_pane(self.query_one(TabbedContent).active)
-        self._focus_pane(pane or self.panes()[0])
+        panes = self.panes()
+        if pane is not None or panes:
+            self._focus_pane(pane or panes[0])
 
     def watch_filter_text(self) -> None:
         box = self.query_one("#filter", Input)
@@ -320,7 +320,8 @@ class DashboardScreen(Screen):
         if not box.has_focus and box.value.strip() != self.filter_text:
             box.value = self.filter_text
         box.set_class(bool(self.filter_text) or box.has_focus, "shown")
-        self._apply()
+        self.state = self.state.with_query(self.filter_text)
+        self._show(self.state)
 
     # ── calendar ────────────────────────────────────────────────────────────
     def action_today(self) -> None:
@@ -330,14 +331,15 @@ class DashboardScreen(Screen):
     def action_month(self, step: int) -> None:
         self.month = shift_month(self.month, step)
         tabs = self.query_one(TabbedContent)
-        if tabs.active != "tab-calendar":
-            self._focus_pane(self.query_one(Agenda))
+        agenda = self.query_one(Agenda)
+        if tabs.active != row_of(agenda).tab_id:  # type: ignore[union-attr]
+            self._focus_pane(agenda)
 
     def watch_month(self, month: date) -> None:
         self.query_one(MonthGrid).month = month
         agenda = self.query_one(Agenda)
         # Put the agenda cursor on the first item of (or after) the month on show.
-        for item in self.view.dated if self.view else ():
+        for item in self.state.view.dated if self.state.view else ():
             if item.date.end and item.date.end >= month:
                 agenda.show_claim(item.id)
                 break
@@ -346,11 +348,11 @@ class DashboardScreen(Screen):
     def action_article(self) -> None:
         from tui.screens.detail import ArticleScreen
 
-        claim = self.claims.get(self.selected or "")
-        if claim is None or not claim.excerpts or self.data is None:
+        claim = self.state.selected_claim
+        if claim is None or not claim.excerpts or self.state.loaded is None:
             self.notify("Select a claim first: its article opens at the quote.", severity="warning")
             return
-        self.app.push_screen(ArticleScreen(self.data, self.library, claim.excerpts, 0))
+        self.app.push_screen(ArticleScreen(self.state.loaded.dataset, self.state.loaded.library, claim.excerpts, 0))
 
     # ── layout ──────────────────────────────────────────────────────────────
     def on_resize(self, event: Resize) -> None:
@@ -370,11 +372,17 @@ class DashboardScreen(Screen):
         # One assignment restyles the DOM once; set_class per name restyled it five times.
         if classes != set(self.classes) & set(wanted):
             self.classes = (set(self.classes) - set(wanted)) | classes
+        self._grid_rows(classes, height, side)
 
-
-
-def _count_by_party(positions: tuple[Position, ...]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for position in positions:
-        counts[position.party] = counts.get(position.party, 0) + 1
-    return counts
+    def _grid_rows(self, classes: set[str], height: int, side: bool) -> None:
+        """As many columns as the width allows, as many rows as the parties need: every party is
+        drawn. Rows too short to read get a fixed height, and the grid scrolls to the focused pane."""
+        count = max(1, len(self.state.party_ids))
+        columns = min(count, next((n for name, n in COLUMNS.items() if name in classes), 1))
+        rows = ceil(count / columns)
+        source = 0 if side else (14 if "tall" in classes else 9)
+        room = height - 6 - source  # title, tab strip, status bar, footer
+        grid = self.query_one("#party-grid")
+        grid.styles.grid_size_columns = columns
+        grid.styles.grid_size_rows = rows
+        grid.styles.grid_rows = f"{FIXED_PANE_ROWS}" if room // rows < MIN_PANE_ROWS else "1fr"

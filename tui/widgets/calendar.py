@@ -15,6 +15,7 @@ from tui.describe import date_label, item_status
 from tui.glyphs import CHANGED_PART, STATUS, glyph_part, tag_part
 from tui.literal import assemble, lines
 from tui.model import DatedItem
+from tui.state import DashboardState
 from tui.widgets.claim_list import ClaimList
 
 # Windows this short are drawn on their days; longer ones ("March 2026") are listed under the grid.
@@ -43,9 +44,11 @@ class MonthGrid(Static):
         super().__init__(**kwargs)
         self.items: tuple[DatedItem, ...] = ()
 
-    def set_items(self, items: tuple[DatedItem, ...]) -> None:
-        self.items = items
-        self.refresh_grid()
+    def show_state(self, state: DashboardState) -> None:
+        items = state.data.dated_items if state.data else ()
+        if items != self.items:
+            self.items = items
+            self.refresh_grid()
 
     def watch_month(self) -> None:
         self.refresh_grid()
@@ -103,6 +106,12 @@ class MonthGrid(Static):
 
 class Agenda(ClaimList):
     """Deadlines, meetings and events in date order with precision and status against today."""
+
+    def show_state(self, state: DashboardState) -> None:
+        if state.data is None or state.view is None:
+            return
+        marked = state.loaded.marked if state.loaded else frozenset()
+        self.show(state.view.dated, state.today, state.selected, len(state.data.dated_items), marked)
 
     def show(
         self, items: tuple[DatedItem, ...], today: date, keep: str | None, total: int, marked: frozenset[str] = frozenset()

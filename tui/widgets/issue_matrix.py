@@ -12,6 +12,7 @@ from textual.widgets.data_table import ColumnDoesNotExist, RowDoesNotExist
 from tui.describe import positions_by_cell
 from tui.glyphs import ALIGNMENT, KIND
 from tui.model import Dataset, Position
+from tui.state import DashboardState
 from tui.widgets.keys import VIM_MOVES
 from tui.widgets.messages import ClaimChosen, ClaimHighlighted
 
@@ -35,6 +36,12 @@ class IssueMatrix(DataTable):
         self.border_title = "Issues × parties"
         self._cells: dict[tuple[str, str], list[Position]] = {}
         self._last: tuple[Dataset, tuple[Position, ...], frozenset[str], frozenset[str]] | None = None
+
+    def show_state(self, state: DashboardState) -> None:
+        if state.data is None or state.view is None:
+            return
+        marked = state.loaded.marked if state.loaded else frozenset()
+        self.show(state.data, state.view.positions, state.view.issue_ids, state.selected, marked)
 
     def show(
         self,

@@ -7,7 +7,8 @@ from textual.widgets.option_list import Option
 
 from tui.glyphs import CHANGED_PART, KIND, tag_part
 from tui.literal import literal
-from tui.model import Dataset, Party, Position
+from tui.model import Dataset, Position
+from tui.state import DashboardState
 from tui.widgets.claim_list import ClaimList
 
 
@@ -34,21 +35,30 @@ def position_rows(data: Dataset, positions: list[Position], marked: frozenset[st
 
 
 class PartyPane(ClaimList):
-    """The positions of one party; the screen sets them with `show`."""
+    """The positions of one party, by id; its name and rows come from each state it is shown."""
 
-    def __init__(self, party: Party, **kwargs) -> None:
-        super().__init__(id=f"party-{party.id}", classes="pane party-pane", **kwargs)
-        self.party = party
-        self.border_title = literal(party.name)
+    def __init__(self, party_id: str, **kwargs) -> None:
+        super().__init__(id=f"party-{party_id}", classes="pane party-pane", **kwargs)
+        self.party_id = party_id
         self._shown: tuple | None = None
 
-    def show(
-        self, data: Dataset, positions: list[Position], total: int, keep: str | None, marked: frozenset[str] = frozenset()
-    ) -> None:
+    @property
+    def party_name(self) -> str:
+        return str(self.border_title or self.party_id)
+
+    def show_state(self, state: DashboardState) -> None:
+        data = state.data
+        if data is None or self.party_id not in data.parties:
+            return
+        # A rename shows on the next load: the title is set from the data every time.
+        self.border_title = literal(data.parties[self.party_id].name)
+        positions = list(state.by_party.get(self.party_id, ()))
+        total = state.loaded.party_totals.get(self.party_id, 0) if state.loaded else 0
         self.border_subtitle = f"{len(positions)}/{total}" if len(positions) != total else f"{total}"
+        marked = state.loaded.marked if state.loaded else frozenset()
         # A reload usually touches one party: leave the other panes' rows (and cursors) alone.
-        shown = (tuple(positions), tuple(data.issues), marked & {p.id for p in positions})
+        shown = (tuple(positions), tuple(data.issues.values()), marked & {p.id for p in positions})
         if shown == self._shown:
             return
         self._shown = shown
-        self.set_rows(position_rows(data, positions, marked), keep, empty="no positions match")
+        self.set_rows(position_rows(data, positions, marked), state.selected, empty="no positions match")

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from tui.literal import assemble
 from tui.model import Problem
+from tui.state import DashboardState
 from tui.widgets.keys import VIM_MOVES
 
 
@@ -30,6 +31,10 @@ class ProblemsPane(OptionList):
         super().__init__(classes="pane", **kwargs)
         self.problems: tuple[Problem, ...] = ()
         self.border_title = "Problems"
+
+    def show_state(self, state: DashboardState) -> None:
+        if state.problems != self.problems or not state.problems:
+            self.show(state.problems, stale=state.loaded is not None)
 
     def show(self, problems: tuple[Problem, ...], stale: bool) -> None:
         self.problems = problems

@@ -15,6 +15,7 @@ from tui.literal import assemble, literal
 from tui.model import Dataset, DatedItem, Excerpt, Position
 from tui.safefiles import Refused
 from tui.sources import SourceLibrary
+from tui.state import DashboardState
 
 Claim = Position | DatedItem
 MUTED = "$foreground-muted"
@@ -72,6 +73,10 @@ class SourcePane(VerticalScroll, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield self.body
+
+    def show_state(self, state: DashboardState) -> None:
+        library = state.loaded.library if state.loaded else None
+        self.show(state.data, library, state.selected_claim, state.today)
 
     def show(self, data: Dataset | None, library: SourceLibrary | None, claim: Claim | None, today: date) -> None:
         if data is None or claim is None:

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from tui.literal import assemble
 from tui.model import Dataset
+from tui.state import DashboardState
 
 
 def short_path(path: Path) -> str:
@@ -19,6 +20,12 @@ def short_path(path: Path) -> str:
 
 class StatusBar(Static):
     """Set by the screen after every load."""
+
+    def show_state(self, state: DashboardState) -> None:
+        self.show(
+            state.source.path, state.data, state.loaded.loaded_at if state.loaded else None, state.today,
+            len(state.problems), state.query, state.file_reason, bundled=state.source.bundled,
+        )
 
     def show(
         self,
