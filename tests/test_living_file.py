@@ -100,7 +100,8 @@ async def test_parties_added_renamed_reordered_and_removed_while_running(mini):
         await agree_with_the_data(app, pilot, ["Nordland", "Southland", "Eastland"])
         await save_and_reload(app, pilot, mini, dataset([("east", "Eastland"), ("north", "Nordland"), ("south", "Southland")]))
         await agree_with_the_data(app, pilot, ["Eastland", "Nordland", "Southland"])
-        assert app.focused is not None and app.focused.is_attached  # the focused pane survived the rebuild
+        # Eastland's pane had focus before the panes were rebuilt, and has it again.
+        assert isinstance(app.focused, PartyPane) and app.focused.party_id == "east"
         await save_and_reload(app, pilot, mini, dataset([("north", "Nordland")]))
         await agree_with_the_data(app, pilot, ["Nordland"])
         assert app.is_running and app.focused is not None and app.focused.is_attached

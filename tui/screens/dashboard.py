@@ -138,19 +138,23 @@ class DashboardScreen(Screen):
         async with self._showing:  # two loads finishing together must not rebuild panes at once
             first = self.state.loaded is None and loaded is not None
             old_parties = self.state.party_ids
-            lost_focus = isinstance(self.focused, PartyPane)  # its pane may be rebuilt away
+            # Party panes are rebuilt below: remember whose pane had focus, to give it back.
+            focused_party = self.focused.party_id if isinstance(self.focused, PartyPane) else None
             self.state = self.state.with_load(loaded, problems)
+            refocus: Widget | None = None
             if self.state.party_ids != old_parties:
-                lost_focus = lost_focus and self.focused not in self.query(PartyPane)
                 await self._build_party_panes()
-            else:
-                lost_focus = False
+                if focused_party is not None:
+                    by_party = {pane.party_id: pane for pane in self.query(PartyPane)}
+                    refocus = by_party.get(focused_party) or next(iter(self.panes()), None)
             self._show(self.state)
         if first:
             self.watch_month(self.month)  # open the agenda at today's month, like the grid
         if problems and (self.state.loaded is None or self.focused is None):
             self.query_one(ProblemsPane).focus()
-        elif first or lost_focus or self.focused is None:
+        elif refocus is not None:
+            self._focus_pane(refocus)
+        elif first or self.focused is None:
             panes = self.panes()
             if panes:
                 self._focus_pane(panes[0])
