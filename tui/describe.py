@@ -6,10 +6,9 @@ from collections.abc import Iterable
 from datetime import date
 
 from tui.dates import Status, describe_status, status_of
-from tui.glyphs import KIND
-from tui.model import Dataset, DatedItem, Excerpt, Position, Source
+from tui.model import KIND_WORDS, Dataset, DatedItem, Excerpt, Position, Source
 
-KIND_WORDS = {kind: word for kind, (_, word, _) in KIND.items()}  # "red-line" → "red line"
+__all__ = ["KIND_WORDS", "citation", "date_label", "item_status", "party_names", "positions_by_cell", "published_label"]
 
 
 def date_label(item: DatedItem) -> str:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from tui.model import KIND_WORDS
+
 KIND = {
-    "demand": ("▲", "demand", "$warning"),
-    "red-line": ("■", "red line", "$error"),
-    "offer": ("◆", "offer", "$success"),
-    "proposal": ("◇", "proposal", "$accent"),
-    "rejects": ("✕", "rejects", "$error"),
-    "stance": ("●", "stance", "$text-secondary"),
+    "demand": ("▲", KIND_WORDS["demand"], "$warning"),
+    "red-line": ("■", KIND_WORDS["red-line"], "$error"),
+    "offer": ("◆", KIND_WORDS["offer"], "$success"),
+    "proposal": ("◇", KIND_WORDS["proposal"], "$accent"),
+    "rejects": ("✕", KIND_WORDS["rejects"], "$error"),
+    "stance": ("●", KIND_WORDS["stance"], "$text-secondary"),
 }
 
 ALIGNMENT = {

@@ -12,6 +12,10 @@ from tui.dates import PartialDate
 PositionKind = Literal["demand", "red-line", "offer", "proposal", "rejects", "stance"]
 POSITION_KINDS: tuple[str, ...] = ("demand", "red-line", "offer", "proposal", "rejects", "stance")
 
+# The words for each kind, as people write and read them (the file says "red-line").
+KIND_WORDS = {"demand": "demand", "red-line": "red line", "offer": "offer", "proposal": "proposal",
+              "rejects": "rejects", "stance": "stance"}
+
 Alignment = Literal["agreed", "close", "apart", "unclear"]
 ALIGNMENTS: tuple[str, ...] = ("agreed", "close", "apart", "unclear")
 

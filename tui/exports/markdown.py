@@ -7,10 +7,8 @@ from datetime import date
 
 from tui.characters import visible
 from tui.describe import KIND_WORDS, citation, date_label, item_status, party_names, positions_by_cell
-from tui.glyphs import ALIGNMENT
 from tui.model import Dataset, DatedItem, Position
 
-ALIGN_WORDS = {name: f"{glyph} {word}" for name, (glyph, word, _) in ALIGNMENT.items()}
 
 
 # Characters that start or change Markdown (and inline HTML) anywhere on a line. Escaping them
@@ -68,7 +66,7 @@ def export_markdown(data: Dataset, today: date) -> str:
         for party in data.parties.values():
             here = by_cell.get((issue.id, party.id), [])
             cells.append("<br>".join(f"{KIND_WORDS[p.kind]}: {md(p.stance)}{notes.ref(p)}" for p in here) or "—")
-        out.append(f"| {md(issue.name)} | {ALIGN_WORDS[issue.alignment]} | " + " | ".join(cells) + " |")
+        out.append(f"| {md(issue.name)} | {issue.alignment} | " + " | ".join(cells) + " |")
     for party in data.parties.values():
         out += ["", f"## {md(party.name)}"]
         for issue in data.issues.values():
