@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 BUNDLED = REPO / "data" / "positions.yaml"
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
-PEACEDASH = [str(BIN / "peacedash")] if (BIN / "peacedash").exists() else [PYTHON, "-m", "tui.cli"]
+PEACEDASH = [str(BIN / "peacedash")] if (BIN / "peacedash").exists() else [PYTHON, "-m", "tui.commands.cli"]
 TODAY = "2026-02-20"
 # Peak memory from VmHWM, the high-water mark of this process's own memory. ru_maxrss would not
 # do: Linux carries the parent's peak across fork and exec, so every child reported at least
@@ -38,7 +38,7 @@ RAW_PARSE = (
     f"print(time.perf_counter() - t, {PEAK})\n"
 )
 FULL_LOAD = (
-    "import sys, time\nfrom pathlib import Path\nfrom tui.load import load_positions\n"
+    "import sys, time\nfrom pathlib import Path\nfrom tui.data.load import load_positions\n"
     "t = time.perf_counter()\nresult = load_positions(Path(sys.argv[1]))\n"
     "assert result.ok, result.problems[:3]\n"
     f"print(time.perf_counter() - t, {PEAK})\n"
@@ -64,7 +64,9 @@ def wall(argv: list[str], repeat: int) -> float:
 
 def in_child(script: str, path: Path) -> tuple[float, int]:
     """(seconds, peak RSS in KiB) of a script run in a fresh interpreter."""
-    out = subprocess.run([PYTHON, "-c", script, str(path)], check=True, capture_output=True, text=True, cwd=REPO)
+    out = subprocess.run(
+        [PYTHON, "-c", script, str(path)], check=True, capture_output=True, text=True, cwd=REPO
+    )
     seconds, rss = out.stdout.split()
     return float(seconds), int(rss)
 
@@ -96,20 +98,32 @@ def bench_check() -> None:
     print("check", flush=True)
     ours = wall([*PEACEDASH, "check", str(BUNDLED)], 9)
     raw = wall([PYTHON, "-c", RAW_PARSE, str(BUNDLED)], 9)
-    row("`peacedash check` (bundled)", f"{ours * 1000:.0f} ms", f"{raw * 1000:.0f} ms python + C-loader parse", ours / raw, "≤ 2×")
+    row(
+        "`peacedash check` (bundled)",
+        f"{ours * 1000:.0f} ms",
+        f"{raw * 1000:.0f} ms python + C-loader parse",
+        ours / raw,
+        "≤ 2×",
+    )
 
 
 def bench_launch() -> float:
     print("launch", flush=True)
     bare = launch([PYTHON, "-m", "bench.bare_app"], b"bare textual app ready", 7)
     ours = launch([*PEACEDASH, "--today", TODAY, str(BUNDLED)], b"Territory and Donbas", 7)
-    row("launch to data on screen (pty 120×40)", f"{ours * 1000:.0f} ms", f"{bare * 1000:.0f} ms bare Textual app", ours / bare, "≤ 1.3×")
+    row(
+        "launch to data on screen (pty 120×40)",
+        f"{ours * 1000:.0f} ms",
+        f"{bare * 1000:.0f} ms bare Textual app",
+        ours / bare,
+        "≤ 1.3×",
+    )
     return bare
 
 
 async def _reload_in_process(path: Path) -> tuple[float, float]:
-    from tui.app import PeaceDashApp
-    from tui.load import load_positions
+    from tui.data.load import load_positions
+    from tui.ui.app import PeaceDashApp
 
     app = PeaceDashApp(path, date(2026, 2, 20), poll_seconds=None)
     shown: list[float] = []
@@ -153,10 +167,20 @@ def bench_reload() -> None:
         path = bundled_copy(Path(folder))
         raw = statistics.median(in_child(RAW_PARSE, path)[0] for _ in range(5))
         reload_seconds, load_seconds = asyncio.run(_reload_in_process(path))
-        row("reload: load + update every pane (bundled)", f"{reload_seconds * 1000:.1f} ms",
-            f"{raw * 1000:.1f} ms raw parse", reload_seconds / raw, "≤ 3×")
-        row("  of which parse + validate + verify", f"{load_seconds * 1000:.1f} ms",
-            f"{reload_seconds * 1000:.1f} ms reload", load_seconds / reload_seconds, "share")
+        row(
+            "reload: load + update every pane (bundled)",
+            f"{reload_seconds * 1000:.1f} ms",
+            f"{raw * 1000:.1f} ms raw parse",
+            reload_seconds / raw,
+            "≤ 3×",
+        )
+        row(
+            "  of which parse + validate + verify",
+            f"{load_seconds * 1000:.1f} ms",
+            f"{reload_seconds * 1000:.1f} ms reload",
+            load_seconds / reload_seconds,
+            "share",
+        )
         # End to end on a real terminal: the save, the poll noticing it, the redraw.
         text = path.read_text(encoding="utf-8")
         terminal = Terminal([*PEACEDASH, "--today", TODAY, str(path)])
@@ -170,15 +194,22 @@ def bench_reload() -> None:
                 terminal.settle(0.2)
                 terminal.seen = b""
                 temp = path.with_name(".positions.yaml.tmp")
-                temp.write_text(text.replace("Will not withdraw", f"Will not withdraw (v{n})"), encoding="utf-8")
+                temp.write_text(
+                    text.replace("Will not withdraw", f"Will not withdraw (v{n})"), encoding="utf-8"
+                )
                 start = time.perf_counter()
                 os.replace(temp, path)
                 terminal.started = start
                 times.append(terminal.wait_for(b"position changed", 10))
         finally:
             terminal.close()
-        row("reload: save to new data on screen (pty, 0.4 s polls)", f"{statistics.median(times) * 1000:.0f} ms",
-            "", None, "< 1 s")
+        row(
+            "reload: save to new data on screen (pty, 0.4 s polls)",
+            f"{statistics.median(times) * 1000:.0f} ms",
+            "",
+            None,
+            "< 1 s",
+        )
 
 
 def bench_long_quote() -> None:
@@ -194,8 +225,13 @@ def bench_long_quote() -> None:
         path.write_text(text[:first] + "        quote: >-\n" + block + text[end:], encoding="utf-8")
         ours = wall_status([*PEACEDASH, "check", str(path)], 5, expect=1)
         raw = wall([PYTHON, "-c", RAW_PARSE, str(path)], 5)
-        row("`check`, one unmatched 100,000-character quote", f"{ours * 1000:.0f} ms", f"{raw * 1000:.0f} ms python + C-loader parse",
-            ours / raw, "< 1 s")
+        row(
+            "`check`, one unmatched 100,000-character quote",
+            f"{ours * 1000:.0f} ms",
+            f"{raw * 1000:.0f} ms python + C-loader parse",
+            ours / raw,
+            "< 1 s",
+        )
 
 
 def wall_status(argv: list[str], repeat: int, expect: int) -> float:
@@ -232,9 +268,13 @@ def bench_keys_during_load(bare_keys: float) -> None:
         finally:
             terminal.close()
         median, worst = statistics.median(latencies), max(latencies)
-        row(f"50,000: key press during a reload ({len(latencies)} presses in {load:.1f} s of load)",
-            f"{median * 1000:.0f} ms (worst {worst * 1000:.0f})", f"{statistics.median(idle) * 1000:.0f} ms idle, same app",
-            median / statistics.median(idle), "< 100 ms")
+        row(
+            f"50,000: key press during a reload ({len(latencies)} presses in {load:.1f} s of load)",
+            f"{median * 1000:.0f} ms (worst {worst * 1000:.0f})",
+            f"{statistics.median(idle) * 1000:.0f} ms idle, same app",
+            median / statistics.median(idle),
+            "< 100 ms",
+        )
 
 
 def bench_scale(bare_keys: float) -> None:
@@ -245,15 +285,37 @@ def bench_scale(bare_keys: float) -> None:
             raw, raw_rss = in_child(RAW_PARSE, path)
             load, load_rss = in_child(FULL_LOAD, path)
             mib = path.stat().st_size / 2**20
-            row(f"{size:,} positions ({mib:.1f} MiB): load + validate + verify", f"{load:.2f} s",
-                f"{raw:.2f} s raw parse", load / raw, "≤ 2×")
-            row(f"{size:,}: peak memory", f"{load_rss / 1024:.0f} MiB", f"{raw_rss / 1024:.0f} MiB raw parse", load_rss / raw_rss, "")
+            row(
+                f"{size:,} positions ({mib:.1f} MiB): load + validate + verify",
+                f"{load:.2f} s",
+                f"{raw:.2f} s raw parse",
+                load / raw,
+                "≤ 2×",
+            )
+            row(
+                f"{size:,}: peak memory",
+                f"{load_rss / 1024:.0f} MiB",
+                f"{raw_rss / 1024:.0f} MiB raw parse",
+                load_rss / raw_rss,
+                "",
+            )
             argv = [*PEACEDASH, "--today", TODAY, str(path)]
             first = launch(argv, b"Stance number", 1)
-            row(f"{size:,}: first screen (pty)", f"{first:.2f} s", f"{load:.2f} s load", first / load, "linear")
+            row(
+                f"{size:,}: first screen (pty)",
+                f"{first:.2f} s",
+                f"{load:.2f} s load",
+                first / load,
+                "linear",
+            )
             median, worst = keys(argv, b"Stance number")
-            row(f"{size:,}: key press to redraw (pty)", f"{median * 1000:.0f} ms (worst {worst * 1000:.0f})",
-                f"{bare_keys * 1000:.0f} ms bare Textual app", median / bare_keys, "< 50 ms at 10k")
+            row(
+                f"{size:,}: key press to redraw (pty)",
+                f"{median * 1000:.0f} ms (worst {worst * 1000:.0f})",
+                f"{bare_keys * 1000:.0f} ms bare Textual app",
+                median / bare_keys,
+                "< 50 ms at 10k",
+            )
 
 
 def main() -> None:
@@ -271,7 +333,9 @@ def main() -> None:
     print("|---|---|---|---|---|")
     for what, value, baseline, ratio, goal in rows:
         print(f"| {what} | {value} | {baseline} | {ratio} | {goal} |")
-    print(f"\nbench took {time.perf_counter() - started:.0f} s on {os.cpu_count()} cores; python {sys.version.split()[0]}")
+    print(
+        f"\nbench took {time.perf_counter() - started:.0f} s on {os.cpu_count()} cores; python {sys.version.split()[0]}"
+    )
     if "--json" in sys.argv:
         print(json.dumps(rows))
 

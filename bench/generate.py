@@ -9,7 +9,20 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 KINDS = ("demand", "red-line", "offer", "proposal", "rejects", "stance")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 PARTIES = {"ua": "Ukraine", "ru": "Russia", "us": "United States", "eu": "Europe"}
 
 
@@ -36,34 +49,54 @@ def generate(positions: int, target: Path, seed: int = 7) -> Path:
     issues = max(10, positions // 100)
     lines = ["version: 1", f"title: Synthetic negotiation ({positions} positions)", "sources:"]
     for n, name in enumerate(files):
-        lines += [f"  s{n}:", f"    file: {name}", f"    title: Source {n}", f"    published: 2026-02-0{n + 1}"]
+        lines += [
+            f"  s{n}:",
+            f"    file: {name}",
+            f"    title: Source {n}",
+            f"    published: 2026-02-0{n + 1}",
+        ]
     lines.append("parties:")
     for pid, name in PARTIES.items():
         lines += [f"  {pid}:", f"    name: {name}", f"    short: {pid.upper()}"]
     lines.append("issues:")
     for i in range(issues):
-        lines += [f"  issue-{i}:", f"    name: Issue number {i}", f"    alignment: {rng.choice(['agreed', 'close', 'apart', 'unclear'])}"]
+        lines += [
+            f"  issue-{i}:",
+            f"    name: Issue number {i}",
+            f"    alignment: {rng.choice(['agreed', 'close', 'apart', 'unclear'])}",
+        ]
 
     def excerpts() -> list[str]:
         out = ["    excerpts:"]
         for _ in range(rng.choice((1, 1, 2))):
             n = rng.randrange(len(files))
-            out += [f"      - source: s{n}", f"        quote: {json.dumps(rng.choice(passages[files[n]]), ensure_ascii=False)}"]
+            out += [
+                f"      - source: s{n}",
+                f"        quote: {json.dumps(rng.choice(passages[files[n]]), ensure_ascii=False)}",
+            ]
         return out
 
     lines.append("positions:")
     for i in range(positions):
         lines += [
-            f"  p-{i}:", f"    party: {rng.choice(list(PARTIES))}", f"    issue: issue-{rng.randrange(issues)}",
-            f"    kind: {rng.choice(KINDS)}", f"    stance: Stance number {i} on the matter at hand",
+            f"  p-{i}:",
+            f"    party: {rng.choice(list(PARTIES))}",
+            f"    issue: issue-{rng.randrange(issues)}",
+            f"    kind: {rng.choice(KINDS)}",
+            f"    stance: Stance number {i} on the matter at hand",
             *excerpts(),
         ]
-    for section, kinds in (("timeline", ("deadline", "milestone", "election")), ("meetings", ("meeting", "event"))):
+    for section, kinds in (
+        ("timeline", ("deadline", "milestone", "election")),
+        ("meetings", ("meeting", "event")),
+    ):
         lines.append(f"{section}:")
         for i in range(max(1, positions // 10)):
             month = 1 + i % 12
             lines += [
-                f"  {section[0]}-{i}:", f"    kind: {rng.choice(kinds)}", f"    title: {section.title()} item {i}",
+                f"  {section[0]}-{i}:",
+                f"    kind: {rng.choice(kinds)}",
+                f"    title: {section.title()} item {i}",
                 f"    date: {rng.choice([f'2026-{month:02d}-{1 + i % 28:02d}', f'by end of {MONTHS[month - 1]} 2026', f'2026-{month:02d}', 'Q3 2026', 'summer 2026'])}",
                 f"    status: {rng.choice(['proposed', 'held', 'scheduled'])}",
                 f"    proposed_by: [{rng.choice(list(PARTIES))}]",

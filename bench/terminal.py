@@ -19,7 +19,9 @@ ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b
 class Terminal:
     """A child process on a pty of a fixed size."""
 
-    def __init__(self, argv: Sequence[str], size: tuple[int, int] = (120, 40), env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, argv: Sequence[str], size: tuple[int, int] = (120, 40), env: dict[str, str] | None = None
+    ) -> None:
         self.started = time.perf_counter()
         pid, fd = pty.fork()
         if pid == 0:  # the child

@@ -24,4 +24,3 @@ def bundled(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "data", tmp_path / "bundled" / "data")
     shutil.copytree(REPO / "seeds", tmp_path / "bundled" / "seeds")
     return tmp_path / "bundled" / "data" / "positions.yaml"
-

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -13,10 +14,8 @@ from textual.worker import WorkerCancelled
 async def loaded(pilot: Pilot) -> None:
     """Wait until the app's load (a worker thread) has finished and its result is on screen."""
     for worker in list(pilot.app.workers):
-        try:
+        with contextlib.suppress(WorkerCancelled):  # an older load a newer one replaced
             await worker.wait()
-        except WorkerCancelled:
-            pass  # an older load a newer one replaced
     await pilot.pause()
 
 

@@ -9,17 +9,19 @@ import pytest
 from running import started
 from textual.widgets import Input, TabbedContent
 
-from tui.app import PeaceDashApp
-from tui.screens.detail import ArticleScreen, DetailScreen
-from tui.screens.help import HelpScreen
-from tui.widgets.calendar import Agenda, MonthGrid
-from tui.widgets.issue_matrix import IssueMatrix
-from tui.widgets.party_pane import PartyPane
-from tui.widgets.source_pane import SourcePane
-from tui.widgets.status_bar import StatusBar
+from tui.ui.app import PeaceDashApp
+from tui.ui.screens.detail import ArticleScreen, DetailScreen
+from tui.ui.screens.help import HelpScreen
+from tui.ui.widgets.calendar import Agenda, MonthGrid
+from tui.ui.widgets.issue_matrix import IssueMatrix
+from tui.ui.widgets.party_pane import PartyPane
+from tui.ui.widgets.source_pane import SourcePane
+from tui.ui.widgets.status_bar import StatusBar
 
 REPO = Path(__file__).parent.parent
-def FIXED_CLOCK() -> datetime:  # noqa: N802 - reads as a constant at the call sites
+
+
+def FIXED_CLOCK() -> datetime:
     return datetime(2026, 3, 15, 9, 30, 0)
 
 
@@ -51,7 +53,14 @@ async def test_starts_on_the_first_party_pane_with_its_source(mini):
 
 @pytest.mark.parametrize(
     ("key", "expected"),
-    [("1", "party-north"), ("2", "party-south"), ("3", "party-west"), ("4", "matrix"), ("5", "agenda"), ("6", "source")],
+    [
+        ("1", "party-north"),
+        ("2", "party-south"),
+        ("3", "party-west"),
+        ("4", "matrix"),
+        ("5", "agenda"),
+        ("6", "source"),
+    ],
 )
 async def test_number_keys_jump_to_panes_in_order(mini, key, expected):
     app = make_app(mini)
@@ -156,12 +165,14 @@ async def test_filter_narrows_every_pane_and_escape_clears(mini):
         assert [o.id for o in north.options] == [None, "north-monitors"]  # heading, then the one match
         west = screen.query_one("#party-west", PartyPane)
         assert west.claim_id == "west-rebuild"
-        assert list(screen.query_one(Agenda).options)[0].disabled  # "no dated items match"
+        assert next(iter(screen.query_one(Agenda).options)).disabled  # "no dated items match"
         assert screen.query_one(IssueMatrix).row_count == 1
         assert "filter “ceasefire”" in text_of(screen.query_one(StatusBar))
         await pilot.press(*" harbour")
         await pilot.pause()
-        assert west.claim_id is None and screen.query_one("#party-south", PartyPane).claim_id == "south-harbour"
+        assert (
+            west.claim_id is None and screen.query_one("#party-south", PartyPane).claim_id == "south-harbour"
+        )
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.focused, PartyPane)
@@ -224,7 +235,10 @@ async def test_bundled_march_draft_and_may_referendum_status():
         rows = {o.id: str(o.prompt) for o in app.dashboard.query_one(Agenda).options}
         assert "due" in rows["draft-deal-march"] and "by March 2026" in rows["draft-deal-march"]
         assert "upcoming" in rows["referendum-may"] and "in 52 days" in rows["referendum-may"]
-        assert "past" in rows["leaders-summit-january"] and "no outcome recorded" in rows["leaders-summit-january"]
+        assert (
+            "past" in rows["leaders-summit-january"]
+            and "no outcome recorded" in rows["leaders-summit-january"]
+        )
         assert "held" in rows["prisoner-exchange-314"]
         assert "held" in rows["florida-meeting"] and "date unknown" in rows["florida-meeting"]
 
@@ -238,7 +252,12 @@ async def test_help_screen_lists_every_key(mini):
         shown = text_of(app.screen.query_one("#help Static"))
         for key in ("Tab / Shift+Tab", "/", "t", "[ / ]", "a", "r", "e", "Ctrl+P", "q"):
             assert key in shown
-        for key, name in [("1", "Northland"), ("3", "Westland"), ("4", "issue × party matrix"), ("6", "source pane")]:
+        for key, name in [
+            ("1", "Northland"),
+            ("3", "Westland"),
+            ("4", "issue × party matrix"),
+            ("6", "source pane"),
+        ]:
             assert f"{key:<16} {name}" in shown
         await pilot.press("escape")
         await pilot.pause()
@@ -285,7 +304,9 @@ async def test_status_bar_names_file_counts_and_today(mini):
     async with started(app, (160, 48)) as pilot:
         await pilot.pause()
         bar = text_of(app.dashboard.query_one(StatusBar))
-        assert bar.startswith("data/positions.yaml · today 2026-03-15 · loaded 09:30:00 · 5 positions · 3 dated")
+        assert bar.startswith(
+            "data/positions.yaml · today 2026-03-15 · loaded 09:30:00 · 5 positions · 3 dated"
+        )
 
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 50)])
@@ -351,7 +372,9 @@ async def test_the_bundled_sample_says_so_is_never_edited_and_exports_here(mini,
     original = app.notify
     app.notify = lambda message, *a, **k: notes.append(message) or original(message, *a, **k)  # type: ignore[method-assign]
     async with started(app, (120, 40)) as pilot:
-        assert text_of(app.dashboard.query_one(StatusBar)).startswith("bundled sample data (read-only) · today")
+        assert text_of(app.dashboard.query_one(StatusBar)).startswith(
+            "bundled sample data (read-only) · today"
+        )
         await pilot.press("e")
         await pilot.pause()
         assert any("run 'peacedash init'" in note for note in notes)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.dates import status_of
-from tui.load import load_positions
+from tui.data.dates import status_of
+from tui.data.load import load_positions
 
 REPO = Path(__file__).parent.parent
 
@@ -36,9 +36,20 @@ def test_at_least_fifty_claims_each_with_an_excerpt(dataset):
 def test_the_timeline_and_meetings_the_sources_describe(dataset):
     ids = {item.id for item in dataset.dated_items}
     assert {
-        "draft-deal-march", "referendum-may", "leaders-summit-january", "end-war-before-summer",
-        "eu-membership-2027", "us-midterms", "florida-meeting", "trump-putin-call", "kyiv-advisers",
-        "paris-coalition", "abu-dhabi-round-2", "prisoner-exchange-314", "miami-round", "talks-begin",
+        "draft-deal-march",
+        "referendum-may",
+        "leaders-summit-january",
+        "end-war-before-summer",
+        "eu-membership-2027",
+        "us-midterms",
+        "florida-meeting",
+        "trump-putin-call",
+        "kyiv-advisers",
+        "paris-coalition",
+        "abu-dhabi-round-2",
+        "prisoner-exchange-314",
+        "miami-round",
+        "talks-begin",
     } <= ids
 
 
@@ -70,7 +81,7 @@ def test_changing_one_word_of_any_quote_fails_at_that_line(bundled):
     for index in quote_lines:
         changed = re.sub(r"(quote: \")(\w+)", lambda m: m.group(1) + m.group(2) + "x", lines[index], count=1)
         assert changed != lines[index]
-        bundled.write_text("".join(lines[:index] + [changed] + lines[index + 1 :]), encoding="utf-8")
+        bundled.write_text("".join([*lines[:index], changed, *lines[index + 1 :]]), encoding="utf-8")
         result = load_positions(bundled)
         assert [p.line for p in result.problems] == [index + 1], lines[index]
         assert "quote not found" in result.problems[0].message

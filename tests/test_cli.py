@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import main
+from tui.commands.cli import main
 
 REPO = Path(__file__).parent.parent
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "tui.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=60
+        [sys.executable, "-m", "tui.commands.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=60
     )
 
 
@@ -60,7 +60,7 @@ def test_check_with_no_file_elsewhere_uses_the_bundled_data(tmp_path):
 
 def test_check_never_imports_textual(mini):
     code = (
-        "import sys; from tui.cli import main; rc = main(['check', sys.argv[1]]); "
+        "import sys; from tui.commands.cli import main; rc = main(['check', sys.argv[1]]); "
         "assert 'textual' not in sys.modules, 'textual was imported'; raise SystemExit(rc)"
     )
     done = subprocess.run([sys.executable, "-c", code, str(mini)], capture_output=True, text=True)
@@ -95,9 +95,15 @@ def test_the_dashboard_without_a_terminal_points_at_brief(mini):
 def test_init_writes_an_editable_copy_and_never_overwrites(tmp_path):
     done = run("init", str(tmp_path / "mine"))
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "mine" / "data" / "positions.yaml").read_bytes() == (REPO / "data" / "positions.yaml").read_bytes()
-    assert sorted(p.name for p in (tmp_path / "mine" / "seeds").iterdir()) == sorted(p.name for p in (REPO / "seeds").iterdir())
-    assert run("check", cwd=tmp_path / "mine").stdout.startswith(f"{tmp_path / 'mine'}/data/positions.yaml: ok")
+    assert (tmp_path / "mine" / "data" / "positions.yaml").read_bytes() == (
+        REPO / "data" / "positions.yaml"
+    ).read_bytes()
+    assert sorted(p.name for p in (tmp_path / "mine" / "seeds").iterdir()) == sorted(
+        p.name for p in (REPO / "seeds").iterdir()
+    )
+    assert run("check", cwd=tmp_path / "mine").stdout.startswith(
+        f"{tmp_path / 'mine'}/data/positions.yaml: ok"
+    )
     (tmp_path / "mine" / "data" / "positions.yaml").write_text("mine")
     again = run("init", str(tmp_path / "mine"))
     assert again.returncode == 1 and "already exist; nothing was written" in again.stderr

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from tui.dates import DateError, describe_status, parse_date, status_of
+from tui.data.dates import DateError, describe_status, parse_date, status_of
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.editor import editor_command
+from tui.ui.editor import editor_command
 
 FILE = Path("/data/positions.yaml")
 

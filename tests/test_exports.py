@@ -18,12 +18,12 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 from running import started
 
-from tui.app import PeaceDashApp
+from tui.data.load import load_positions
 from tui.exports.brief import export_brief
 from tui.exports.ics import export_ics
 from tui.exports.jsondoc import export_document, export_json
 from tui.exports.markdown import export_markdown
-from tui.load import load_positions
+from tui.ui.app import PeaceDashApp
 
 REPO = Path(__file__).parent.parent
 TODAY = date(2026, 3, 15)
@@ -33,21 +33,25 @@ TITLE = "Переговоры в Вене — “раунд” à café"
 @pytest.fixture
 def data(mini):
     # Non-ASCII survives every export: Cyrillic, accents, typographic quotes.
-    mini.write_text(mini.read_text().replace("title: Next round in Vienna", f"title: {TITLE}"), encoding="utf-8")
+    mini.write_text(
+        mini.read_text().replace("title: Next round in Vienna", f"title: {TITLE}"), encoding="utf-8"
+    )
     result = load_positions(mini)
     assert result.ok, [str(p) for p in result.problems]
     return result.dataset
 
 
 def run(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "tui.cli", *args], capture_output=True, timeout=60)
+    return subprocess.run([sys.executable, "-m", "tui.commands.cli", *args], capture_output=True, timeout=60)
 
 
 def test_ics_round_trips_with_icalendar(data):
     body, left_out = export_ics(data, TODAY)
     calendar = icalendar.Calendar.from_ical(body)
     events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
-    assert set(events) == {"summit-june@peacedash", "geneva-1@peacedash", "vienna@peacedash"} and left_out == []
+    assert (
+        set(events) == {"summit-june@peacedash", "geneva-1@peacedash", "vienna@peacedash"} and left_out == []
+    )
     vienna = events["vienna@peacedash"]
     assert str(vienna["SUMMARY"]) == f"{TITLE} (approx.)"
     assert vienna.decoded("DTSTART") == date(2026, 4, 1) and vienna.decoded("DTEND") == date(2026, 5, 1)
@@ -58,7 +62,10 @@ def test_ics_round_trips_with_icalendar(data):
     summit = events["summit-june@peacedash"]
     description = str(summit["DESCRIPTION"])
     assert "Date: by end of June 2026 (“by the end of June”) · inferred" in description
-    assert "Proposed by: Westland" in description and "Status on 2026-03-15: proposed · in 98 days" in description
+    assert (
+        "Proposed by: Westland" in description
+        and "Status on 2026-03-15: proposed · in 98 days" in description
+    )
     assert "Ministers sign a memorandum: “offered to host a summit by the end of June”" in description
     assert summit.decoded("DTSTART") == date(2026, 6, 21) and str(summit["STATUS"]) == "TENTATIVE"
 
@@ -102,7 +109,11 @@ def test_markdown_parses_and_every_claim_is_cited(data):
         definition = next(line for line in text.splitlines() if line.startswith(f"[^{claim.id}]: "))
         for excerpt in claim.excerpts:
             assert f"“{excerpt.quote}” — {data.sources[excerpt.source].title}" in definition
-    assert TITLE in text and "| by end of June 2026 (“by the end of June”) · inferred | Summit hosted by Westland[^summit-june] | Westland | proposed · in 98 days |" in text
+    assert (
+        TITLE in text
+        and "| by end of June 2026 (“by the end of June”) · inferred | Summit hosted by Westland[^summit-june] | Westland | proposed · in 98 days |"
+        in text
+    )
 
 
 def test_markdown_table_cells_escape_pipes(mini):
@@ -125,27 +136,46 @@ def test_json_validates_against_the_documented_schema(data):
 
 def test_json_matches_the_model_field_by_field(data):
     document = json.loads(export_json(data, TODAY))
-    assert (document["format"], document["version"], document["today"]) == ("peacedash-export", 1, "2026-03-15")
+    assert (document["format"], document["version"], document["today"]) == (
+        "peacedash-export",
+        1,
+        "2026-03-15",
+    )
     assert [p["id"] for p in document["parties"]] == list(data.parties)
     for exported, position in zip(document["positions"], data.positions, strict=True):
         assert exported["id"] == position.id and exported["party"] == position.party
         assert exported["issue"] == position.issue and exported["kind"] == position.kind
         assert exported["stance"] == position.stance and exported["line"] == position.at.line
         assert exported["stated"]["text"] == position.stated.text
-        assert [(e["source"], e["quote"]) for e in exported["excerpts"]] == [(e.source, e.quote) for e in position.excerpts]
-    for exported, item in zip(document["timeline"] + document["meetings"], data.timeline + data.meetings, strict=True):
+        assert [(e["source"], e["quote"]) for e in exported["excerpts"]] == [
+            (e.source, e.quote) for e in position.excerpts
+        ]
+    for exported, item in zip(
+        document["timeline"] + document["meetings"], data.timeline + data.meetings, strict=True
+    ):
         assert exported["id"] == item.id and exported["title"] == item.title and exported["kind"] == item.kind
         assert exported["date"]["start"] == (item.date.start.isoformat() if item.date.start else None)
         assert exported["date"]["end"] == (item.date.end.isoformat() if item.date.end else None)
-        assert (exported["date"]["precision"], exported["date"]["qualifier"]) == (item.date.precision, item.date.qualifier)
+        assert (exported["date"]["precision"], exported["date"]["qualifier"]) == (
+            item.date.precision,
+            item.date.qualifier,
+        )
         assert exported["date"]["inferred"] == item.inferred and exported["recorded_status"] == item.status
-        assert exported["proposed_by"] == list(item.proposed_by) and exported["participants"] == list(item.participants)
+        assert exported["proposed_by"] == list(item.proposed_by) and exported["participants"] == list(
+            item.participants
+        )
     summit = document["timeline"][0]
     assert summit["status"] == "upcoming" and summit["status_label"] == "proposed · in 98 days"
     assert document["meetings"][1]["title"] == TITLE
     source = document["sources"][1]
-    assert source["published"] == {"text": "February 2026", "start": "2026-02-01", "end": "2026-02-28",
-                                   "precision": "month", "qualifier": None, "inferred": True}
+    assert source["published"] == {
+        "text": "February 2026",
+        "start": "2026-02-01",
+        "end": "2026-02-28",
+        "precision": "month",
+        "qualifier": None,
+        "inferred": True,
+    }
 
 
 def test_json_is_deterministic(data):
@@ -218,14 +248,21 @@ async def test_palette_exports_never_replace_an_existing_file(mini):
             await pilot.pause(0.3)
             await pilot.press("enter")
             await pilot.pause()
-    assert mine.read_text() == "my own notes" and mini.with_name("positions-2.md").read_text() == "more of my notes"
+    assert (
+        mine.read_text() == "my own notes"
+        and mini.with_name("positions-2.md").read_text() == "more of my notes"
+    )
     assert mini.with_name("positions-3.md").read_text().startswith("# Test negotiation")
     assert mini.with_name("positions-4.md").read_text().startswith("# Test negotiation")
 
 
 def test_ics_text_values_never_carry_control_characters(data):
     # The loader refuses such characters; the exporter strips them all the same.
-    data = replace(data, title="Cal\x1bendar", meetings=tuple(replace(m, title=f"Round\x07 {m.title}", place="Gen\x0beva") for m in data.meetings))
+    data = replace(
+        data,
+        title="Cal\x1bendar",
+        meetings=tuple(replace(m, title=f"Round\x07 {m.title}", place="Gen\x0beva") for m in data.meetings),
+    )
     body = export_ics(data, TODAY)[0]
     assert not re.search(rb"[\x00-\x08\x0b-\x1f\x7f]", body.replace(b"\r\n", b""))
     assert b"Round First round in Geneva" in body and b"LOCATION:Geneva" in body
@@ -247,7 +284,10 @@ async def test_every_count_of_dated_items_agrees(bundled):
 async def test_before_its_window_a_held_meeting_is_upcoming_everywhere(mini):
     before = "2026-01-15"  # the Geneva round (held, 5 February 2026) has not happened yet
     brief = run("brief", str(mini), "--today", before).stdout.decode()
-    assert "First round in Geneva: 2026-02-05; with Northland, Southland. upcoming, in 21 days (the file records it as held)." in brief
+    assert (
+        "First round in Geneva: 2026-02-05; with Northland, Southland. upcoming, in 21 days (the file records it as held)."
+        in brief
+    )
     document = json.loads(run("export", "json", str(mini), "--today", before).stdout)
     geneva = next(m for m in document["meetings"] if m["id"] == "geneva-1")
     assert (geneva["status"], geneva["recorded_status"]) == ("upcoming", "held")

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.cli import main
+from tui.commands.cli import main
 
 REPO = Path(__file__).parent.parent
 ORIGINAL = (REPO / "data" / "positions.yaml").read_text(encoding="utf-8")
@@ -19,12 +19,61 @@ IDS = re.findall(r"^  ([a-z0-9][a-z0-9_-]*):\s*$", ORIGINAL, re.MULTILINE)
 SCALARS = [n for n, line in enumerate(LINES) if re.match(r"^\s+[a-z_]+: \S", line)]
 FILES = [n for n, line in enumerate(LINES) if line.strip().startswith("file: ")]
 RETYPED = [
-    "[]", "{}", "- x", "true", "123", "~", "", "'", '"', "&a x", "*a", "!!python/object/apply:os.system ['true']",
-    "!!binary aGk=", "9999", "1/1/1", "'0000'", "Q4 9999", "before 0001-01-01", "[@click=app.quit]x[/]", "'[/]'",
-    "{a: [b, {c: d}]}", "? complex\n  : key", "|\n  block", ">-", "'\\e'", '"\\e[2J"', '"\\u202e"', "-", ":",
+    "[]",
+    "{}",
+    "- x",
+    "true",
+    "123",
+    "~",
+    "",
+    "'",
+    '"',
+    "&a x",
+    "*a",
+    "!!python/object/apply:os.system ['true']",
+    "!!binary aGk=",
+    "9999",
+    "1/1/1",
+    "'0000'",
+    "Q4 9999",
+    "before 0001-01-01",
+    "[@click=app.quit]x[/]",
+    "'[/]'",
+    "{a: [b, {c: d}]}",
+    "? complex\n  : key",
+    "|\n  block",
+    ">-",
+    "'\\e'",
+    '"\\e[2J"',
+    '"\\u202e"',
+    "-",
+    ":",
 ]
-CHARACTERS = ["\x1b", "\x07", "\x0b", "\x9b", "\x00", "\u202e", "\u2066", "\ufeff", "\t", "\r", "\x85", "\ufffe"]
-OUTSIDE = ["../../etc/passwd", "/dev/zero", "/etc/passwd", "..", ".", "''", "/dev/stdin", "a/../../x", "C:\\x"]
+CHARACTERS = [
+    "\x1b",
+    "\x07",
+    "\x0b",
+    "\x9b",
+    "\x00",
+    "\u202e",
+    "\u2066",
+    "\ufeff",
+    "\t",
+    "\r",
+    "\x85",
+    "\ufffe",
+]
+OUTSIDE = [
+    "../../etc/passwd",
+    "/dev/zero",
+    "/etc/passwd",
+    "..",
+    ".",
+    "''",
+    "/dev/stdin",
+    "a/../../x",
+    "C:\\x",
+]
 
 
 @st.composite
@@ -33,7 +82,11 @@ def mutation(draw: st.DrawFn, lines: list[str]) -> list[str]:
     lines = list(lines)
     if not lines:
         return lines
-    kind = draw(st.sampled_from(["delete", "duplicate", "swap", "retype", "character", "escape", "truncate", "collide", "outside"]))
+    kind = draw(
+        st.sampled_from(
+            ["delete", "duplicate", "swap", "retype", "character", "escape", "truncate", "collide", "outside"]
+        )
+    )
     at = draw(st.integers(0, len(lines) - 1))
     if kind == "delete":
         del lines[at]

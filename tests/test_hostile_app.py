@@ -12,11 +12,11 @@ import pytest
 from running import loaded, started
 from textual.widgets import Input
 
-from tui.app import PeaceDashApp
-from tui.widgets.calendar import MonthGrid
-from tui.widgets.party_pane import PartyPane
-from tui.widgets.problems_pane import ProblemsPane
-from tui.widgets.source_pane import SourcePane
+from tui.ui.app import PeaceDashApp
+from tui.ui.widgets.calendar import MonthGrid
+from tui.ui.widgets.party_pane import PartyPane
+from tui.ui.widgets.problems_pane import ProblemsPane
+from tui.ui.widgets.source_pane import SourcePane
 
 ACTION = "[@click=app.screenshot('positions.yaml','{folder}')]"
 # Each replaces one text field of the mini dataset with a value a markup parser would act on.
@@ -40,8 +40,8 @@ def hostile_file(mini: Path) -> tuple[Path, dict[str, str]]:
     """The mini dataset with markup in every text field shown on screen; and the literal values."""
     text = mini.read_text(encoding="utf-8")
     shown = {}
-    for old, new in HOSTILE.items():
-        new = new.replace("{action}", ACTION.format(folder=mini.parent))
+    for old, template in HOSTILE.items():
+        new = template.replace("{action}", ACTION.format(folder=mini.parent))
         assert old in text, old
         text = text.replace(old, new, 1)
         value = new.split(": ", 1)[1][1:-1].replace("\\\\", "\\")
@@ -56,7 +56,9 @@ def screen_text(app: PeaceDashApp) -> str:
     rows: dict[float, list[tuple[float, str]]] = {}
     for m in re.finditer(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>', svg):
         rows.setdefault(float(m.group(2)), []).append((float(m.group(1)), html.unescape(m.group(3))))
-    return "\n".join("".join(t for _, t in sorted(row)).replace("\xa0", " ") for _, row in sorted(rows.items()))
+    return "\n".join(
+        "".join(t for _, t in sorted(row)).replace("\xa0", " ") for _, row in sorted(rows.items())
+    )
 
 
 def make_app(path: Path, today: date = date(2026, 3, 15)) -> PeaceDashApp:
@@ -73,12 +75,22 @@ async def test_markup_in_every_field_is_shown_literally(mini):
     async with started(app, (200, 60)) as pilot:
         assert app.dashboard.data is not None, app.dashboard.result
         screen = screen_text(app)
-        for key in ("title: Test negotiation", "name: Northland", "name: Southland", "name: River valley",
-                    "name: Ceasefire", "stance: Never give up the river valley"):
+        for key in (
+            "title: Test negotiation",
+            "name: Northland",
+            "name: Southland",
+            "name: River valley",
+            "name: Ceasefire",
+            "stance: Never give up the river valley",
+        ):
             assert shown[key] in screen, (key, shown[key])
         # The source pane wraps its lines: read its text as a whole.
         source = app.screen.query_one(SourcePane).body.render()
-        for key in ("title: Talks resume in Geneva", "outlet: Test Wire", "stance: Never give up the river valley"):
+        for key in (
+            "title: Talks resume in Geneva",
+            "outlet: Test Wire",
+            "stance: Never give up the river valley",
+        ):
             assert shown[key] in str(source), (key, shown[key])
         await pilot.press("5")  # the agenda (three parties: keys 1-3, matrix 4, agenda 5)
         await pilot.pause()
@@ -113,7 +125,9 @@ async def test_keys_palette_help_filter_and_clicks_survive_hostile_text(mini):
         assert "River [/] valley [b]" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("slash", "left_square_bracket", "slash", "left_square_bracket", "slash", "right_square_bracket")
+        await pilot.press(
+            "slash", "left_square_bracket", "slash", "left_square_bracket", "slash", "right_square_bracket"
+        )
         await pilot.pause()
         assert app.screen.query_one("#filter", Input).value == "[/[/]"
         assert "filter “[/[/]”" in screen_text(app)
@@ -156,7 +170,10 @@ async def test_control_characters_are_shown_as_escapes_in_the_problems_pane(mini
         assert [p.line for p in pane.problems] == [3, 3]
 
 
-@pytest.mark.parametrize(("today", "key", "month"), [(date(2199, 12, 1), "]", date(2199, 12, 1)), (date(1900, 1, 5), "[", date(1900, 1, 1))])
+@pytest.mark.parametrize(
+    ("today", "key", "month"),
+    [(date(2199, 12, 1), "]", date(2199, 12, 1)), (date(1900, 1, 5), "[", date(1900, 1, 1))],
+)
 async def test_month_navigation_stops_at_the_bounds(mini, today, key, month):
     app = make_app(mini, today)
     async with started(app, (120, 40)) as pilot:

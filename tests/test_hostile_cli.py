@@ -18,7 +18,9 @@ RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u206
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     # The timeout is a hang detector (a FIFO read blocks forever), not a speed requirement.
-    return subprocess.run([PEACEDASH, *args], capture_output=True, text=True, cwd=cwd, timeout=60, check=False)
+    return subprocess.run(
+        [PEACEDASH, *args], capture_output=True, text=True, cwd=cwd, timeout=60, check=False
+    )
 
 
 def edit(path: Path, old: str, new: str) -> str:
@@ -45,7 +47,9 @@ def assert_clean(done: subprocess.CompletedProcess[str]) -> None:
 
 
 # ── control characters ─────────────────────────────────────────────────────
-@pytest.mark.parametrize("command", [["check"], ["brief"], ["export", "md"], ["export", "ics"], ["export", "json"]])
+@pytest.mark.parametrize(
+    "command", [["check"], ["brief"], ["export", "md"], ["export", "ics"], ["export", "json"]]
+)
 def test_escapes_in_a_double_quoted_title_are_located_and_never_printed_raw(mini, command):
     text = edit(mini, "title: Test negotiation", 'title: "Peace \\e]0;PWNED\\a \\e[31mRED"')
     done = run(*command, str(mini))
@@ -61,7 +65,12 @@ def test_escapes_in_a_double_quoted_title_are_located_and_never_printed_raw(mini
 
 @pytest.mark.parametrize(
     ("raw", "name"),
-    [(b"\x1b", "\\x1b (ESC)"), (b"\x07", "\\x07 (BEL)"), (b"\x0b", "\\x0b (VT)"), ("\x9b".encode(), "\\x9b (C1)")],
+    [
+        (b"\x1b", "\\x1b (ESC)"),
+        (b"\x07", "\\x07 (BEL)"),
+        (b"\x0b", "\\x0b (VT)"),
+        ("\x9b".encode(), "\\x9b (C1)"),
+    ],
 )
 def test_a_raw_control_byte_is_located_at_its_column(mini, raw, name):
     data = mini.read_bytes().replace(b"stance: Monitors", b"stance: Moni" + raw + b"tors")
@@ -118,13 +127,19 @@ def test_source_files_outside_the_seeds_folder_are_refused_unread(mini, file, sa
     done = run("check", str(mini))
     assert done.returncode == 1
     [problem] = problems(done)
-    assert problem == f"{mini}:{line_of(text, 'file: ' + file)}:11: source file '{file}' {says}" + problem.split(says, 1)[1]
+    assert (
+        problem
+        == f"{mini}:{line_of(text, 'file: ' + file)}:11: source file '{file}' {says}"
+        + problem.split(says, 1)[1]
+    )
     assert "closest passage" not in done.stderr and "root:" not in done.stderr
 
 
 def test_a_link_out_of_the_seeds_folder_is_refused(mini, tmp_path):
     secret = tmp_path / "secret.txt"
-    secret.write_text("Talks resume in Geneva. The Northland delegation said it will never give up the river valley")
+    secret.write_text(
+        "Talks resume in Geneva. The Northland delegation said it will never give up the river valley"
+    )
     (mini.parent.parent / "seeds" / "link.txt").symlink_to(secret)
     edit(mini, "file: alpha.txt", "file: link.txt")
     done = run("check", str(mini))
@@ -156,7 +171,10 @@ def test_a_seeds_folder_that_is_a_device_folder_still_refuses_devices(mini):
     assert done.returncode == 1 and "source file 'zero' is a device, not a text file" in done.stderr
 
 
-@pytest.mark.parametrize(("seeds", "says"), [("/etc/hostname", "is a file, not a folder"), ("/dev/null", "is a device, not a folder")])
+@pytest.mark.parametrize(
+    ("seeds", "says"),
+    [("/etc/hostname", "is a file, not a folder"), ("/dev/null", "is a device, not a folder")],
+)
 def test_a_seeds_folder_that_is_not_a_folder_is_refused(mini, seeds, says):
     if not Path(seeds).exists():
         pytest.skip(f"{seeds} is not on this machine")
@@ -182,7 +200,10 @@ def test_an_oversized_seed_is_refused_by_what_is_read_not_by_its_size_field(mini
     seed = mini.parent.parent / "seeds" / "alpha.txt"
     seed.write_text(seed.read_text() + "x" * (4 * 1024 * 1024))
     done = run("check", str(mini))
-    assert "source file 'alpha.txt' is 4,194,5" in done.stderr and "larger than the 4,194,304 bytes" in done.stderr
+    assert (
+        "source file 'alpha.txt' is 4,194,5" in done.stderr
+        and "larger than the 4,194,304 bytes" in done.stderr
+    )
 
 
 # ── the closest-passage search is bounded ─────────────────────────────────
@@ -204,14 +225,20 @@ def test_a_near_miss_in_a_long_source_still_gets_its_closest_passage(mini):
     seed.write_text(filler + "\n" + seed.read_text() + "\n" + filler)
     edit(mini, "will never give up the river valley", "will never give up the river delta")
     done = run("check", str(mini))
-    assert re.search(r"the closest passage \(\d+% alike\) reads: “[^”]*will never give up the river valley", done.stderr)
+    assert re.search(
+        r"the closest passage \(\d+% alike\) reads: “[^”]*will never give up the river valley", done.stderr
+    )
 
 
 # ── dates ──────────────────────────────────────────────────────────────────
 @pytest.mark.parametrize(
     ("where", "value", "says"),
     [
-        ("published: February 2026", "December 9999", "names the year 9999: peacedash accepts years 1900–2199"),
+        (
+            "published: February 2026",
+            "December 9999",
+            "names the year 9999: peacedash accepts years 1900–2199",
+        ),
         ("published: February 2026", "Q4 9999", "names the year 9999"),
         ("published: February 2026", "'0000'", "names the year 0000"),
         ("date: April 2026", "before 0001-01-01", "names the year 0001"),
@@ -226,7 +253,9 @@ def test_a_near_miss_in_a_long_source_still_gets_its_closest_passage(mini):
         ("date: April 2026", "Monday, February 8, 2026", "8 February 2026 is a Sunday"),
     ],
 )
-@pytest.mark.parametrize("command", [["check"], ["brief"], ["export", "ics"], ["export", "md"], ["export", "json"]])
+@pytest.mark.parametrize(
+    "command", [["check"], ["brief"], ["export", "ics"], ["export", "md"], ["export", "json"]]
+)
 def test_dates_out_of_bounds_or_guessed_are_located_problems_everywhere(mini, where, value, says, command):
     key = where.split(":")[0]
     text = edit(mini, where, f"{key}: {value}")
@@ -240,7 +269,11 @@ def test_dates_out_of_bounds_or_guessed_are_located_problems_everywhere(mini, wh
 @pytest.mark.parametrize("command", [[], ["check"], ["brief"], ["export", "ics"]])
 def test_today_outside_the_bounds_is_a_usage_error(mini, today, command):
     done = run(*command, str(mini), "--today", today)
-    assert done.returncode == 2 and "outside the years 1900–2199" in done.stderr and "Traceback" not in done.stderr
+    assert (
+        done.returncode == 2
+        and "outside the years 1900–2199" in done.stderr
+        and "Traceback" not in done.stderr
+    )
 
 
 def test_an_anchor_is_refused_even_without_an_alias(mini):
@@ -254,7 +287,11 @@ def test_an_anchor_is_refused_even_without_an_alias(mini):
 # ── exports ────────────────────────────────────────────────────────────────
 def test_markdown_export_cannot_be_injected_into(mini):
     edit(mini, "name: Northland", 'name: "North\\n# Injected heading\\n- injected item"')
-    edit(mini, "stance: Monitors", 'stance: "Monitors <script>alert(1)</script>\\n\\n# Another | cell [link](http://x)"')
+    edit(
+        mini,
+        "stance: Monitors",
+        'stance: "Monitors <script>alert(1)</script>\\n\\n# Another | cell [link](http://x)"',
+    )
     edit(mini, "title: First round in Geneva", 'title: "Geneva **bold** `code` ![img](http://x)"')
     done = run("export", "md", str(mini), "--today", "2026-03-15")
     assert done.returncode == 0, done.stderr

@@ -9,10 +9,10 @@ import pytest
 from running import loaded, started
 from textual.widgets import TabbedContent
 
-from tui.app import PeaceDashApp
-from tui.screens.help import HelpScreen
-from tui.widgets.issue_matrix import IssueMatrix
-from tui.widgets.party_pane import PartyPane
+from tui.ui.app import PeaceDashApp
+from tui.ui.screens.help import HelpScreen
+from tui.ui.widgets.issue_matrix import IssueMatrix
+from tui.ui.widgets.party_pane import PartyPane
 
 QUOTES = [
     ("alpha", "will never give up the river valley"),
@@ -23,12 +23,22 @@ QUOTES = [
 ]
 
 
-def dataset(parties: list[tuple[str, str]], issues: list[tuple[str, str]] = [("valley", "River valley")]) -> str:  # noqa: B006 - read only
+def dataset(
+    parties: list[tuple[str, str]], issues: tuple[tuple[str, str], ...] = (("valley", "River valley"),)
+) -> str:
     """A data file with these parties (id, name) and issues, and one position per party on the first issue."""
     lines = [
-        "version: 1", "title: Living file", "sources:",
-        "  alpha:", "    file: alpha.txt", "    title: Talks resume in Geneva", "    published: 2026-02-10",
-        "  beta:", "    file: beta.txt", "    title: Ministers sign a memorandum", "    published: February 2026",
+        "version: 1",
+        "title: Living file",
+        "sources:",
+        "  alpha:",
+        "    file: alpha.txt",
+        "    title: Talks resume in Geneva",
+        "    published: 2026-02-10",
+        "  beta:",
+        "    file: beta.txt",
+        "    title: Ministers sign a memorandum",
+        "    published: February 2026",
         "parties:",
     ]
     for pid, name in parties:
@@ -40,8 +50,14 @@ def dataset(parties: list[tuple[str, str]], issues: list[tuple[str, str]] = [("v
     for n, (pid, name) in enumerate(parties):
         source, quote = QUOTES[n % len(QUOTES)]
         lines += [
-            f"  {pid}-stance:", f"    party: {pid}", f"    issue: {issues[0][0]}", "    kind: stance",
-            f"    stance: What {name} says", "    excerpts:", f"      - source: {source}", f'        quote: "{quote}"',
+            f"  {pid}-stance:",
+            f"    party: {pid}",
+            f"    issue: {issues[0][0]}",
+            "    kind: stance",
+            f"    stance: What {name} says",
+            "    excerpts:",
+            f"      - source: {source}",
+            f'        quote: "{quote}"',
         ]
     return "\n".join(lines) + "\n"
 
@@ -51,7 +67,9 @@ def named(n: int) -> list[tuple[str, str]]:
 
 
 def make_app(path: Path) -> PeaceDashApp:
-    return PeaceDashApp(path, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30), poll_seconds=None)
+    return PeaceDashApp(
+        path, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30), poll_seconds=None
+    )
 
 
 async def save_and_reload(app: PeaceDashApp, pilot, path: Path, text: str) -> None:
@@ -69,19 +87,25 @@ async def agree_with_the_data(app: PeaceDashApp, pilot, names: list[str]) -> Non
     assert pane_titles(app) == names
     tabs = app.screen.query_one(TabbedContent)
     count = len(names)
-    assert str(tabs.get_tab("tab-parties").label) == ("Parties 1" if count == 1 else f"Parties 1-{min(count, 9)}")
+    assert str(tabs.get_tab("tab-parties").label) == (
+        "Parties 1" if count == 1 else f"Parties 1-{min(count, 9)}"
+    )
     matrix_key = count + 1
     assert str(tabs.get_tab("tab-matrix").label) == (f"Matrix {matrix_key}" if matrix_key <= 9 else "Matrix")
     await pilot.press("question_mark")
     await pilot.pause()
     assert isinstance(app.screen, HelpScreen)
     listed = [name for _, name in app.screen.panes]  # type: ignore[union-attr]
-    assert listed[:count] == names and listed[count:] == ["issue × party matrix", "calendar agenda", "source pane"]
+    assert listed[:count] == names and listed[count:] == [
+        "issue × party matrix",
+        "calendar agenda",
+        "source pane",
+    ]
     await pilot.press("escape")
     await pilot.pause()
-    from tui.commands import GoToProvider
+    from tui.ui.palette import GoToProvider
 
-    hits = [name for name, _, _ in GoToProvider(app.screen)._targets() if name.startswith("Go to party")]  # noqa: SLF001
+    hits = [name for name, _, _ in GoToProvider(app.screen)._targets() if name.startswith("Go to party")]
     assert hits == [f"Go to party: {name}" for name in names]
 
 
@@ -90,15 +114,23 @@ async def test_parties_added_renamed_reordered_and_removed_while_running(mini):
     app = make_app(mini)
     async with started(app, (120, 40)) as pilot:
         await agree_with_the_data(app, pilot, ["Northland", "Southland"])
-        await save_and_reload(app, pilot, mini, dataset([("north", "Northland"), ("south", "Southland"), ("east", "Eastland")]))
+        await save_and_reload(
+            app, pilot, mini, dataset([("north", "Northland"), ("south", "Southland"), ("east", "Eastland")])
+        )
         await agree_with_the_data(app, pilot, ["Northland", "Southland", "Eastland"])
         await pilot.press("3")
         await pilot.pause()
-        assert isinstance(app.focused, PartyPane) and app.focused.party_id == "east" and app.focused.is_on_screen
+        assert (
+            isinstance(app.focused, PartyPane) and app.focused.party_id == "east" and app.focused.is_on_screen
+        )
         assert app.dashboard.selected == "east-stance"
-        await save_and_reload(app, pilot, mini, dataset([("north", "Nordland"), ("south", "Southland"), ("east", "Eastland")]))
+        await save_and_reload(
+            app, pilot, mini, dataset([("north", "Nordland"), ("south", "Southland"), ("east", "Eastland")])
+        )
         await agree_with_the_data(app, pilot, ["Nordland", "Southland", "Eastland"])
-        await save_and_reload(app, pilot, mini, dataset([("east", "Eastland"), ("north", "Nordland"), ("south", "Southland")]))
+        await save_and_reload(
+            app, pilot, mini, dataset([("east", "Eastland"), ("north", "Nordland"), ("south", "Southland")])
+        )
         await agree_with_the_data(app, pilot, ["Eastland", "Nordland", "Southland"])
         # Eastland's pane had focus before the panes were rebuilt, and has it again.
         assert isinstance(app.focused, PartyPane) and app.focused.party_id == "east"
@@ -114,9 +146,11 @@ async def test_issues_added_and_removed_while_running(mini):
     async with started(app, (120, 40)) as pilot:
         matrix = app.screen.query_one(IssueMatrix)
         assert matrix.row_count == 1
-        await save_and_reload(app, pilot, mini, dataset(parties, [("valley", "River valley"), ("harbour", "Harbour")]))
+        await save_and_reload(
+            app, pilot, mini, dataset(parties, (("valley", "River valley"), ("harbour", "Harbour")))
+        )
         assert [str(r.value) for r in matrix.rows] == ["valley", "harbour"]
-        await save_and_reload(app, pilot, mini, dataset(parties, [("harbour", "Harbour")]))
+        await save_and_reload(app, pilot, mini, dataset(parties, (("harbour", "Harbour"),)))
         assert [str(r.value) for r in matrix.rows] == ["harbour"]
         assert app.is_running
 

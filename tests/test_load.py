@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.load import load_positions
+from tui.data.load import load_positions
 
 
 def load_text(mini: Path, text: str | bytes):
@@ -66,18 +66,42 @@ def test_dates_stay_text_not_yaml_types(mini):
     ("edit", "line_of", "says"),
     [
         (("kind: red-line", "kind: redline"), "kind: redline", "did you mean 'red-line'?"),
-        (("party: south", "party: sooth"), "party: sooth", "unknown party 'sooth' in position 'south-harbour' (did you mean 'south'?)"),
+        (
+            ("party: south", "party: sooth"),
+            "party: sooth",
+            "unknown party 'sooth' in position 'south-harbour' (did you mean 'south'?)",
+        ),
         (("issue: vote", "issue: votes"), "issue: votes", "did you mean 'vote'?"),
         (("source: beta", "source: betta"), "source: betta", "unknown source 'betta'"),
         (("date: April 2026", "date: Apirl 2026"), "date: Apirl 2026", "cannot read 'Apirl 2026'"),
         (("date: April 2026", "date: April"), "date: April", "gives no year"),
-        (("stance: Monitors", "stanse: Monitors"), "stanse: Monitors", "unknown key 'stanse' in position 'north-monitors' (did you mean 'stance'?)"),
-        (("participants: [north, south]\n    excerpts", "participants: [north, soth]\n    excerpts"), "soth", "unknown party 'soth'"),
+        (
+            ("stance: Monitors", "stanse: Monitors"),
+            "stanse: Monitors",
+            "unknown key 'stanse' in position 'north-monitors' (did you mean 'stance'?)",
+        ),
+        (
+            ("participants: [north, south]\n    excerpts", "participants: [north, soth]\n    excerpts"),
+            "soth",
+            "unknown party 'soth'",
+        ),
         (("file: beta.txt", "file: betta.txt"), "file: betta.txt", "did you mean 'beta.txt'?"),
-        (("inferred: true\n    note: No", "inferred: maybe\n    note: No"), "inferred: maybe", "should be true or false"),
-        (("alignment: close", "alignment: near"), "alignment: near", "use one of: agreed, close, apart, unclear"),
+        (
+            ("inferred: true\n    note: No", "inferred: maybe\n    note: No"),
+            "inferred: maybe",
+            "should be true or false",
+        ),
+        (
+            ("alignment: close", "alignment: near"),
+            "alignment: near",
+            "use one of: agreed, close, apart, unclear",
+        ),
         (("status: held", "status: hold"), "status: hold", "did you mean 'held'?"),
-        (("    stance: Monitors\n", "    stance: [Monitors]\n"), "[Monitors]", "'stance' of position 'north-monitors' should be text, not a list"),
+        (
+            ("    stance: Monitors\n", "    stance: [Monitors]\n"),
+            "[Monitors]",
+            "'stance' of position 'north-monitors' should be text, not a list",
+        ),
     ],
 )
 def test_inconsistent_data_is_located(mini, edit, line_of, says):
@@ -85,7 +109,7 @@ def test_inconsistent_data_is_located(mini, edit, line_of, says):
     text = mini.read_text()
     assert old in text
     text = text.replace(old, new, 1)
-    line = next(i for i, l in enumerate(text.splitlines(), 1) if line_of in l)
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if line_of in row)
     result = load_text(mini, text)
     assert not result.ok
     hits = [p for p in result.problems if says in p.message]
@@ -95,10 +119,12 @@ def test_inconsistent_data_is_located(mini, edit, line_of, says):
 
 
 def test_a_changed_quote_word_is_caught_with_the_closest_passage(mini):
-    text = mini.read_text().replace("will never give up the river valley", "will never give up the river delta")
+    text = mini.read_text().replace(
+        "will never give up the river valley", "will never give up the river delta"
+    )
     result = load_text(mini, text)
     [problem] = result.problems
-    assert problem.line == next(i for i, l in enumerate(text.splitlines(), 1) if "river delta" in l)
+    assert problem.line == next(i for i, row in enumerate(text.splitlines(), 1) if "river delta" in row)
     assert "quote not found in source 'alpha'" in problem.message
     assert "closest passage" in problem.message and "river valley" in problem.message
 
@@ -114,9 +140,7 @@ def test_all_problems_are_reported_at_once_in_line_order(mini):
 def test_missing_excerpts_and_ids_reused(mini):
     text = mini.read_text()
     text = text.replace("  vienna:", "  geneva-1:")
-    text = text.replace(
-        '    excerpts:\n      - source: beta\n        quote: "to fund reconstruction"\n', ""
-    )
+    text = text.replace('    excerpts:\n      - source: beta\n        quote: "to fund reconstruction"\n', "")
     result = load_text(mini, text)
     said = " | ".join(messages(result))
     assert "position 'west-rebuild' has no 'excerpts'" in said
@@ -134,7 +158,11 @@ def test_missing_sections_are_named(mini):
     ("text", "where", "says"),
     [
         ("sources:\n\tx: 1\n", (2, 1), "tab character"),
-        ("sources: 'unclosed\nparties: {}\n", (3, 1), "quoted text is never closed (opened at line 1, column 10)"),
+        (
+            "sources: 'unclosed\nparties: {}\n",
+            (3, 1),
+            "quoted text is never closed (opened at line 1, column 10)",
+        ),
         ('sources: "unclosed\n', (2, 1), "quoted text is never closed"),
         ("sources: [a, b\nparties: {}\n", (2, 8), "'[' list is not closed"),
         ("sources: {a: 1\n", (2, 1), "'{' mapping is not closed"),
@@ -145,7 +173,11 @@ def test_missing_sections_are_named(mini):
         ("- a\n- b\n", (1, 1), "the top level should be a mapping"),
         ("just text\n", (1, 1), "the top level should be a mapping"),
         ("sources: []\n", (1, 10), "'sources' should be a mapping of ids to entries, not a list"),
-        ("x: !!python/object/apply:os.system ['echo pwned']\n", (1, 4), "tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),
+        (
+            "x: !!python/object/apply:os.system ['echo pwned']\n",
+            (1, 4),
+            "tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed",
+        ),
         ("x: !!binary aGVsbG8=\n", (1, 4), "is not allowed"),
         ("a: &a [x]\nb: *a\n", (2, 4), "aliases ('*a') are not allowed"),
         ("a: b: c\n", (1, 5), "':' where a value was expected"),
@@ -169,7 +201,7 @@ def test_a_tag_never_runs_code(mini, tmp_path):
 def test_billion_laughs_is_refused_fast(mini):
     lines = ['a0: &a0 "lol"']
     for i in range(1, 10):
-        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i-1}"] * 10) + "]")
+        lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
     result = load_text(mini, "\n".join(lines) + "\n")
     assert "aliases" in result.problems[0].message
 
@@ -191,7 +223,10 @@ def test_deep_block_nesting_is_refused(mini):
 def test_very_long_lines_are_refused(mini):
     result = load_text(mini, "sources: {}\ntitle: " + "x" * 2_000_000 + "\n")
     problem = result.problems[0]
-    assert (problem.line, "the limit is 20,000") == (2, "the limit is 20,000") and "line is 2,000,007" in problem.message
+    assert (problem.line, "the limit is 20,000") == (
+        2,
+        "the limit is 20,000",
+    ) and "line is 2,000,007" in problem.message
 
 
 @pytest.mark.parametrize(

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from running import loaded, started
 
-from tui.app import PeaceDashApp
-from tui.widgets.party_pane import PartyPane
-from tui.widgets.problems_pane import ProblemsPane
-from tui.widgets.status_bar import StatusBar
+from tui.ui.app import PeaceDashApp
+from tui.ui.widgets.party_pane import PartyPane
+from tui.ui.widgets.problems_pane import ProblemsPane
+from tui.ui.widgets.status_bar import StatusBar
 
 OLD, NEW = "stance: Monitors", "stance: International monitors"
 
@@ -96,7 +96,9 @@ async def test_a_vanished_file_shows_stale_with_the_reason_then_recovers(mini, r
             mini.mkdir()
         assert settle(app) == [False, True]  # within two polls, with no key pressed
         await loaded(pilot)
-        reason = "does not exist (deleted or moved?)" if replace == "delete" else "is a folder, not a text file"
+        reason = (
+            "does not exist (deleted or moved?)" if replace == "delete" else "is a folder, not a text file"
+        )
         assert [p.message for p in app.dashboard.state.problems] == [reason]
         assert "STALE" in bar(app) and reason in bar(app)
         assert stance(app, "north-monitors") == "Monitors"  # the last good data stays
@@ -167,7 +169,9 @@ async def test_bad_save_keeps_last_good_data_then_good_save_recovers(mini):
         assert settle(app) == [False, True]
         await loaded(pilot)
         problems = app.dashboard.query_one(ProblemsPane)
-        assert problems.display and problems.problems[0].line == good.splitlines().index("    party: south") + 1
+        assert (
+            problems.display and problems.problems[0].line == good.splitlines().index("    party: south") + 1
+        )
         assert "did you mean 'south'?" in problems.problems[0].message
         assert "STALE" in bar(app)
         assert stance(app, "north-monitors") == "Monitors"  # the last good data, not the broken file's
@@ -218,7 +222,9 @@ async def test_selection_filter_month_and_focus_survive_a_reload(mini):
         await loaded(pilot)
         month, selected = app.dashboard.month, app.dashboard.selected
         assert selected == "north-monitors"
-        text = mini.read_text().replace("stance: Never give up the river valley", "stance: Keep the river valley")
+        text = mini.read_text().replace(
+            "stance: Never give up the river valley", "stance: Keep the river valley"
+        )
         save_by_rename(mini, text)
         settle(app)
         await loaded(pilot)
@@ -242,7 +248,7 @@ def fake_editor(tmp_path: Path, script: str) -> Path:
     folder = tmp_path / "bin"
     folder.mkdir()
     editor = folder / "vim"
-    editor.write_text(f"#!/bin/sh\necho \"$@\" > {tmp_path}/editor-args\n{script}\n")
+    editor.write_text(f'#!/bin/sh\necho "$@" > {tmp_path}/editor-args\n{script}\n')
     editor.chmod(editor.stat().st_mode | stat.S_IEXEC)
     return editor
 

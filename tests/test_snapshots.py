@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from running import loaded
 
-from tui.app import PeaceDashApp
+from tui.ui.app import PeaceDashApp
 
 REPO = Path(__file__).parent.parent
 MINI = Path(__file__).parent / "fixtures" / "mini" / "data" / "positions.yaml"
@@ -19,13 +19,18 @@ def app_on(path: Path) -> PeaceDashApp:
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)])
-@pytest.mark.parametrize(("name", "keys"), [("parties", ["j"]), ("matrix", ["4", "right", "right"]), ("calendar", ["5", "left_square_bracket"])])
+@pytest.mark.parametrize(
+    ("name", "keys"),
+    [("parties", ["j"]), ("matrix", ["4", "right", "right"]), ("calendar", ["5", "left_square_bracket"])],
+)
 def test_mini_dataset(snap_compare, size, name, keys):
     assert snap_compare(app_on(MINI), press=keys, terminal_size=size, run_before=loaded)
 
 
 def test_bundled_dashboard_wide(snap_compare):
-    assert snap_compare(app_on(REPO / "data" / "positions.yaml"), press=["2"], terminal_size=(160, 48), run_before=loaded)
+    assert snap_compare(
+        app_on(REPO / "data" / "positions.yaml"), press=["2"], terminal_size=(160, 48), run_before=loaded
+    )
 
 
 def test_help_screen(snap_compare):

@@ -1,17 +1,17 @@
 """Excerpt lookup: typography is forgiven, words are not; the context surrounds the quote."""
 
-from tui.sources import SourceText, fold
+from tui.data.sources import SourceText, fold
 
 TEXT = "Intro line.\nHe said it “won’t happen”—not now, not\n  ever.\nLast line.\n"
 
 
 def test_fold_only_touches_typography():
-    assert fold("“won’t”  —  x") == "\"won't\"-x"
+    assert fold("“won’t”  —  x") == '"won\'t"-x'
 
 
 def test_find_forgives_quotes_dashes_and_spacing():
     source = SourceText(TEXT)
-    match = source.find("\"won't happen\" - not now, not ever.")
+    match = source.find('"won\'t happen" - not now, not ever.')
     assert match is not None
     assert TEXT[match.start : match.end] == "“won’t happen”—not now, not\n  ever."
 
@@ -28,7 +28,11 @@ def test_closest_passage_points_at_the_near_miss():
 def test_context_is_the_paragraph_around_the_quote():
     source = SourceText("First paragraph.\nSecond one has the quoted words inside it.\nThird.")
     context = source.context(source.find("the quoted words"))
-    assert (context.before, context.quote, context.after) == ("Second one has ", "the quoted words", " inside it.")
+    assert (context.before, context.quote, context.after) == (
+        "Second one has ",
+        "the quoted words",
+        " inside it.",
+    )
     assert context.paragraph_index == 1
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from tui.characters import visible
-from tui.describe import KIND_WORDS, date_label, item_status, party_names, positions_by_cell
-from tui.model import Dataset
+from tui.data.characters import visible
+from tui.data.describe import KIND_WORDS, date_label, item_status, party_names, positions_by_cell
+from tui.data.model import Dataset
 
 SECTIONS = [
     ("Due now", ("due",)),

@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from icalendar import Calendar, Event
 
-from tui.characters import stripped
-from tui.describe import date_label, item_status, party_names
-from tui.model import Dataset, DatedItem
+from tui.data.characters import stripped
+from tui.data.describe import date_label, item_status, party_names
+from tui.data.model import Dataset, DatedItem
 
 PRODID = "-//peacedash//peacedash calendar export//EN"
 EVENT_STATUS = {"held": "CONFIRMED", "met": "CONFIRMED", "cancelled": "CANCELLED", "scheduled": "CONFIRMED"}

@@ -6,9 +6,9 @@ import json
 from datetime import date
 from typing import Any
 
-from tui.dates import PartialDate
-from tui.describe import item_status
-from tui.model import Dataset, DatedItem, Excerpt
+from tui.data.dates import PartialDate
+from tui.data.describe import item_status
+from tui.data.model import Dataset, DatedItem, Excerpt
 
 FORMAT, VERSION = "peacedash-export", 1
 
@@ -30,12 +30,21 @@ def _excerpts(excerpts: tuple[Excerpt, ...]) -> list[dict[str, Any]]:
 def _dated(item: DatedItem, today: date) -> dict[str, Any]:
     status, label = item_status(item, today)
     return {
-        "id": item.id, "kind": item.kind, "title": item.title,
+        "id": item.id,
+        "kind": item.kind,
+        "title": item.title,
         "date": _date(item.date) | {"as_written": item.as_written or None, "inferred": item.inferred},
-        "status": status, "recorded_status": item.status, "status_label": label,
-        "proposed_by": list(item.proposed_by), "participants": list(item.participants),
-        "place": item.place or None, "format": item.format or None, "outcome": item.outcome or None,
-        "note": item.note or None, "excerpts": _excerpts(item.excerpts), "line": item.at.line,
+        "status": status,
+        "recorded_status": item.status,
+        "status_label": label,
+        "proposed_by": list(item.proposed_by),
+        "participants": list(item.participants),
+        "place": item.place or None,
+        "format": item.format or None,
+        "outcome": item.outcome or None,
+        "note": item.note or None,
+        "excerpts": _excerpts(item.excerpts),
+        "line": item.at.line,
     }
 
 
@@ -47,15 +56,35 @@ def export_document(data: Dataset, today: date) -> dict[str, Any]:
         "title": data.title,
         "file": data.path.name,
         "sources": [
-            {"id": s.id, "file": s.file, "title": s.title, "outlet": s.outlet,
-             "published": _date(s.published) | {"inferred": s.published_inferred}, "note": s.note or None}
+            {
+                "id": s.id,
+                "file": s.file,
+                "title": s.title,
+                "outlet": s.outlet,
+                "published": _date(s.published) | {"inferred": s.published_inferred},
+                "note": s.note or None,
+            }
             for s in data.sources.values()
         ],
-        "parties": [{"id": p.id, "name": p.name, "short": p.short, "includes": list(p.includes)} for p in data.parties.values()],
-        "issues": [{"id": i.id, "name": i.name, "alignment": i.alignment, "note": i.note or None} for i in data.issues.values()],
+        "parties": [
+            {"id": p.id, "name": p.name, "short": p.short, "includes": list(p.includes)}
+            for p in data.parties.values()
+        ],
+        "issues": [
+            {"id": i.id, "name": i.name, "alignment": i.alignment, "note": i.note or None}
+            for i in data.issues.values()
+        ],
         "positions": [
-            {"id": p.id, "party": p.party, "issue": p.issue, "kind": p.kind, "stance": p.stance,
-             "stated": _date(p.stated), "excerpts": _excerpts(p.excerpts), "line": p.at.line}
+            {
+                "id": p.id,
+                "party": p.party,
+                "issue": p.issue,
+                "kind": p.kind,
+                "stance": p.stance,
+                "stated": _date(p.stated),
+                "excerpts": _excerpts(p.excerpts),
+                "line": p.at.line,
+            }
             for p in data.positions
         ],
         "timeline": [_dated(item, today) for item in data.timeline],

@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from tui.characters import visible
-from tui.describe import KIND_WORDS, citation, date_label, item_status, party_names, positions_by_cell
-from tui.model import Dataset, DatedItem, Position
-
-
+from tui.data.characters import visible
+from tui.data.describe import KIND_WORDS, citation, date_label, item_status, party_names, positions_by_cell
+from tui.data.model import Dataset, DatedItem, Position
 
 # Characters that start or change Markdown (and inline HTML) anywhere on a line. Escaping them
 # with a backslash is valid CommonMark for any ASCII punctuation and shows the character itself.
@@ -46,7 +44,9 @@ class _Notes:
 
 def export_markdown(data: Dataset, today: date) -> str:
     notes = _Notes(data)
-    claims: dict[str, Position | DatedItem] = {p.id: p for p in data.positions} | {d.id: d for d in data.dated_items}
+    claims: dict[str, Position | DatedItem] = {p.id: p for p in data.positions} | {
+        d.id: d for d in data.dated_items
+    }
     out = [
         f"# {md(data.title)}: state of play on {today.isoformat()}",
         "",
@@ -65,7 +65,9 @@ def export_markdown(data: Dataset, today: date) -> str:
         cells = []
         for party in data.parties.values():
             here = by_cell.get((issue.id, party.id), [])
-            cells.append("<br>".join(f"{KIND_WORDS[p.kind]}: {md(p.stance)}{notes.ref(p)}" for p in here) or "—")
+            cells.append(
+                "<br>".join(f"{KIND_WORDS[p.kind]}: {md(p.stance)}{notes.ref(p)}" for p in here) or "—"
+            )
         out.append(f"| {md(issue.name)} | {issue.alignment} | " + " | ".join(cells) + " |")
     for party in data.parties.values():
         out += ["", f"## {md(party.name)}"]
@@ -74,7 +76,10 @@ def export_markdown(data: Dataset, today: date) -> str:
             if not here:
                 continue
             out += ["", f"### {md(issue.name)}", ""]
-            out += [f"- **{KIND_WORDS[p.kind]}**: {md(p.stance)} (stated {md(p.stated.text)}){notes.ref(p)}" for p in here]
+            out += [
+                f"- **{KIND_WORDS[p.kind]}**: {md(p.stance)} (stated {md(p.stated.text)}){notes.ref(p)}"
+                for p in here
+            ]
     out += ["", "## Timeline", "", "| Date | Item | Proposed by | Status |", "|---|---|---|---|"]
     for item in sorted(data.timeline, key=lambda i: i.date.sort_key()):
         _, label = item_status(item, today)
@@ -94,6 +99,8 @@ def export_markdown(data: Dataset, today: date) -> str:
     for source in data.sources.values():
         inferred = " (inferred)" if source.published_inferred else ""
         published = source.published.text if source.published.known else "date not printed"
-        out.append(f"- **{md(source.title)}**, {md(source.outlet)}, {md(published)}{inferred} ({md(source.file)})")
+        out.append(
+            f"- **{md(source.title)}**, {md(source.outlet)}, {md(published)}{inferred} ({md(source.file)})"
+        )
     out += ["", *notes.definitions(claims), ""]
     return "\n".join(out)

@@ -1,0 +1,43 @@
+"""`peacedash check`: print every located problem, or a one-line summary of a sound file."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from tui.data.dates import status_of
+from tui.data.describe import plural
+from tui.data.load import load_positions
+from tui.data.model import Dataset
+
+
+def summary(dataset: Dataset, today: date) -> str:
+    upcoming = sum(status_of(d.date, d.status, today) in ("upcoming", "due") for d in dataset.dated_items)
+    return (
+        f"{dataset.path}: ok — {plural(len(dataset.parties), 'party', 'parties')}, "
+        f"{plural(len(dataset.issues), 'issue')}, {plural(len(dataset.positions), 'position')}, "
+        f"{plural(len(dataset.timeline), 'timeline item')}, {plural(len(dataset.meetings), 'meeting')} "
+        f"({dataset.dated_count} dated, {upcoming} upcoming or due on {today.isoformat()}), "
+        f"{plural(dataset.excerpt_count(), 'excerpt')} verified against "
+        f"{plural(len(dataset.sources), 'source')}"
+    )
+
+
+def load_or_report(path: Path) -> Dataset | None:
+    """The dataset, or None after printing every located problem to stderr."""
+    result = load_positions(path)
+    if result.dataset is None or result.problems:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        print(f"{path}: {plural(len(result.problems), 'problem')}", file=sys.stderr)
+        return None
+    return result.dataset
+
+
+def run_check(path: Path, today: date) -> int:
+    dataset = load_or_report(path)
+    if dataset is None:
+        return 1
+    print(summary(dataset, today))
+    return 0

@@ -1,0 +1,152 @@
+"""Command line: `peacedash [FILE]` opens the dashboard; `check` never imports Textual."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from tui.data.paths import DataFile, choose_data
+
+COMMANDS = ("init", "check", "export", "brief")
+
+
+def _today(text: str) -> date:
+    from tui.data.dates import EARLIEST, LATEST
+
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date: write it as YYYY-MM-DD") from None
+    if not EARLIEST <= day <= LATEST:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is outside the years {EARLIEST.year}–{LATEST.year} peacedash works in"
+        )
+    return day
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        help="the data file (default: ./data/positions.yaml, else the bundled one)",
+    )
+    parser.add_argument(
+        "--today",
+        type=_today,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="judge deadlines against this date instead of today",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="peacedash",
+        description="A terminal dashboard of the Russia–Ukraine peace process.",
+        epilog=(
+            "Commands: 'peacedash init [DIR]' writes an editable copy of the sample data; "
+            "'peacedash check [FILE]' validates a data file and its excerpts; "
+            "'peacedash export {ics,md,json} [FILE] [-o OUT]' exports it; "
+            "'peacedash brief [FILE]' prints the state of play as plain text."
+        ),
+    )
+    _common(parser)
+    return parser
+
+
+def _command(name: str, description: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=f"peacedash {name}", description=description)
+    _common(parser)
+    return parser
+
+
+def build_check_parser() -> argparse.ArgumentParser:
+    return _command(
+        "check", "Validate a data file: structure, ids, dates, and every excerpt against its source."
+    )
+
+
+def build_export_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="peacedash export",
+        description="Export the timeline and meetings as an iCalendar file, a Markdown brief with citations, or JSON.",
+    )
+    parser.add_argument("format", choices=("ics", "md", "json"), help="what to write")
+    _common(parser)
+    parser.add_argument(
+        "-o", "--output", type=Path, default=None, metavar="OUT", help="write here instead of standard output"
+    )
+    return parser
+
+
+def build_init_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="peacedash init",
+        description="Write an editable copy of the sample data (data/positions.yaml and seeds/) into a folder.",
+    )
+    parser.add_argument(
+        "folder", nargs="?", type=Path, default=Path("."), help="where to write it (default: here)"
+    )
+    return parser
+
+
+def build_brief_parser() -> argparse.ArgumentParser:
+    return _command(
+        "brief", "Print the state of play as plain text: what is due next, what passed, where parties stand."
+    )
+
+
+def _data(parser: argparse.ArgumentParser, args: argparse.Namespace) -> DataFile:
+    """The data file; one that is named but missing is a usage error (exit 2), before anything runs."""
+    chosen = choose_data(args.file)
+    if args.file is not None and not os.path.lexists(args.file):
+        parser.error(f"{args.file}: no such file (name a data file, or run 'peacedash init' to make one)")
+    return chosen
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    command = args_list[0] if args_list else ""
+    if command == "init":
+        from tui.commands.init import run_init
+
+        init_args = build_init_parser().parse_args(args_list[1:])
+        return run_init(init_args.folder)
+    if command == "check":
+        parser = build_check_parser()
+        args = parser.parse_args(args_list[1:])
+        from tui.commands.check import run_check
+
+        return run_check(_data(parser, args).path, args.today or date.today())
+    if command in ("export", "brief"):
+        from tui.commands.export import run_export
+
+        parser = build_export_parser() if command == "export" else build_brief_parser()
+        args = parser.parse_args(args_list[1:])
+        kind = args.format if command == "export" else "brief"
+        return run_export(
+            kind, _data(parser, args).path, args.today or date.today(), getattr(args, "output", None)
+        )
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    data = _data(parser, args)
+    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+        # Drawing the dashboard into a file or a pipe fills it with escape codes until killed.
+        print(
+            "peacedash: the dashboard needs a terminal; for plain text use 'peacedash brief', "
+            "or 'peacedash export md|json|ics'",
+            file=sys.stderr,
+        )
+        return 2
+    from tui.ui.app import run_app
+
+    return run_app(data, args.today)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The data layer: reading, validating and describing a data file. Imports no Textual."""

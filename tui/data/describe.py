@@ -1,0 +1,62 @@
+"""Words for claims shared by the dashboard and every export: dates as written, who, statuses, citations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from tui.data.dates import Status, describe_status, status_of
+from tui.data.model import KIND_WORDS, Dataset, DatedItem, Excerpt, Position, Source
+
+__all__ = [
+    "KIND_WORDS",
+    "citation",
+    "date_label",
+    "item_status",
+    "party_names",
+    "plural",
+    "positions_by_cell",
+    "published_label",
+]
+
+
+def date_label(item: DatedItem) -> str:
+    """'by March 2026 (“by March”) · inferred': the normalised date, the source's words, honesty."""
+    text = item.date.text if item.date.known else "date unknown"
+    if item.as_written and item.as_written != item.date.text:
+        text += f" (“{item.as_written}”)"
+    return text + (" · inferred" if item.inferred else "")
+
+
+def party_names(data: Dataset, ids: tuple[str, ...]) -> str:
+    return ", ".join(data.parties[p].name if p in data.parties else p for p in ids)
+
+
+def item_status(item: DatedItem, today: date) -> tuple[Status, str]:
+    """The status against today and its human label."""
+    status = status_of(item.date, item.status, today)
+    return status, describe_status(status, item.status, item.date, today)
+
+
+def published_label(source: Source) -> str:
+    when = source.published.text if source.published.known else "date not printed"
+    return when + (" (inferred)" if source.published_inferred else "")
+
+
+def citation(data: Dataset, excerpt: Excerpt) -> str:
+    """'“quote” — Title, outlet, date' in plain text."""
+    source = data.sources[excerpt.source]
+    return f"“{excerpt.quote}” — {source.title}, {source.outlet}, {published_label(source)}"
+
+
+def positions_by_cell(positions: Iterable[Position]) -> dict[tuple[str, str], list[Position]]:
+    """Positions grouped by (issue, party) in one pass, their order kept within each cell."""
+    cells: dict[tuple[str, str], list[Position]] = {}
+    for position in positions:
+        cells.setdefault((position.issue, position.party), []).append(position)
+    return cells
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """'1 party', '3 parties'."""
+    return f"{count} {word if count == 1 else (words or word + 's')}"

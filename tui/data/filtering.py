@@ -1,0 +1,80 @@
+"""Text filtering across the whole dataset: which positions, dated items and issues match."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui.data.model import Dataset, DatedItem, Position
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """The part of a dataset a filter leaves visible; with no filter, all of it."""
+
+    positions: tuple[Position, ...]
+    dated: tuple[DatedItem, ...]
+    issue_ids: frozenset[str]
+    query: str = ""
+
+
+def _position_text(data: Dataset, position: Position) -> str:
+    party = data.parties.get(position.party)
+    issue = data.issues.get(position.issue)
+    return " ".join(
+        [
+            position.id,
+            position.kind,
+            position.stance,
+            position.stated.text,
+            party.name if party else "",
+            party.short if party else "",
+            " ".join(party.includes) if party else "",
+            issue.name if issue else "",
+            *(e.quote for e in position.excerpts),
+        ]
+    ).lower()
+
+
+def _dated_text(data: Dataset, item: DatedItem) -> str:
+    names = [data.parties[p].name for p in (*item.participants, *item.proposed_by) if p in data.parties]
+    return " ".join(
+        [
+            item.id,
+            item.kind,
+            item.title,
+            item.date.text,
+            item.as_written,
+            item.place,
+            item.format,
+            item.outcome,
+            item.note,
+            item.status or "",
+            *names,
+            *(e.quote for e in item.excerpts),
+        ]
+    ).lower()
+
+
+class Filter:
+    """Matches every word of a query (case-insensitive) against each claim's text; built once per dataset."""
+
+    def __init__(self, data: Dataset) -> None:
+        self.data = data
+        self._positions = [(p, _position_text(data, p)) for p in data.positions]
+        self._dated = sorted(
+            ((d, _dated_text(data, d)) for d in data.dated_items), key=lambda pair: pair[0].date.sort_key()
+        )
+
+    def view(self, query: str) -> View:
+        words = query.lower().split()
+        if not words:
+            return View(
+                tuple(p for p, _ in self._positions),
+                tuple(d for d, _ in self._dated),
+                frozenset(self.data.issues),
+            )
+        positions = tuple(p for p, text in self._positions if all(w in text for w in words))
+        issue_ids = {p.issue for p in positions}
+        issue_ids |= {i.id for i in self.data.issues.values() if all(w in i.name.lower() for w in words)}
+        dated = tuple(d for d, text in self._dated if all(w in text for w in words))
+        return View(positions, dated, frozenset(issue_ids), query)

@@ -1,0 +1,369 @@
+"""Load a data file: YAML text → validated, frozen Dataset, or every problem with FILE:LINE:COL."""
+
+from __future__ import annotations
+
+import gc
+import os
+import stat
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tui.data.dates import UNKNOWN
+from tui.data.fields import Fields, Problems, did_you_mean, entries
+from tui.data.model import (
+    ALIGNMENTS,
+    MEETING_KINDS,
+    POSITION_KINDS,
+    RECORDED_STATUSES,
+    TIMELINE_KINDS,
+    Dataset,
+    DatedItem,
+    Excerpt,
+    Issue,
+    Location,
+    Party,
+    Position,
+    Problem,
+    Source,
+)
+from tui.data.safefiles import Refused, kind_of, path_problem
+from tui.data.sources import MAX_HINT_QUOTE, SourceLibrary, fold
+from tui.data.yamlnodes import Cancelled, Node, YamlProblem, parse_nodes, read_text
+
+TOP_KEYS = ("version", "title", "seeds", "sources", "parties", "issues", "positions", "timeline", "meetings")
+REQUIRED = ("sources", "parties", "issues", "positions")
+SOURCE_KEYS = ("file", "title", "outlet", "published", "inferred", "note")
+PARTY_KEYS = ("name", "short", "includes")
+ISSUE_KEYS = ("name", "alignment", "note")
+POSITION_KEYS = ("party", "issue", "kind", "stance", "stated", "excerpts")
+DATED_KEYS = (
+    "kind",
+    "title",
+    "date",
+    "as_written",
+    "inferred",
+    "status",
+    "proposed_by",
+    "participants",
+    "place",
+    "format",
+    "outcome",
+    "note",
+    "excerpts",
+)
+EXCERPT_KEYS = ("source", "quote")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    """The data when the file is sound, every problem found, and the seed texts read on the way."""
+
+    path: Path
+    dataset: Dataset | None
+    problems: tuple[Problem, ...]
+    library: SourceLibrary | None = field(default=None, compare=False)
+
+    @property
+    def ok(self) -> bool:
+        return self.dataset is not None and not self.problems
+
+
+def load_positions(
+    path: Path, verify: bool = True, cancelled: Callable[[], bool] | None = None
+) -> LoadResult:
+    """Read, validate and (unless verify is False) check every excerpt against its source.
+
+    `cancelled`, when given, is asked during the parse; once it says yes the load stops by
+    raising Cancelled (a newer load has made this one moot).
+    """
+    # The load makes millions of small objects and no cycles; the cyclic collector's repeated
+    # scans of them doubled the time on large files (measured in bench/), so pause it.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(path, verify, cancelled)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(path: Path, verify: bool, cancelled: Callable[[], bool] | None) -> LoadResult:
+    name = str(path)
+    try:
+        root, soft = parse_nodes(read_text(path), cancelled)
+    except Cancelled:
+        raise
+    except YamlProblem as fatal:
+        return LoadResult(path, None, (Problem(name, fatal.message, fatal.line, fatal.col),))
+    problems = Problems(name)
+    for soft_problem in soft:
+        problems.items.append(Problem(name, soft_problem.message, soft_problem.line, soft_problem.col))
+    if not isinstance(root.value, dict):
+        problems.add(root, "the top level should be a mapping with keys such as 'sources:' and 'parties:'")
+        return LoadResult(path, None, tuple(problems.items))
+    top = Fields(root, "the top level", TOP_KEYS, problems)
+    for key in REQUIRED:
+        if top.get(key) is None:
+            # Point at the top-level mapping, where the section would go.
+            problems.add(root, f"the file has no '{key}:' section{did_you_mean(key, top.entries)}")
+    seed_dir = _seed_dir(path, top, problems)
+    library = SourceLibrary(seed_dir)
+    reader = _Reader(problems, library)
+    sources = reader.sources(top.get("sources"))
+    parties = reader.parties(top.get("parties"))
+    issues = reader.issues(top.get("issues"))
+    positions = reader.positions(top.get("positions"), sources, parties, issues)
+    timeline = reader.dated(top.get("timeline"), "timeline", TIMELINE_KINDS, sources, parties)
+    meetings = reader.dated(top.get("meetings"), "meetings", MEETING_KINDS, sources, parties)
+    if verify:
+        reader.verify(sources)
+    if problems.items:
+        ordered = sorted(problems.items, key=lambda p: (p.line or 0, p.col or 0))
+        return LoadResult(path, None, tuple(ordered), library)
+    dataset = Dataset(
+        path=path,
+        title=top.text("title", "Russia–Ukraine peace process"),
+        seed_dir=seed_dir,
+        sources=sources,
+        parties=parties,
+        issues=issues,
+        positions=tuple(positions),
+        timeline=tuple(timeline),
+        meetings=tuple(meetings),
+    )
+    return LoadResult(path, dataset, (), library)
+
+
+def _seed_dir(path: Path, top: Fields, problems: Problems) -> Path:
+    """The seeds folder, resolved. Inside the data file's tree (the folder above the data file's
+    own, where the default ../seeds lies) any folder will do; outside it, only a plain folder
+    named as such, not a link to one, so a file from elsewhere cannot point peacedash at
+    arbitrary places through links."""
+    text = top.text("seeds", "../seeds")
+    where = top.get("seeds") or top.node
+    given = path.parent / text
+    resolved = given.resolve()
+    tree = path.parent.resolve().parent
+    try:
+        mode = os.stat(resolved).st_mode
+    except OSError:
+        problems.add(where, f"the seeds folder '{text}' does not exist ({resolved})")
+        return resolved
+    if not stat.S_ISDIR(mode):
+        problems.add(where, f"the seeds folder '{text}' is {kind_of(mode)}, not a folder")
+    elif not resolved.is_relative_to(tree) and given.absolute() != resolved:
+        problems.add(
+            where,
+            f"the seeds folder '{text}' lies outside this file's tree through a link: name the real folder",
+        )
+    return resolved
+
+
+def _at(node: Node) -> Location:
+    return Location(node.line, node.col)
+
+
+class _Reader:
+    """Reads each section, checking ids against what earlier sections defined."""
+
+    def __init__(self, problems: Problems, library: SourceLibrary) -> None:
+        self.problems = problems
+        self.library = library
+        self.claim_ids: dict[str, Node] = {}
+        self.excerpts: list[tuple[Excerpt, Node]] = []
+
+    def sources(self, section: Node | None) -> dict[str, Source]:
+        out: dict[str, Source] = {}
+        for sid, key, node in entries(section, "sources", self.problems):
+            f = Fields(node, f"source '{sid}'", SOURCE_KEYS, self.problems)
+            file = f.text("file")
+            if file:
+                self._check_seed(file, f.get("file") or node)
+            out[sid] = Source(
+                id=sid,
+                file=file,
+                title=f.text("title"),
+                outlet=f.text("outlet", "not named"),
+                published=f.date("published") or UNKNOWN,
+                published_inferred=f.flag("inferred"),
+                note=f.text("note", ""),
+                at=_at(key),
+            )
+        return out
+
+    def _check_seed(self, file: str, node: Node) -> None:
+        """A source file must be a plain relative path to a regular text file inside the seeds folder."""
+        seed_dir = self.library.seed_dir
+        problem = path_problem(file)
+        if problem:
+            self.problems.add(node, f"source file '{file}' {problem}")
+            return
+        if not seed_dir.is_dir():
+            return  # reported once, against 'seeds:'
+        try:
+            self.library.get(file)
+        except Refused as refused:
+            message = f"source file '{file}' {refused}"
+            if str(refused) == "is not in the seeds folder":
+                present = [p.name for p in seed_dir.iterdir() if p.is_file()]
+                message = f"source file '{file}' is not in {seed_dir}{did_you_mean(file, present)}"
+            self.problems.add(node, message)
+
+    def parties(self, section: Node | None) -> dict[str, Party]:
+        out: dict[str, Party] = {}
+        for pid, key, node in entries(section, "parties", self.problems):
+            f = Fields(node, f"party '{pid}'", PARTY_KEYS, self.problems)
+            includes = tuple(text for text, _ in f.texts("includes"))
+            out[pid] = Party(pid, f.text("name"), f.text("short"), includes, _at(key))
+        return out
+
+    def issues(self, section: Node | None) -> dict[str, Issue]:
+        out: dict[str, Issue] = {}
+        for iid, key, node in entries(section, "issues", self.problems):
+            f = Fields(node, f"issue '{iid}'", ISSUE_KEYS, self.problems)
+            alignment = f.choice("alignment", ALIGNMENTS, "unclear")
+            out[iid] = Issue(iid, f.text("name"), alignment, f.text("note", ""), _at(key))  # type: ignore[arg-type]
+        return out
+
+    def positions(
+        self,
+        section: Node | None,
+        sources: dict[str, Source],
+        parties: dict[str, Party],
+        issues: dict[str, Issue],
+    ) -> list[Position]:
+        out: list[Position] = []
+        for pid, key, node in entries(section, "positions", self.problems):
+            self._claim_id(pid, key)
+            what = f"position '{pid}'"
+            f = Fields(node, what, POSITION_KEYS, self.problems)
+            party = self._ref(f, "party", parties, "parties")
+            issue = self._ref(f, "issue", issues, "issues")
+            kind = f.choice("kind", POSITION_KINDS)
+            excerpts = self._excerpts(f, what, sources)
+            stated = f.date("stated", UNKNOWN) if f.get("stated") else None
+            if stated is None:
+                first = sources.get(excerpts[0].source) if excerpts else None
+                stated = first.published if first else UNKNOWN
+            out.append(
+                Position(pid, party, issue, kind, f.text("stance"), stated, excerpts, _at(key))  # type: ignore[arg-type]
+            )
+        return out
+
+    def dated(
+        self,
+        section: Node | None,
+        name: str,
+        kinds: tuple[str, ...],
+        sources: dict[str, Source],
+        parties: dict[str, Party],
+    ) -> list[DatedItem]:
+        out: list[DatedItem] = []
+        for did, key, node in entries(section, name, self.problems):
+            self._claim_id(did, key)
+            what = f"{'meeting' if name == 'meetings' else 'timeline item'} '{did}'"
+            f = Fields(node, what, DATED_KEYS, self.problems)
+            status = f.choice("status", RECORDED_STATUSES, "proposed") if f.get("status") else None
+            when = f.date("date") or UNKNOWN
+            out.append(
+                DatedItem(
+                    id=did,
+                    kind=f.choice("kind", kinds, kinds[0]),  # type: ignore[arg-type]
+                    title=f.text("title"),
+                    date=when,
+                    as_written=f.text("as_written", ""),
+                    inferred=f.flag("inferred"),
+                    status=status,  # type: ignore[arg-type]
+                    proposed_by=self._party_list(f, "proposed_by", parties, what),
+                    participants=self._party_list(f, "participants", parties, what),
+                    place=f.text("place", ""),
+                    format=f.text("format", ""),
+                    outcome=f.text("outcome", ""),
+                    note=f.text("note", ""),
+                    excerpts=self._excerpts(f, what, sources),
+                    at=_at(key),
+                )
+            )
+        return out
+
+    def _claim_id(self, cid: str, key: Node) -> None:
+        if cid in self.claim_ids:
+            first = self.claim_ids[cid]
+            self.problems.add(
+                key,
+                f"the id '{cid}' is already used at line {first.line}: ids of positions, timeline items and meetings must be unique",
+            )
+        else:
+            self.claim_ids[cid] = key
+
+    def _ref(self, f: Fields, key: str, known: Mapping[str, object], section: str) -> str:
+        value = f.text(key)
+        if value and value not in known:
+            self.problems.add(
+                f.get(key) or f.node,
+                f"unknown {key} '{value}' in {f.what}{did_you_mean(value, known)}; "
+                f"the ids in '{section}' are: {', '.join(known) or '(none)'}",
+            )
+        return value
+
+    def _party_list(self, f: Fields, key: str, parties: dict[str, Party], what: str) -> tuple[str, ...]:
+        out = []
+        for value, node in f.texts(key):
+            if value not in parties:
+                self.problems.add(
+                    node, f"unknown party '{value}' in '{key}' of {what}{did_you_mean(value, parties)}"
+                )
+            out.append(value)
+        return tuple(out)
+
+    def _excerpts(self, f: Fields, what: str, sources: dict[str, Source]) -> tuple[Excerpt, ...]:
+        if f.get("excerpts") is None:
+            self.problems.add(
+                f.node, f"{what} has no 'excerpts': every claim cites a verbatim quote of a source"
+            )
+            return ()
+        out = []
+        for item in f.items("excerpts"):
+            if not isinstance(item.value, dict):
+                self.problems.add(item, f"each excerpt of {what} is a mapping with 'source:' and 'quote:'")
+                continue
+            e = Fields(item, f"an excerpt of {what}", EXCERPT_KEYS, self.problems)
+            source = self._ref(e, "source", sources, "sources")
+            quote = e.text("quote")
+            quote_node = e.get("quote") or item
+            excerpt = Excerpt(source, quote, _at(quote_node))
+            out.append(excerpt)
+            self.excerpts.append((excerpt, quote_node))
+        if not out and isinstance(f.get("excerpts"), Node) and isinstance(f.get("excerpts").value, list):  # type: ignore[union-attr]
+            self.problems.add(
+                f.get("excerpts"), f"{what} has an empty 'excerpts' list: cite at least one quote"
+            )
+        return tuple(out)
+
+    def verify(self, sources: dict[str, Source]) -> None:
+        """Every quote must stand in its source text, typography aside."""
+        for excerpt, node in self.excerpts:
+            source = sources.get(excerpt.source)
+            if source is None or not excerpt.quote:
+                continue
+            try:
+                text = self.library.get(source.file)
+            except Refused:
+                continue  # already reported against the source entry
+            if not text.contains(excerpt.quote):
+                length = len(fold(excerpt.quote))
+                if length > MAX_HINT_QUOTE:
+                    self.problems.add(
+                        node,
+                        f"quote not found in source '{excerpt.source}' ({source.file}); at {length:,} characters "
+                        f"it is too long to look for the closest passage (up to {MAX_HINT_QUOTE:,}): cite a shorter passage",
+                    )
+                    continue
+                passage, likeness = text.closest(excerpt.quote)
+                hint = (
+                    f"; the closest passage ({likeness:.0%} alike) reads: “{passage}”"
+                    if likeness > 0.5
+                    else ""
+                )
+                self.problems.add(node, f"quote not found in source '{excerpt.source}' ({source.file}){hint}")

@@ -1,0 +1,174 @@
+"""Frozen dataclasses of the domain: sources, parties, issues, claims and problems; no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from tui.data.characters import one_line
+from tui.data.dates import PartialDate
+
+PositionKind = Literal["demand", "red-line", "offer", "proposal", "rejects", "stance"]
+POSITION_KINDS: tuple[str, ...] = ("demand", "red-line", "offer", "proposal", "rejects", "stance")
+
+# The words for each kind, as people write and read them (the file says "red-line").
+KIND_WORDS = {
+    "demand": "demand",
+    "red-line": "red line",
+    "offer": "offer",
+    "proposal": "proposal",
+    "rejects": "rejects",
+    "stance": "stance",
+}
+
+Alignment = Literal["agreed", "close", "apart", "unclear"]
+ALIGNMENTS: tuple[str, ...] = ("agreed", "close", "apart", "unclear")
+
+DatedKind = Literal["deadline", "milestone", "election", "meeting", "event"]
+TIMELINE_KINDS: tuple[str, ...] = ("deadline", "milestone", "election")
+MEETING_KINDS: tuple[str, ...] = ("meeting", "event")
+
+# What the data may record about a dated item; the rest of a status is computed against today.
+RecordedStatus = Literal["proposed", "scheduled", "held", "met", "missed", "cancelled"]
+RECORDED_STATUSES: tuple[str, ...] = ("proposed", "scheduled", "held", "met", "missed", "cancelled")
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where something stands in the data file (1-based line and column)."""
+
+    line: int
+    col: int
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a data file, in the user's words."""
+
+    file: str
+    message: str
+    line: int | None = None
+    col: int | None = None
+
+    def __post_init__(self) -> None:
+        # Messages quote values from the file: show any control character as an escape, so a
+        # message can never drive the terminal or break the one-problem-a-line format.
+        object.__setattr__(self, "message", one_line(self.message))
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return f"{self.file}: {self.message}"
+        return f"{self.file}:{self.line}:{self.col or 1}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A stored article under seeds/ that claims cite."""
+
+    id: str
+    file: str
+    title: str
+    outlet: str
+    published: PartialDate
+    published_inferred: bool
+    note: str
+    at: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A side in the talks (Ukraine, Russia, United States, Europe)."""
+
+    id: str
+    name: str
+    short: str
+    includes: tuple[str, ...]
+    at: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """A question on the table, with where the parties stand relative to each other."""
+
+    id: str
+    name: str
+    alignment: Alignment
+    note: str
+    at: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Excerpt:
+    """A verbatim quote of a source that backs a claim."""
+
+    source: str
+    quote: str
+    at: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """What one party demands, offers or rejects on one issue."""
+
+    id: str
+    party: str
+    issue: str
+    kind: PositionKind
+    stance: str
+    stated: PartialDate
+    excerpts: tuple[Excerpt, ...]
+    at: Location
+
+
+@dataclass(frozen=True, slots=True)
+class DatedItem:
+    """A proposed deadline, milestone, meeting or event on the calendar."""
+
+    id: str
+    kind: DatedKind
+    title: str
+    date: PartialDate
+    as_written: str
+    inferred: bool
+    status: RecordedStatus | None
+    proposed_by: tuple[str, ...]
+    participants: tuple[str, ...]
+    place: str
+    format: str
+    outcome: str
+    note: str
+    excerpts: tuple[Excerpt, ...]
+    at: Location
+
+    @property
+    def is_meeting(self) -> bool:
+        return self.kind in MEETING_KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """A whole validated data file."""
+
+    path: Path
+    title: str
+    seed_dir: Path
+    sources: dict[str, Source] = field(default_factory=dict)
+    parties: dict[str, Party] = field(default_factory=dict)
+    issues: dict[str, Issue] = field(default_factory=dict)
+    positions: tuple[Position, ...] = ()
+    timeline: tuple[DatedItem, ...] = ()
+    meetings: tuple[DatedItem, ...] = ()
+
+    @property
+    def dated_items(self) -> tuple[DatedItem, ...]:
+        """Every timeline item and meeting, with a date or not."""
+        return self.timeline + self.meetings
+
+    @property
+    def dated_count(self) -> int:
+        """Items with a usable date: the one meaning of "dated" in check, the status bar, brief and exports."""
+        return sum(1 for item in self.dated_items if item.date.known)
+
+    def excerpt_count(self) -> int:
+        return sum(len(p.excerpts) for p in self.positions) + sum(len(d.excerpts) for d in self.dated_items)

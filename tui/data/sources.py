@@ -1,0 +1,229 @@
+"""The stored seed texts: find a quote in its source, say where it is, and show its context."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.data.safefiles import Refused, inside, read_capped
+
+# A seed is an article: 4 MiB of text is several books. Larger files are refused unread.
+MAX_SEED_BYTES = 4 * 1024 * 1024
+# The closest-passage hint compares at most this many characters of a quote: a longer quote
+# that is not found is reported as too long to compare (a fuzzy match grows with its length).
+MAX_HINT_QUOTE = 2_000
+# Probes cut from the quote anchor the fuzzy comparison to a few windows of a long source.
+PROBE = 12  # characters in a probe
+PROBES = 16  # probes along the quote
+MAX_POSTINGS = 64  # a probe found more often than this says little about where the quote is
+CANDIDATES = 3
+BUCKET = 64  # characters: quote starts voted for this close together count as one place
+# Only these differences are forgiven between a quote and its source: typography, not words.
+FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
+SPACE = re.compile(r"\s+")
+DASH_SPACE = re.compile(r" ?- ?")
+WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Where a quote stands in its source text, as offsets into the original text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The paragraph around a quote, split so the quote can be highlighted."""
+
+    before: str
+    quote: str
+    after: str
+    paragraph_index: int
+
+
+def fold(text: str) -> str:
+    """Fold typographic quotes, apostrophes, dashes, runs of whitespace and spaces around dashes."""
+    return DASH_SPACE.sub("-", SPACE.sub(" ", text.translate(FOLD))).strip()
+
+
+class SourceText:
+    """One seed article, folded once so every quote lookup is a single substring search."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded = fold(text)
+        self._origin: list[int] | None = None  # built on first find(): verifying needs no offsets
+        self._cache: dict[str, Match | None] = {}
+
+    def _origins(self) -> list[int]:
+        """For each folded character, its offset in the original text (same folding as fold())."""
+        if self._origin is None:
+            translated = self.text.translate(FOLD)
+            parts: list[str] = []
+            origin: list[int] = []
+            for word in WORD.finditer(translated):
+                token, start = word.group(), word.start()
+                if parts and not (parts[-1].endswith("-") or token.startswith("-")):
+                    parts.append(" ")
+                    origin.append(start - 1)
+                parts.append(token)
+                origin.extend(range(start, start + len(token)))
+            assert "".join(parts) == self.folded
+            self._origin = origin
+        return self._origin
+
+    def contains(self, quote: str) -> bool:
+        """Whether the quote stands in the text, typography aside."""
+        needle = fold(quote)
+        return bool(needle) and needle in self.folded
+
+    @classmethod
+    def read(cls, path: Path) -> SourceText:
+        """A seed's text: a regular file of at most MAX_SEED_BYTES of UTF-8 (Refused otherwise)."""
+        raw = read_capped(path, MAX_SEED_BYTES)
+        try:
+            return cls(raw.decode("utf-8-sig"))
+        except UnicodeDecodeError as error:
+            raise Refused(f"is not UTF-8 text (byte {error.start:,} is 0x{raw[error.start]:02x})") from None
+
+    def find(self, quote: str) -> Match | None:
+        """The first place the quote occurs, comparing folded texts; None if it does not."""
+        if quote in self._cache:
+            return self._cache[quote]
+        needle = fold(quote)
+        at = self.folded.find(needle) if needle else -1
+        found = None
+        if at >= 0:
+            origin = self._origins()
+            found = Match(origin[at], origin[at + len(needle) - 1] + 1)
+        self._cache[quote] = found
+        return found
+
+    def closest(self, quote: str) -> tuple[str, float]:
+        """The passage of the source most like the quote, and how alike (0–1).
+
+        Bounded for any sizes: word trigrams shared by quote and source vote for where the quote
+        would start, and rapidfuzz (C++) aligns the quote only within the few best windows, so
+        the cost grows with the lengths, not their product. Quotes over MAX_HINT_QUOTE get no
+        search at all (the caller says they are too long).
+        """
+        from rapidfuzz import fuzz  # only a quote that is not found pays for it
+
+        needle = fold(quote)
+        if not needle or not self.folded or len(needle) > MAX_HINT_QUOTE:
+            return "", 0.0
+        width = len(needle)
+        if len(self.folded) <= 4 * width:
+            windows = [(0, len(self.folded))]
+        else:
+            pad = width // 2 + BUCKET
+            windows = [(max(0, at - pad), at + BUCKET + width + pad) for at in self._likely_starts(needle)]
+        best: tuple[float, int, int] = (0.0, 0, 0)
+        for start, end in windows:
+            found = fuzz.partial_ratio_alignment(needle, self.folded[start:end])
+            if found is not None and found.score > best[0]:
+                best = (found.score, start + found.dest_start, start + found.dest_end)
+        if not best[0]:
+            return "", 0.0
+        _, start, end = best
+        # Widen to whole words so the suggestion reads cleanly.
+        while start > 0 and self.folded[start - 1] != " ":
+            start -= 1
+        while end < len(self.folded) and self.folded[end] != " ":
+            end += 1
+        passage = self.folded[start:end]
+        return passage, fuzz.ratio(passage, needle) / 100
+
+    def _likely_starts(self, needle: str) -> list[int]:
+        """Offsets in the folded source where the quote most likely starts, best first.
+
+        A few short probes cut from along the quote are looked up with str.find (C, linear);
+        each occurrence votes for where the quote would start. A probe that holds the changed
+        word finds nothing, the others agree. No index is built, so a miss in a long source costs
+        a few passes over it, not a Python loop over its words.
+        """
+        size = max(4, min(PROBE, len(needle) // 3))
+        step = max(1, (len(needle) - size) // (PROBES - 1))
+        votes: dict[int, int] = {}
+        for offset in range(0, len(needle) - size + 1, step):
+            probe = needle[offset : offset + size]
+            at, seen = self.folded.find(probe), 0
+            while at >= 0 and seen < MAX_POSTINGS:
+                bucket = max(0, at - offset) // BUCKET  # nearby starts count together
+                votes[bucket] = votes.get(bucket, 0) + 1
+                at, seen = self.folded.find(probe, at + 1), seen + 1
+        ranked = sorted(votes, key=lambda b: (-votes[b], b))[:CANDIDATES]
+        return [bucket * BUCKET for bucket in ranked]
+
+    def context(self, match: Match) -> Context:
+        """The paragraph (text between newlines) holding the match, split around it."""
+        para_start = self.text.rfind("\n", 0, match.start) + 1
+        para_end = self.text.find("\n", match.end)
+        para_end = len(self.text) if para_end < 0 else para_end
+        index = self.text.count("\n", 0, para_start)
+        return Context(
+            before=self.text[para_start : match.start],
+            quote=self.text[match.start : match.end],
+            after=self.text[match.end : para_end],
+            paragraph_index=index,
+        )
+
+
+# Seed texts already read and folded, by path, with the (mtime, size, inode) they were read at:
+# a reload re-reads only the seeds that changed on disk.
+_READ: dict[Path, tuple[tuple[int, int, int], SourceText]] = {}
+
+
+def read_source(path: Path) -> SourceText:
+    """A seed's text, from the cache while the file is unchanged; the path must already be checked."""
+    stat = path.stat()
+    signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    known = _READ.get(path)
+    if known is not None and known[0] == signature:
+        return known[1]
+    text = SourceText.read(path)
+    _READ[path] = (signature, text)
+    return text
+
+
+class SourceLibrary:
+    """The seed texts of one dataset, each read once and kept."""
+
+    def __init__(self, seed_dir: Path) -> None:
+        self.seed_dir = seed_dir
+        self._texts: dict[str, SourceText] = {}
+
+    def get(self, file: str) -> SourceText:
+        """The text of a seed file inside the seeds folder; raises Refused if it may not or cannot be read."""
+        if file not in self._texts:
+            path = inside(self.seed_dir, file)
+            try:
+                self._texts[file] = read_source(path)
+            except OSError as error:
+                raise Refused(f"cannot be read: {error.strerror or error}") from None
+        return self._texts[file]

@@ -1,0 +1,123 @@
+"""What the dashboard shows, as one frozen value; rebuilt once per load or filter change. No Textual."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from types import MappingProxyType
+
+from tui.data.describe import positions_by_cell
+from tui.data.filtering import Filter, View
+from tui.data.model import Dataset, DatedItem, Position, Problem
+from tui.data.paths import DataFile
+from tui.data.sources import SourceLibrary
+
+Claim = Position | DatedItem
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """One good load of the data file and the lookups built from it, once."""
+
+    dataset: Dataset
+    library: SourceLibrary | None
+    loaded_at: datetime | None
+    marked: frozenset[str]
+    """Claims added or changed by this load (shown ✎ until the next one)."""
+    claims: Mapping[str, Claim]
+    party_totals: Mapping[str, int]
+    filter: Filter = field(compare=False)
+
+    @classmethod
+    def build(
+        cls,
+        dataset: Dataset,
+        library: SourceLibrary | None,
+        loaded_at: datetime | None,
+        marked: frozenset[str],
+    ) -> Loaded:
+        claims: dict[str, Claim] = {p.id: p for p in dataset.positions}
+        claims |= {d.id: d for d in dataset.dated_items}
+        totals: dict[str, int] = {}
+        for position in dataset.positions:
+            totals[position.party] = totals.get(position.party, 0) + 1
+        return cls(
+            dataset,
+            library,
+            loaded_at,
+            marked,
+            MappingProxyType(claims),
+            MappingProxyType(totals),
+            Filter(dataset),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardState:
+    """Everything the panes show: the last good load, the file's problems, the filter, the selection."""
+
+    source: DataFile
+    today: date
+    loaded: Loaded | None = None
+    problems: tuple[Problem, ...] = ()
+    query: str = ""
+    view: View | None = None
+    """The part of the data the filter leaves visible (all of it with no filter)."""
+    by_party: Mapping[str, tuple[Position, ...]] = field(default_factory=dict)
+    """Visible positions of each party, in file order."""
+    by_cell: Mapping[tuple[str, str], list[Position]] = field(default_factory=dict)
+    """Visible positions by (issue, party)."""
+    selected: str | None = None
+
+    @property
+    def data(self) -> Dataset | None:
+        return self.loaded.dataset if self.loaded else None
+
+    @property
+    def stale(self) -> bool:
+        """Problems in the file while older good data is on show."""
+        return self.loaded is not None and bool(self.problems)
+
+    @property
+    def party_ids(self) -> tuple[str, ...]:
+        return tuple(self.loaded.dataset.parties) if self.loaded else ()
+
+    @property
+    def selected_claim(self) -> Claim | None:
+        return self.loaded.claims.get(self.selected) if self.loaded and self.selected else None
+
+    @property
+    def file_reason(self) -> str:
+        """Why the file as a whole cannot be read ('does not exist …'), when that is the one problem."""
+        only = self.problems[0] if len(self.problems) == 1 else None
+        return only.message if only is not None and only.line is None else ""
+
+    def with_load(self, loaded: Loaded | None, problems: tuple[Problem, ...]) -> DashboardState:
+        """A new load (or only new problems, with loaded None meaning 'keep the last good data')."""
+        state = replace(self, loaded=loaded or self.loaded, problems=problems)
+        if loaded is None:
+            return state
+        return state._filtered(self.query)
+
+    def with_query(self, query: str) -> DashboardState:
+        return self._filtered(query) if self.loaded else replace(self, query=query)
+
+    def with_selected(self, claim_id: str | None) -> DashboardState:
+        return replace(self, selected=claim_id)
+
+    def _filtered(self, query: str) -> DashboardState:
+        assert self.loaded is not None
+        view = self.loaded.filter.view(query)
+        by_party: dict[str, list[Position]] = {}
+        for position in view.positions:
+            by_party.setdefault(position.party, []).append(position)
+        selected = self.selected if self.selected in self.loaded.claims else None
+        return replace(
+            self,
+            query=query,
+            view=view,
+            by_party=MappingProxyType({party: tuple(ps) for party, ps in by_party.items()}),
+            by_cell=MappingProxyType(positions_by_cell(view.positions)),
+            selected=selected,
+        )

@@ -1,0 +1,315 @@
+"""YAML text → a small tree of located nodes, safely: no tags run, no aliases, bounded depth and size."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from tui.data.characters import FORBIDDEN, describe
+from tui.data.safefiles import Refused, read_capped
+
+MAX_BYTES = 32 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_LINE = 20_000
+MAX_NODES = 5_000_000
+MAX_CHARACTER_PROBLEMS = 50  # beyond this, one line says how many more
+CANCEL_EVERY = 4096  # events between looks at whether a newer load has made this one moot
+# Escapes of a double-quoted YAML scalar, to find the one that made a forbidden character.
+ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.DOTALL)
+# The one-letter escapes that stand for a forbidden character (\t, \n and \r are allowed).
+CONTROL_ESCAPES = {"0": "\x00", "a": "\x07", "b": "\x08", "v": "\x0b", "f": "\x0c", "e": "\x1b", "N": "\x85"}
+# Tags a hand-written data file may carry; anything else (e.g. !!python/object) is refused unread.
+PLAIN_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+
+
+@dataclass(slots=True)
+class Node:
+    """A scalar (str), sequence (list) or mapping (dict of key text → (key node, value node))."""
+
+    value: str | list[Node] | dict[str, tuple[Node, Node]]
+    line: int
+    col: int
+    quoted: bool = False
+
+    @property
+    def kind(self) -> str:
+        if isinstance(self.value, str):
+            return "text"
+        return "list" if isinstance(self.value, list) else "mapping"
+
+
+class Cancelled(Exception):
+    """A newer load has started; this one stops without a result."""
+
+
+class YamlProblem(Exception):
+    """A file that cannot be read as YAML at all; carries a located message."""
+
+    def __init__(self, message: str, line: int | None = None, col: int | None = None) -> None:
+        super().__init__(message)
+        self.message, self.line, self.col = message, line, col
+
+
+def read_text(path: Path) -> str:
+    """Read a data file as UTF-8 text, turning every I/O or encoding failure into a YamlProblem."""
+    try:
+        raw = read_capped(path, MAX_BYTES)
+    except Refused as refused:
+        raise YamlProblem(str(refused)) from None
+    return decode(raw)
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 (with or without BOM) or a located error at the first bad byte."""
+    if b"\x00" in raw[:8192]:
+        line, col = _locate(raw, raw.index(b"\x00"))
+        raise YamlProblem("the file holds binary data (a NUL byte), not YAML text", line, col)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, col = _locate(raw, error.start)
+        raise YamlProblem(
+            f"byte 0x{raw[error.start]:02x} is not UTF-8 text: save the file as UTF-8", line, col
+        ) from None
+
+
+def _locate(raw: bytes, offset: int) -> tuple[int, int]:
+    line = raw.count(b"\n", 0, offset) + 1
+    col = offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def forbidden_characters(text: str) -> tuple[str, list[YamlProblem]]:
+    """Every raw control or bidi character, located; and the text with each replaced by U+FFFD.
+
+    libyaml refuses most of them with no line ("unacceptable character ... position 8") and
+    stops; replacing them (one character for one, so columns hold) lets the parse go on and
+    report everything else in the file as well.
+    """
+    if not FORBIDDEN.search(text):
+        return text, []
+    problems: list[YamlProblem] = []
+    line, line_start, counted_to = 1, 0, 0
+    found = 0
+    for match in FORBIDDEN.finditer(text):
+        found += 1
+        if found > MAX_CHARACTER_PROBLEMS + 1:
+            continue
+        at = match.start()
+        newlines = text.count("\n", counted_to, at)
+        if newlines:
+            line += newlines
+            line_start = text.rfind("\n", counted_to, at) + 1
+        counted_to = at
+        if found > MAX_CHARACTER_PROBLEMS:  # the first of those not listed one by one
+            more = len(FORBIDDEN.findall(text, at))
+            problems.append(
+                YamlProblem(
+                    f"{more:,} more control or bidi characters from here on", line, at - line_start + 1
+                )
+            )
+            continue
+        problems.append(
+            YamlProblem(
+                f"a {describe(match.group())} is not allowed in a data file: delete it",
+                line,
+                at - line_start + 1,
+            )
+        )
+    return FORBIDDEN.sub("\ufffd", text), problems
+
+
+def _escaped_characters(text: str, event: yaml.ScalarEvent) -> list[YamlProblem]:
+    """Locate the escapes of a double-quoted scalar that made a forbidden character."""
+    start, end = event.start_mark, event.end_mark
+    assert start is not None and end is not None  # the parser marks every scalar
+    raw = text[start.index : end.index]
+    out = []
+    for match in ESCAPE.finditer(raw):
+        code = match.group(1)
+        if len(code) > 1:
+            char = chr(int(code[1:], 16)) if int(code[1:], 16) <= 0x10FFFF else ""
+        else:
+            char = CONTROL_ESCAPES.get(code, "")
+        if char and FORBIDDEN.match(char):
+            at = start.index + match.start()
+            line_start = text.rfind("\n", 0, at) + 1
+            line = text.count("\n", 0, at) + 1
+            out.append(
+                YamlProblem(
+                    f"the escape '{match.group()}' makes a {describe(char)}, which is not allowed in a data file: delete it",
+                    line,
+                    at - line_start + 1,
+                )
+            )
+    return out
+
+
+def parse_nodes(text: str, cancelled: Callable[[], bool] | None = None) -> tuple[Node, list[YamlProblem]]:
+    """Build the node tree from PyYAML's event stream, which never constructs Python objects.
+
+    Problems that leave the tree readable (a duplicate key, a refused tag or anchor, a control
+    character) are returned so they are reported with everything else; the rest end the parse
+    with a YamlProblem. `cancelled` is asked now and then; when it says yes the parse stops
+    with Cancelled.
+    """
+    for number, text_line in enumerate(text.split("\n"), start=1):
+        if len(text_line) > MAX_LINE:
+            raise YamlProblem(
+                f"line is {len(text_line):,} characters long; the limit is {MAX_LINE:,}: break it up",
+                number,
+                1,
+            )
+    text, soft = forbidden_characters(text)
+    stack: list[tuple[Node, Node | None]] = []  # (collection, pending mapping key)
+    root: Node | None = None
+    documents = nodes = 0
+    loader = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
+    try:
+        for count, event in enumerate(yaml.parse(text, Loader=loader)):
+            if cancelled is not None and count % CANCEL_EVERY == 0 and cancelled():
+                raise Cancelled()
+            mark = getattr(event, "start_mark", None)
+            line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise YamlProblem(
+                        "a second YAML document starts here ('---'): keep all the data in one document",
+                        line,
+                        col,
+                    )
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                raise YamlProblem(
+                    f"aliases ('*{event.anchor}') are not allowed in a data file: write the value out",
+                    line,
+                    col,
+                )
+            if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise YamlProblem(f"more than {MAX_NODES:,} values: the file is too large", line, col)
+                if event.tag not in PLAIN_TAGS:
+                    # Never constructed, so it cannot run; the value is read as if untagged.
+                    soft.append(
+                        YamlProblem(
+                            f"the tag '{event.tag}' is not allowed: data files hold plain text, lists and mappings",
+                            line,
+                            col,
+                        )
+                    )
+                if event.anchor is not None:
+                    soft.append(
+                        YamlProblem(
+                            f"anchors ('&{event.anchor}') are not allowed in a data file: write each value out",
+                            line,
+                            col,
+                        )
+                    )
+                if isinstance(event, yaml.ScalarEvent):
+                    if event.style == '"' and FORBIDDEN.search(event.value):
+                        soft.extend(_escaped_characters(text, event))
+                    node = Node(event.value, line or 0, col or 0, quoted=event.style in ("'", '"'))
+                else:
+                    node = Node([] if isinstance(event, yaml.SequenceStartEvent) else {}, line or 0, col or 0)
+                root = _attach(stack, node, soft) if stack else node
+                if not isinstance(node.value, str):
+                    if len(stack) >= MAX_DEPTH:
+                        raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep", line, col)
+                    stack.append((node, None))
+                continue
+            if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                stack.pop()
+    except yaml.MarkedYAMLError as error:
+        raise _explain(error, text) from None
+    except yaml.reader.ReaderError as error:
+        # Characters are replaced above, so this is rare; still, say where.
+        at = max(0, min(error.position, len(text)))
+        line = text.count("\n", 0, at) + 1
+        raise YamlProblem(
+            f"not valid YAML: {error.reason}", line, at - (text.rfind("\n", 0, at) + 1) + 1
+        ) from None
+    except yaml.YAMLError as error:
+        raise YamlProblem(f"not valid YAML: {error}") from None
+    if root is None:
+        raise YamlProblem(
+            "the file is empty (or only comments): it needs the top-level keys 'sources', 'parties', 'issues', 'positions'",
+            1,
+            1,
+        )
+    return root, soft
+
+
+def _attach(stack: list[tuple[Node, Node | None]], node: Node, soft: list[YamlProblem]) -> Node:
+    parent, key = stack[-1]
+    if isinstance(parent.value, list):
+        parent.value.append(node)
+    elif key is None:
+        if not isinstance(node.value, str):
+            raise YamlProblem("a mapping key must be plain text, not a list or mapping", node.line, node.col)
+        stack[-1] = (parent, node)
+    else:
+        assert isinstance(parent.value, dict) and isinstance(key.value, str)
+        if key.value in parent.value:
+            first = parent.value[key.value][0]
+            soft.append(
+                YamlProblem(
+                    f"duplicate key '{key.value}' (first at line {first.line}): each key may appear once",
+                    key.line,
+                    key.col,
+                )
+            )
+        else:
+            parent.value[key.value] = (key, node)
+        stack[-1] = (parent, None)
+    return stack[0][0]
+
+
+def _explain(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
+    """Say what PyYAML's scanner and parser found in words a person editing the file uses."""
+    mark = error.problem_mark or error.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    problem, context = (error.problem or ""), (error.context or "")
+    start = error.context_mark
+    where = f" (opened at line {start.line + 1}, column {start.column + 1})" if start else ""
+    if "cannot start any token" in problem:
+        message = _bad_start(text, line, col)
+    elif "quoted scalar" in context:
+        message = f"a quoted text is never closed{where}: add the closing quote"
+    elif "flow sequence" in context:
+        message = f"a '[' list is not closed with ']'{where}"
+    elif "flow node" in context:
+        message = f"a '[' list or '{{' mapping is not finished{where}: close it or add the missing value"
+    elif "flow mapping" in context:
+        message = f"a '{{' mapping is not closed with '}}'{where}"
+    elif "mapping values are not allowed" in problem:
+        message = (
+            "a ':' where a value was expected: put text that holds ': ' in quotes, or fix the indentation"
+        )
+    elif "expected <block end>" in problem or "did not find expected key" in problem:
+        message = "the indentation does not line up with the lines above"
+    elif "did not find expected '-' indicator" in problem:
+        message = "a list item ('- ') was expected here: the indentation does not line up"
+    elif "could not find expected ':'" in problem:
+        message = f"a key without ':'{where}"
+    else:
+        message = f"not valid YAML: {problem}{' ' + context if context else ''}".strip()
+    return YamlProblem(message, line, col)
+
+
+def _bad_start(text: str, line: int | None, col: int | None) -> str:
+    # libyaml's marks carry no snippet of the line, so look the character up in the text.
+    lines = text.split("\n")
+    char = lines[line - 1][col - 1 : col] if line and col and line <= len(lines) else ""
+    if char == "\t":
+        return "a tab character: YAML indents with spaces only"
+    if char in ("@", "`"):
+        return f"'{char}' cannot start a value: put the text in quotes"
+    return (
+        f"'{char}' cannot start a value here: put the text in quotes" if char else "a value cannot start here"
+    )

@@ -1,0 +1,71 @@
+"""Render an export and write it to a file, never over the data file or a seed: used by the CLI and the app."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from tui.data.describe import plural
+from tui.data.model import Dataset
+
+SUFFIX = {"ics": ".ics", "md": ".md", "json": ".json"}
+
+
+def render(kind: str, data: Dataset, today: date) -> tuple[bytes, str]:
+    """The export's bytes and a line for stderr about what it holds."""
+    if kind == "ics":
+        from tui.exports.ics import export_ics
+
+        body, left_out = export_ics(data, today)
+        note = f"{plural(len(data.dated_items) - len(left_out), 'event')} written"
+        if left_out:
+            note += f"; left out {plural(len(left_out), 'item')} with no usable date: {', '.join(i.id for i in left_out)}"
+        return body, note
+    if kind == "md":
+        from tui.exports.markdown import export_markdown
+
+        return export_markdown(data, today).encode("utf-8"), "Markdown brief written"
+    if kind == "json":
+        from tui.exports.jsondoc import export_json
+
+        return export_json(data, today).encode("utf-8"), "JSON written"
+    from tui.exports.brief import export_brief
+
+    return export_brief(data, today).encode("utf-8"), ""
+
+
+def default_target(data_path: Path, kind: str) -> Path:
+    """Next to the data file, same stem, export's suffix; never the data file itself, and never
+    an existing file: positions.md, then positions-2.md, positions-3.md, …"""
+    first = data_path.with_suffix(SUFFIX[kind])
+    if first.resolve() == data_path.resolve():
+        first = data_path.with_name(data_path.name + SUFFIX[kind])
+    target, number = first, 1
+    while os.path.lexists(target):
+        number += 1
+        target = first.with_name(f"{first.stem}-{number}{first.suffix}")
+    return target
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def protected(data: Dataset) -> list[Path]:
+    """Files an export must never replace: the data file and every seed text it cites."""
+    return [data.path, *(data.seed_dir / source.file for source in data.sources.values())]
+
+
+def write_export(kind: str, data: Dataset, today: date, target: Path) -> str:
+    # Compare files, not names: a hard link or a symlink to the data file has another name.
+    for kept in protected(data):
+        if _same_file(target, kept) or target.resolve() == kept.resolve():
+            what = "the data file" if kept == data.path else "a seed text"
+            raise ValueError(f"refusing to write the export over {what} {kept}")
+    body, note = render(kind, data, today)
+    target.write_bytes(body)
+    return note

@@ -1,0 +1,1 @@
+"""The dashboard: the Textual App, its screens and widgets."""

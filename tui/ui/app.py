@@ -1,0 +1,213 @@
+"""The App: stylesheet, app-wide keys (quit, reload, edit, help), the loaded data."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.worker import Worker, get_current_worker
+
+from tui.data.diff import compare
+from tui.data.load import LoadResult, load_positions
+from tui.data.paths import DataFile
+from tui.data.state import Loaded
+from tui.data.watch import FileWatch
+from tui.data.yamlnodes import Cancelled
+from tui.ui.palette import ExportProvider, GoToProvider
+from tui.ui.screens.dashboard import DashboardScreen
+from tui.ui.widgets.problems_pane import ProblemsPane
+
+POLL_SECONDS = 0.4  # with one tick to settle, a save shows within a second
+SETTLE_SECONDS = 0.5
+
+
+class PeaceDashApp(App[int]):
+    """Loads the data file and keeps the last good load whatever happens to the file."""
+
+    CSS_PATH = "peacedash.tcss"
+    TITLE = "peacedash"
+    COMMANDS = App.COMMANDS | {GoToProvider, ExportProvider}
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("r", "reload", "Reload"),
+        Binding("e", "edit", "Edit"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+    ]
+
+    def __init__(
+        self,
+        data_path: Path,
+        today: date | None = None,
+        clock: Callable[[], datetime] = datetime.now,
+        poll_seconds: float | None = POLL_SECONDS,
+        bundled: bool = False,
+    ) -> None:
+        super().__init__()
+        self.poll_seconds = poll_seconds
+        self.data_path = data_path
+        self.bundled = bundled  # the sample inside the package: never edited, exports go elsewhere
+        self.today = today or date.today()
+        self.clock = clock
+        self.result: LoadResult | None = None
+        self.good: LoadResult | None = None
+        self.loaded_at: datetime | None = None
+        self.dashboard = DashboardScreen(DataFile(data_path, bundled), self.today)
+        self.file_watch = FileWatch(self.watched_files)
+        self.loads_started = 0  # a load's number; only the newest one's result is shown
+
+    async def on_mount(self) -> None:
+        await self.push_screen(self.dashboard)
+        self.load()
+        if self.poll_seconds:
+            self.set_interval(self.poll_seconds, self.poll_files)
+
+    def watched_files(self) -> list[Path]:
+        """The data file and the seed texts its last good load cited."""
+        files = [self.data_path]
+        if self.good is not None and self.good.dataset is not None:
+            data = self.good.dataset
+            files.extend(data.seed_dir / source.file for source in data.sources.values())
+        return files
+
+    def poll_files(self) -> bool:
+        """Reload when a save has settled; called by the timer, and directly by tests."""
+        if self.file_watch.poll():
+            self.load(announce=True)
+            return True
+        return False
+
+    def load(self, announce: bool = False) -> Worker[None]:
+        """Load the file in a worker thread, so keys are answered while a large file loads.
+
+        A newer load cancels an older one (exclusive): the older stops at its next look at
+        the cancel flag, and were its result to arrive anyway, only the newest is shown.
+        """
+        self.loads_started += 1
+        number = self.loads_started
+
+        def work() -> None:
+            worker = get_current_worker()
+            try:
+                result = load_positions(self.data_path, cancelled=lambda: worker.is_cancelled)
+            except Cancelled:
+                return
+            if not worker.is_cancelled:
+                # Textual's stub cannot infer the result type of an async callback here; it runs
+                # and is awaited all the same (App.call_from_thread invokes and awaits it).
+                self.call_from_thread(self._loaded, number, result, announce)  # type: ignore[arg-type]
+
+        return self.run_worker(
+            work, name="load", group="load", thread=True, exclusive=True, exit_on_error=False
+        )
+
+    async def _loaded(self, number: int, result: LoadResult, announce: bool) -> None:
+        """Show a finished load; keep the previous good data if the new file has problems."""
+        if number != self.loads_started:
+            return  # a newer load is on its way
+        previous = self.good.dataset if self.good else None
+        was_broken = bool(self.result and self.result.problems)
+        self.result = result
+        changes = None
+        loaded = None
+        if result.ok:
+            assert result.dataset is not None
+            changes = compare(previous, result.dataset) if previous is not None else None
+            self.good = result
+            self.loaded_at = self.clock()
+            marked = changes.touched if changes else frozenset()
+            loaded = Loaded.build(result.dataset, result.library, self.loaded_at, marked)
+        self.file_watch.sync()
+        await self.dashboard.show_load(loaded, result.problems)
+        self.set_timer(SETTLE_SECONDS, self._settle_memory)  # once idle after the first screen
+        if announce:
+            if not result.ok:
+                count = len(result.problems)
+                self.notify(
+                    f"{count} problem{'s' if count != 1 else ''} in the file: still showing the last good data.",
+                    title="Not reloaded",
+                    severity="error",
+                    timeout=5,
+                    markup=False,
+                )
+            elif changes is not None:
+                title = "Fixed: the file is sound again" if was_broken else "Reloaded"
+                self.notify(changes.summary(), title=title, timeout=4, markup=False)
+
+    def _settle_memory(self) -> None:
+        """Collect once, then keep what survives out of later collections.
+
+        The dataset and its widgets live until the next reload; left in the collector's view,
+        every full collection rescans them (pauses of 100-300 ms per key at 10k positions,
+        measured in bench/). Unfreeze first: what the last freeze kept and a reload has since
+        dropped (panes rebuilt, old rows) must be collectable, or each reload would leak it.
+        """
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+
+    def action_reload(self) -> None:
+        self.load(announce=True)
+
+    def action_export(self, kind: str) -> None:
+        """Write an export of the data on show next to the data file; never the data file itself."""
+        from tui.exports.writing import default_target, write_export
+
+        if self.good is None or self.good.dataset is None:
+            self.notify("Nothing to export: the file has not loaded yet.", severity="error")
+            return
+        # The bundled sample lives inside the installed package: write its exports here instead.
+        beside = Path.cwd() / self.data_path.name if self.bundled else self.data_path
+        target = default_target(beside, kind)
+        try:
+            note = write_export(kind, self.good.dataset, self.today, target)
+        except (OSError, ValueError) as error:
+            self.notify(f"Could not write {target}: {error}", severity="error", markup=False)
+            return
+        stale = (
+            " (from the last good data: the file on disk has problems)"
+            if self.result and self.result.problems
+            else ""
+        )
+        self.notify(f"Wrote {target}{stale}.\n{note}", title="Exported", timeout=6, markup=False)
+
+    def action_help(self) -> None:
+        from tui.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.dashboard.pane_keys()))
+
+    def on_problems_pane_edit_requested(self, event: ProblemsPane.EditRequested) -> None:
+        self.edit_at(event.line)
+
+    def action_edit(self) -> None:
+        if self.bundled:
+            self.notify(
+                "This is the sample data shipped inside peacedash, which is not edited in place. "
+                "For a copy of your own, quit and run 'peacedash init' in a folder, then 'peacedash' there.",
+                title="Read-only sample",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+            return
+        self.edit_at(self.dashboard.edit_line())
+
+    def edit_at(self, line: int | None) -> None:
+        """Suspend the app, run the user's editor on the data file, reload when it returns."""
+        from tui.ui.editor import open_in_editor
+
+        with self.suspend():
+            code = open_in_editor(self.data_path, line)
+        if code == 127:
+            self.notify("Could not start the editor: set $VISUAL or $EDITOR.", severity="error", markup=False)
+        self.load(announce=True)
+
+
+def run_app(data: DataFile, today: date | None) -> int:
+    app = PeaceDashApp(data.path, today, bundled=data.bundled)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,399 @@
+"""The main screen: the panes of the pane table, one state handed to each; owns selection, filter and month."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from math import ceil
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.events import Resize
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Static, TabbedContent, TabPane, Tabs
+from textual.widgets.data_table import RowDoesNotExist
+
+from tui.data.dates import EARLIEST
+from tui.data.model import Dataset, Position, Problem
+from tui.data.paths import DataFile
+from tui.data.state import Claim, DashboardState, Loaded
+from tui.ui.literal import assemble
+from tui.ui.screens.pane_table import PANES, VIEWERS, PaneRow, ShowsState, pane_names, row_of, tab_labels
+from tui.ui.widgets.calendar import Agenda, MonthGrid, first_of_month, shift_month
+from tui.ui.widgets.issue_matrix import IssueMatrix
+from tui.ui.widgets.messages import ClaimChosen, ClaimHighlighted
+from tui.ui.widgets.party_pane import PartyPane
+from tui.ui.widgets.problems_pane import ProblemsPane
+from tui.ui.widgets.status_bar import StatusBar
+
+SIDE_SOURCE = 180  # the source pane moves to the right at this terminal width
+SOURCE_WIDTH = 56  # its width there (kept in step with peacedash.tcss)
+WIDE = 160  # party panes side by side when this much width is left for them
+MEDIUM = 110  # two columns of party panes; below this they stack and scroll
+TALL = 40  # the source pane grows at this height
+COLUMNS = {"wide": 4, "medium": 2}  # party panes a row holds
+MIN_PANE_ROWS = 8  # below this a row of party panes gets a fixed height and the grid scrolls
+FIXED_PANE_ROWS = 10
+
+
+class DashboardScreen(Screen[None]):
+    """Holds the state on show; every pane is given it whole and takes what it needs."""
+
+    AUTO_FOCUS = None  # the app focuses the first pane (or the problems) once data is in
+
+    BINDINGS = [
+        *(Binding(str(n), f"pane({n})", f"Pane {n}", show=False) for n in range(1, 10)),
+        Binding("tab", "cycle(1)", "Next pane", show=False),
+        Binding("shift+tab", "cycle(-1)", "Previous pane", show=False),
+        Binding("slash", "start_filter", "Filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("t", "today", "Today"),
+        Binding("left_square_bracket", "month(-1)", "Month", key_display="[ ]"),
+        Binding("right_square_bracket", "month(1)", "Next month", show=False),
+        Binding("a", "article", "Article", show=False),
+    ]
+
+    filter_text: reactive[str] = reactive("", init=False)
+    month: reactive[date] = reactive(EARLIEST, init=False)
+
+    def __init__(self, source: DataFile, today: date) -> None:
+        super().__init__()
+        self.state = DashboardState(source, today)
+        self._showing = asyncio.Lock()
+        self.set_reactive(DashboardScreen.month, first_of_month(today))
+
+    # ── what the rest of the app reads ──────────────────────────────────────
+    @property
+    def today(self) -> date:
+        return self.state.today
+
+    @property
+    def data(self) -> Dataset | None:
+        return self.state.data
+
+    @property
+    def selected(self) -> str | None:
+        return self.state.selected
+
+    @property
+    def claims(self) -> dict[str, Claim]:
+        return dict(self.state.loaded.claims) if self.state.loaded else {}
+
+    @property
+    def problem_count(self) -> int:
+        return len(self.state.problems)
+
+    # ── layout from the pane table ──────────────────────────────────────────
+    def compose(self) -> ComposeResult:
+        yield Static("", id="title")
+        yield Input(
+            placeholder="filter every pane: party, issue, words, place…  (Enter: keep, Esc: clear)",
+            id="filter",
+        )
+        tabs = [row for row in PANES if row.place == "tab"]
+        with Horizontal(id="body"):
+            with TabbedContent(id="tabs", initial=tabs[0].tab_id):
+                for row in tabs:
+                    with TabPane(row.tab, id=row.tab_id):
+                        yield row.build()
+            yield from (row.build() for row in PANES if row.place == "side")
+        yield from (row.build() for row in PANES if row.place == "bottom")
+        yield StatusBar(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#agenda", Agenda).border_title = "Agenda"
+        grid = self.query_one(MonthGrid)
+        grid.today, grid.month = self.today, self.month
+        self._layout(self.size.width, self.size.height)
+        self._show(self.state)
+
+    def panes(self) -> list[Widget]:
+        """The panes in key order (1…9, then Tab): a party pane per party, then the table's other rows."""
+        out: list[Widget] = []
+        for row in PANES:
+            if row.shown_when is not None and not row.shown_when(self.state):
+                continue
+            if row.per_party:
+                by_id = {pane.party_id: pane for pane in self.query(PartyPane)}
+                out.extend(by_id[p] for p in self.state.party_ids if p in by_id)
+            else:
+                out.append(self.query_one(row.kind))
+        return out
+
+    def pane_keys(self) -> list[tuple[str, str]]:
+        """(key, pane name) for the help screen: exactly the panes that exist."""
+        return [
+            (str(n) if n <= 9 else "Tab", name) for n, (_, name) in enumerate(pane_names(self.state), start=1)
+        ]
+
+    # ── state in ────────────────────────────────────────────────────────────
+    async def show_load(self, loaded: Loaded | None, problems: tuple[Problem, ...]) -> None:
+        """Called by the app after every load: a new good load, or problems over the last good one.
+
+        The focused pane, the selected claim (by id), the filter and the month stay as they were.
+        Party panes are rebuilt (and awaited) when the set or order of parties changes.
+        """
+        async with self._showing:  # two loads finishing together must not rebuild panes at once
+            first = self.state.loaded is None and loaded is not None
+            old_parties = self.state.party_ids
+            # Party panes are rebuilt below: remember whose pane had focus, to give it back.
+            focused_party = self.focused.party_id if isinstance(self.focused, PartyPane) else None
+            self.state = self.state.with_load(loaded, problems)
+            refocus: Widget | None = None
+            if self.state.party_ids != old_parties:
+                await self._build_party_panes()
+                if focused_party is not None:
+                    by_party = {pane.party_id: pane for pane in self.query(PartyPane)}
+                    refocus = by_party.get(focused_party) or next(iter(self.panes()), None)
+            self._show(self.state)
+        if first:
+            self.watch_month(self.month)  # open the agenda at today's month, like the grid
+        if problems and (self.state.loaded is None or self.focused is None):
+            self.query_one(ProblemsPane).focus()
+        elif refocus is not None:
+            self._focus_pane(refocus)
+        elif first or self.focused is None:
+            panes = self.panes()
+            if panes:
+                self._focus_pane(panes[0])
+
+    async def _build_party_panes(self) -> None:
+        grid = self.query_one("#party-grid")
+        await grid.remove_children()
+        await grid.mount_all(PartyPane(party_id) for party_id in self.state.party_ids)
+        self._layout(self.size.width, self.size.height)
+
+    def _show(self, state: DashboardState, selection_only: bool = False) -> None:
+        """Hand the state to every pane and viewer (only to those that follow the selection, if asked)."""
+        widgets: list[Widget] = [*self.query(PartyPane)]
+        widgets += [self.query_one(row.kind) for row in PANES if not row.per_party]
+        widgets += [self.query_one(kind) for kind in VIEWERS]
+        for widget in widgets:
+            row = row_of(widget)
+            if selection_only and (row is None or not row.follows_selection):
+                continue
+            shows: ShowsState = widget  # type: ignore[assignment]  # every table widget has show_state
+            shows.show_state(state)
+        if selection_only:
+            return
+        self.query_one(StatusBar).show_state(state)
+        tabs = self.query_one(TabbedContent)
+        for tab_id, label in tab_labels(state).items():
+            tabs.get_tab(tab_id).label = label
+        title = state.data.title if state.data else "no data loaded"
+        self.query_one("#title", Static).update(assemble(("peacedash", "b"), f" · {title}"))
+
+    def _select(self, claim_id: str | None) -> None:
+        if claim_id != self.state.selected:
+            self.state = self.state.with_selected(claim_id)
+            self._show(self.state, selection_only=True)
+
+    # ── selection ───────────────────────────────────────────────────────────
+    @on(ClaimHighlighted)
+    def _highlighted(self, event: ClaimHighlighted) -> None:
+        self._select(event.claim_id)
+
+    @on(ClaimChosen)
+    def _chosen(self, event: ClaimChosen) -> None:
+        self._select(event.claim_id)
+        self.open_detail(event.claim_id)
+
+    def edit_line(self) -> int | None:
+        """Where the editor should open: the problem under the cursor, the selected claim, the first problem."""
+        problems = self.query_one(ProblemsPane)
+        if problems.has_focus and problems.line:
+            return problems.line
+        claim = self.state.selected_claim
+        if claim is not None and not self.state.problems:
+            return claim.at.line
+        first = next((p.line for p in self.state.problems if p.line), None)
+        return first or (claim.at.line if claim else None)
+
+    def open_detail(self, claim_id: str) -> None:
+        from tui.ui.screens.detail import DetailScreen
+
+        claim = self.state.loaded.claims.get(claim_id) if self.state.loaded else None
+        if claim is not None and self.state.loaded is not None:
+            self.app.push_screen(
+                DetailScreen(self.state.loaded.dataset, self.state.loaded.library, claim, self.today)
+            )
+
+    def select_claim(self, claim_id: str) -> None:
+        """Go to a claim wherever it is listed (used by the command palette)."""
+        claim = self.state.loaded.claims.get(claim_id) if self.state.loaded else None
+        if claim is None:
+            return
+        self.filter_text = ""
+        if isinstance(claim, Position):
+            pane = self.query_one(f"#party-{claim.party}", PartyPane)
+            self._focus_pane(pane)
+            pane.show_claim(claim_id)
+        else:
+            agenda = self.query_one(Agenda)
+            self._focus_pane(agenda)
+            agenda.show_claim(claim_id)
+            if claim.date.start:
+                self.month = first_of_month(claim.date.start)
+        self._select(claim_id)
+
+    def select_issue(self, issue_id: str) -> None:
+        self.filter_text = ""
+        matrix = self.query_one(IssueMatrix)
+        self._focus_pane(matrix)
+        try:
+            matrix.move_cursor(row=matrix.get_row_index(issue_id), column=2)
+        except RowDoesNotExist:
+            self.notify("That issue has no row in the matrix.", severity="warning")
+
+    # ── panes and focus ─────────────────────────────────────────────────────
+    def _first_pane(self, tab_id: str) -> Widget | None:
+        row = next((r for r in PANES if r.tab_id == tab_id), None)
+        if row is None:
+            return None
+        return next(iter(self.panes_of(row)), None)
+
+    def panes_of(self, row: PaneRow) -> list[Widget]:
+        return [pane for pane in self.panes() if isinstance(pane, row.kind)]
+
+    def _focus_pane(self, pane: Widget) -> None:
+        row = row_of(pane)
+        tabs = self.query_one(TabbedContent)
+        if row is not None and row.tab_id and tabs.active != row.tab_id:
+            tabs.active = row.tab_id
+        # Switching tabs in code leaves focus behind on a hidden widget: move it ourselves, at
+        # once (Widget.focus is deferred, and a fast "2j" would move the old pane's cursor).
+        self.set_focus(pane)
+        self.call_after_refresh(pane.scroll_visible, animate=False)
+
+    def action_pane(self, number: int) -> None:
+        panes = self.panes()
+        if 1 <= number <= len(panes):
+            self._focus_pane(panes[number - 1])
+
+    def action_cycle(self, step: int) -> None:
+        panes = self.panes()
+        if not panes:
+            return
+        focused = self.focused
+        index = next((i for i, p in enumerate(panes) if p is focused), -1 if step > 0 else 0)
+        self._focus_pane(panes[(index + step) % len(panes)])
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        # A click on a tab: put focus in its first pane so the keys work at once (the tab
+        # strip itself is never a pane; Tab and the number keys move between panes).
+        focused = self.focused
+        if focused is None or not focused.is_on_screen or isinstance(focused, Tabs):
+            pane = self._first_pane(event.pane.id or "")
+            if pane is not None:
+                self.call_after_refresh(self.set_focus, pane)
+
+    # ── filter ──────────────────────────────────────────────────────────────
+    def action_start_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.add_class("shown")
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        if not (box.value or box.has_class("shown")):
+            return
+        refocus = box.has_focus
+        box.value = ""
+        box.remove_class("shown")
+        self.filter_text = ""
+        if refocus and self.panes():
+            self._focus_pane(self.panes()[0])
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value.strip()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        # Back to the first pane of the tab on show.
+        pane = self._first_pane(self.query_one(TabbedContent).active)
+        panes = self.panes()
+        if pane is not None or panes:
+            self._focus_pane(pane or panes[0])
+
+    def watch_filter_text(self) -> None:
+        box = self.query_one("#filter", Input)
+        # Sync the box only for changes made elsewhere (the palette clears the filter). While the
+        # user types, Changed messages trail the keys: writing an older value back would eat them.
+        if not box.has_focus and box.value.strip() != self.filter_text:
+            box.value = self.filter_text
+        box.set_class(bool(self.filter_text) or box.has_focus, "shown")
+        self.state = self.state.with_query(self.filter_text)
+        self._show(self.state)
+
+    # ── calendar ────────────────────────────────────────────────────────────
+    def action_today(self) -> None:
+        self.month = first_of_month(self.today)
+        self._focus_pane(self.query_one(Agenda))
+
+    def action_month(self, step: int) -> None:
+        self.month = shift_month(self.month, step)
+        tabs = self.query_one(TabbedContent)
+        agenda = self.query_one(Agenda)
+        if tabs.active != row_of(agenda).tab_id:  # type: ignore[union-attr]
+            self._focus_pane(agenda)
+
+    def watch_month(self, month: date) -> None:
+        self.query_one(MonthGrid).month = month
+        agenda = self.query_one(Agenda)
+        # Put the agenda cursor on the first item of (or after) the month on show.
+        for item in self.state.view.dated if self.state.view else ():
+            if item.date.end and item.date.end >= month:
+                agenda.show_claim(item.id)
+                break
+
+    # ── article ─────────────────────────────────────────────────────────────
+    def action_article(self) -> None:
+        from tui.ui.screens.detail import ArticleScreen
+
+        claim = self.state.selected_claim
+        if claim is None or not claim.excerpts or self.state.loaded is None:
+            self.notify("Select a claim first: its article opens at the quote.", severity="warning")
+            return
+        self.app.push_screen(
+            ArticleScreen(self.state.loaded.dataset, self.state.loaded.library, claim.excerpts, 0)
+        )
+
+    # ── layout ──────────────────────────────────────────────────────────────
+    def on_resize(self, event: Resize) -> None:
+        self._layout(event.size.width, event.size.height)
+
+    def _layout(self, width: int, height: int = 24) -> None:
+        side = width >= SIDE_SOURCE
+        parties = width - SOURCE_WIDTH if side else width
+        wanted = {
+            "tall": height >= TALL,
+            "side-source": side,
+            "wide": parties >= WIDE,
+            "medium": MEDIUM <= parties < WIDE,
+            "narrow": parties < MEDIUM,
+        }
+        classes = {name for name, on in wanted.items() if on}
+        # One assignment restyles the DOM once; set_class per name restyled it five times.
+        if classes != set(self.classes) & set(wanted):
+            self.classes = (set(self.classes) - set(wanted)) | classes
+        self._grid_rows(classes, height, side)
+
+    def _grid_rows(self, classes: set[str], height: int, side: bool) -> None:
+        """As many columns as the width allows, as many rows as the parties need: every party is
+        drawn. Rows too short to read get a fixed height, and the grid scrolls to the focused pane."""
+        count = max(1, len(self.state.party_ids))
+        columns = min(count, next((n for name, n in COLUMNS.items() if name in classes), 1))
+        rows = ceil(count / columns)
+        source = 0 if side else (14 if "tall" in classes else 9)
+        room = height - 6 - source  # title, tab strip, status bar, footer
+        grid = self.query_one("#party-grid")
+        grid.styles.grid_size_columns = columns
+        grid.styles.grid_size_rows = rows
+        grid.styles.grid_rows = f"{FIXED_PANE_ROWS}" if room // rows < MIN_PANE_ROWS else "1fr"

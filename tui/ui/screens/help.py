@@ -1,0 +1,106 @@
+"""The full list of keys, as the footer shows them and more."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.ui.literal import assemble, lines
+
+DEFAULT_PANES = [
+    ("1 … 4", "party panes"),
+    ("5", "issue × party matrix"),
+    ("6", "calendar agenda"),
+    ("7", "source pane"),
+]
+
+KEYS = [
+    (
+        "Panes",
+        [
+            ("Tab / Shift+Tab", "next / previous pane"),
+            ("↑ ↓  j k", "move within a pane (← → h l across the matrix)"),
+            ("g / G", "first / last item"),
+            ("Enter", "open the selected item's detail"),
+            ("Esc", "back; clear the filter"),
+        ],
+    ),
+    (
+        "Filter",
+        [
+            ("/", "filter every pane at once: party, issue, words of a position, place"),
+            ("Enter", "keep the filter and go back to the panes"),
+            ("Esc", "clear the filter"),
+        ],
+    ),
+    (
+        "Calendar",
+        [
+            ("t", "calendar to today"),
+            ("[ / ]", "previous / next month"),
+        ],
+    ),
+    (
+        "Sources",
+        [
+            ("a", "read the whole article, scrolled to the quote"),
+            ("n / p", "(in the article) next / previous excerpt"),
+            ("1 … 9", "(in the detail) open that excerpt's article"),
+        ],
+    ),
+    (
+        "App",
+        [
+            ("r", "reload the data file now"),
+            ("e", "edit the data file in $VISUAL / $EDITOR at the selected item (or problem)"),
+            ("Ctrl+P", "command palette: go to party / issue / meeting, change theme"),
+            ("?", "this help"),
+            ("q", "quit"),
+        ],
+    ),
+]
+
+
+def help_content(panes: list[tuple[str, str]] | None = None) -> Content:
+    """Every key; the pane names come from the data, so all of it is built as literal text."""
+    rows: list[Content | str] = []
+    sections = [(KEYS[0][0], (panes or DEFAULT_PANES) + KEYS[0][1]), *KEYS[1:]]
+    for section, keys in sections:
+        rows.append(assemble((section, "b $accent")))
+        rows.extend(assemble("  ", (f"{key:<16}", "b"), f" {what}") for key, what in keys)
+        rows.append("")
+    muted = "$foreground-muted"
+    rows.append(
+        assemble(
+            (
+                "Statuses: ◷ upcoming · ! due · … past (no outcome recorded) · ✓ held/met · ✕ missed · ? undated",
+                muted,
+            )
+        )
+    )
+    rows.append(
+        assemble(("Kinds: ▲ demand · ■ red line · ◆ offer · ◇ proposal · ✕ rejects · ● stance", muted))
+    )
+    rows.append(assemble(("Matrix: ✓ agreed · ≈ close · ≠ apart · ? unclear", muted)))
+    rows.append(
+        assemble(("✎ added or changed by the last reload · the file reloads by itself when saved", muted))
+    )
+    return lines(rows)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
+
+    def __init__(self, panes: list[tuple[str, str]] | None = None) -> None:
+        super().__init__()
+        self.panes = panes
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help", classes="pane") as scroll:
+            scroll.border_title = "Keys"
+            scroll.border_subtitle = "Esc close"
+            yield Static(help_content(self.panes))

@@ -1,0 +1,110 @@
+"""The one table of the dashboard's panes: compose, keys, tab labels, focus order, help and palette derive from it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
+
+from tui.data.state import DashboardState
+from tui.ui.widgets.calendar import Agenda, MonthGrid
+from tui.ui.widgets.issue_matrix import IssueMatrix
+from tui.ui.widgets.party_pane import PartyPane
+from tui.ui.widgets.problems_pane import ProblemsPane
+from tui.ui.widgets.source_pane import SourcePane
+
+
+class ShowsState(Protocol):
+    """The one way a pane takes what to show."""
+
+    def show_state(self, state: DashboardState) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PaneRow:
+    """One kind of pane."""
+
+    name: str
+    """What the help and the palette call it ('issue × party matrix')."""
+    kind: type[Widget]
+    """The focusable widget (one per party for the party row)."""
+    place: Literal["tab", "side", "bottom"]
+    """In a tab of its own, beside the tabs (the source), or under them (problems)."""
+    build: Callable[[], Widget]
+    """Makes the pane, or the container that holds it (the party grid, the calendar)."""
+    tab: str = ""
+    """The tab's label, without its keys."""
+    tab_id: str = ""
+    """The tab's id, for rows in a tab."""
+    per_party: bool = False
+    follows_selection: bool = False
+    """Shown again whenever the selection moves (the rest only on a load or a filter)."""
+    shown_when: Callable[[DashboardState], bool] | None = None
+    """Reachable only while this holds (the problems pane, while the file has problems)."""
+
+
+def _calendar() -> Widget:
+    return Horizontal(MonthGrid(id="month-grid"), Agenda(id="agenda", classes="pane"), id="calendar")
+
+
+PANES: tuple[PaneRow, ...] = (
+    PaneRow(
+        "party panes",
+        PartyPane,
+        "tab",
+        lambda: VerticalScroll(id="party-grid"),
+        "Parties",
+        "tab-parties",
+        per_party=True,
+    ),
+    PaneRow(
+        "issue × party matrix", IssueMatrix, "tab", lambda: IssueMatrix(id="matrix"), "Matrix", "tab-matrix"
+    ),
+    PaneRow("calendar agenda", Agenda, "tab", _calendar, "Calendar", "tab-calendar"),
+    PaneRow("source pane", SourcePane, "side", lambda: SourcePane(id="source"), follows_selection=True),
+    PaneRow(
+        "problems (while the file has any)",
+        ProblemsPane,
+        "bottom",
+        lambda: ProblemsPane(id="problems"),
+        shown_when=lambda state: bool(state.problems),
+    ),
+)
+# Widgets that show the state but take no focus.
+VIEWERS: tuple[type[Widget], ...] = (MonthGrid,)
+
+
+def row_of(widget: Widget) -> PaneRow | None:
+    return next((row for row in PANES if isinstance(widget, row.kind)), None)
+
+
+def pane_names(state: DashboardState) -> Iterator[tuple[PaneRow, str]]:
+    """(row, name) of each pane in key order: a party pane per party (by name), then the rest."""
+    for row in PANES:
+        if row.shown_when is not None and not row.shown_when(state):
+            continue
+        if row.per_party:
+            data = state.data
+            for party_id in state.party_ids:
+                yield row, data.parties[party_id].name if data else party_id
+        else:
+            yield row, row.name
+
+
+def tab_labels(state: DashboardState) -> dict[str, str]:
+    """'Parties 1-4', 'Matrix 5', 'Calendar 6': each tab's label with the keys of its panes."""
+    keys: dict[str, list[int]] = {}
+    for number, (row, _) in enumerate(pane_names(state), start=1):
+        if row.place == "tab":
+            keys.setdefault(row.tab_id, []).append(number)
+    labels = {}
+    for row in PANES:
+        if row.place != "tab":
+            continue
+        numbers = [n for n in keys.get(row.tab_id, []) if n <= 9]
+        span = "" if not numbers else str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}-{numbers[-1]}"
+        labels[row.tab_id] = f"{row.tab} {span}".strip()
+    return labels

@@ -1,0 +1,145 @@
+"""A month grid with marked days and today, and an agenda of every dated item in date order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import calendar as pycalendar
+from datetime import date
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from tui.data.dates import EARLIEST, LATEST, status_of
+from tui.data.describe import date_label, item_status
+from tui.data.model import DatedItem
+from tui.data.state import DashboardState
+from tui.ui.glyphs import CHANGED_PART, STATUS, glyph_part, tag_part
+from tui.ui.literal import assemble, lines
+from tui.ui.widgets.claim_list import ClaimList
+
+# Windows this short are drawn on their days; longer ones ("March 2026") are listed under the grid.
+DAY_SPAN = 14
+
+
+def first_of_month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def shift_month(month: date, by: int) -> date:
+    """The first of the month `by` months away, held within the years dates may name."""
+    index = month.year * 12 + month.month - 1 + by
+    low, high = EARLIEST.year * 12 + EARLIEST.month - 1, LATEST.year * 12 + LATEST.month - 1
+    index = max(low, min(high, index))
+    return date(index // 12, index % 12 + 1, 1)
+
+
+class MonthGrid(Static):
+    """One month: days with short-window items marked, today boxed, longer windows listed below."""
+
+    month: reactive[date] = reactive(date(2026, 1, 1))
+    today: reactive[date] = reactive(date(2026, 1, 1))
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.items: tuple[DatedItem, ...] = ()
+
+    def show_state(self, state: DashboardState) -> None:
+        items = state.data.dated_items if state.data else ()
+        if items != self.items:
+            self.items = items
+            self.refresh_grid()
+
+    def watch_month(self) -> None:
+        self.refresh_grid()
+
+    def watch_today(self) -> None:
+        self.refresh_grid()
+
+    def refresh_grid(self) -> None:
+        month, today = self.month, self.today
+        last = date(month.year, month.month, pycalendar.monthrange(month.year, month.month)[1])
+        short = [i for i in self.items if i.date.known and (i.date.end - i.date.start).days < DAY_SPAN]  # type: ignore[operator]
+        short_ids = {i.id for i in short}
+        marked = {
+            day
+            for item in short
+            for day in range(1, last.day + 1)
+            if item.date.contains(date(month.year, month.month, day))
+        }
+        heading = f"{pycalendar.month_name[month.month]} {month.year}"
+        pad = (20 - len(heading)) // 2
+        rows = [assemble(" " * pad, (heading, "b")), assemble("Mo Tu We Th Fr Sa Su")]
+        for week in pycalendar.Calendar().monthdayscalendar(month.year, month.month):
+            cells: list[str | tuple[str, str]] = []
+            for day in week:
+                text = f"{day:2d}" if day else "  "
+                if day and date(month.year, month.month, day) == today:
+                    cells.append((text, "reverse"))
+                elif day in marked:
+                    cells.append((text, "b $accent underline"))
+                else:
+                    cells.append(text)
+                cells.append(" ")
+            rows.append(assemble(*cells[:-1]))
+        wide = [
+            i
+            for i in self.items
+            if i.date.known and i.id not in short_ids and i.date.start <= last and i.date.end >= month  # type: ignore[operator]
+        ]
+        # Most important first, so a short terminal still shows the month's fuzzy deadlines.
+        if wide:
+            rows.append(assemble(("Within this month:", "b")))
+            rows.extend(
+                assemble(
+                    glyph_part(STATUS, status_of(i.date, i.status, today)),
+                    " ",
+                    i.title,
+                    (f" ({i.date.text})", "$foreground-muted"),
+                )
+                for i in wide
+            )
+        on_days = [i for i in short if i.date.start <= last and i.date.end >= month]  # type: ignore[operator]
+        if on_days:
+            rows.append(assemble(("On marked days:", "b")))
+            rows.extend(assemble(f"{i.date.text}: {i.title}") for i in on_days)
+        rows.append(assemble(("  ", "reverse"), " today  ", ("12", "b $accent underline"), " has items"))
+        self.update(lines(rows))
+
+
+class Agenda(ClaimList):
+    """Deadlines, meetings and events in date order with precision and status against today."""
+
+    def show_state(self, state: DashboardState) -> None:
+        if state.data is None or state.view is None:
+            return
+        marked = state.loaded.marked if state.loaded else frozenset()
+        self.show(state.view.dated, state.today, state.selected, len(state.data.dated_items), marked)
+
+    def show(
+        self,
+        items: tuple[DatedItem, ...],
+        today: date,
+        keep: str | None,
+        total: int,
+        marked: frozenset[str] = frozenset(),
+    ) -> None:
+        rows = []
+        for item in items:
+            status, label = item_status(item, today)
+            kind = "meeting" if item.kind == "meeting" else item.kind
+            prompt = Content.assemble(
+                *((CHANGED_PART, " ") if item.id in marked else ()),
+                tag_part(STATUS, status, 11),
+                " ",
+                (item.title, "b"),
+                (f" · {kind}", "$foreground-muted"),
+                "\n            ",
+                date_label(item),
+                (f" · {label}", "$foreground-muted"),
+            )
+            rows.append(Option(prompt, id=item.id))
+        self.border_subtitle = f"{len(items)}/{total}" if len(items) != total else f"{total}"
+        self.set_rows(rows, keep, empty="no dated items match")

@@ -1,0 +1,151 @@
+"""Issues as rows, parties as columns: each cell the party's stance, each row where parties stand."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.color import Color
+from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnDoesNotExist, RowDoesNotExist
+
+from tui.data.describe import positions_by_cell
+from tui.data.model import Dataset, Position
+from tui.data.state import DashboardState
+from tui.ui.glyphs import ALIGNMENT, KIND
+from tui.ui.widgets.keys import VIM_MOVES
+from tui.ui.widgets.messages import ClaimChosen, ClaimHighlighted
+
+ISSUE_WIDTH = (15, 30)  # narrowest and widest issue column
+STAND_WIDTH = 9  # "≠ apart"; on narrow terminals the glyph alone (3)
+CELL_WIDTH = (10, 40)  # a party column shares what is left, within these bounds
+NARROW = 100
+
+
+class IssueMatrix(DataTable[Text]):
+    """A DataTable with a cell cursor; the cell under the cursor names its first position."""
+
+    BINDINGS = [
+        *VIM_MOVES,
+        Binding("h", "cursor_left", "Left", show=False),
+        Binding("l", "cursor_right", "Right", show=False),
+    ]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(cursor_type="cell", zebra_stripes=True, classes="pane", **kwargs)
+        self.border_title = "Issues × parties"
+        self._cells: dict[tuple[str, str], list[Position]] = {}
+        self._last: tuple[Dataset, tuple[Position, ...], frozenset[str], frozenset[str]] | None = None
+
+    def show_state(self, state: DashboardState) -> None:
+        if state.data is None or state.view is None:
+            return
+        marked = state.loaded.marked if state.loaded else frozenset()
+        self.show(state.data, state.view.positions, state.view.issue_ids, state.selected, marked)
+
+    def show(
+        self,
+        data: Dataset,
+        positions: tuple[Position, ...],
+        issue_ids: frozenset[str],
+        keep: str | None,
+        marked: frozenset[str] = frozenset(),
+    ) -> None:
+        self._last = (data, positions, issue_ids, marked)
+        cells = self._cells = positions_by_cell(positions)
+        self.clear(columns=True)
+        issue_width, stand_width, cell_width = self._widths(len(data.parties))
+        self.add_column("Issue", key="issue", width=issue_width)
+        self.add_column("Stand" if stand_width == STAND_WIDTH else "", key="stand", width=stand_width)
+        for party in data.parties.values():
+            # A str label would be read as Rich markup: hand DataTable a Text.
+            self.add_column(
+                Text(party.short if cell_width < 20 else party.name), key=party.id, width=cell_width
+            )
+        for issue in data.issues.values():
+            if issue.id not in issue_ids:
+                continue
+            glyph, word, style = ALIGNMENT[issue.alignment]
+            stand = f"{glyph} {word}" if stand_width == STAND_WIDTH else glyph
+            row = [Text(issue.name, style="bold"), self._styled(stand, style)]
+            for party in data.parties.values():
+                row.append(self._cell(cells.get((issue.id, party.id), []), marked))
+            self.add_row(*row, key=issue.id)
+        self.border_subtitle = f"{self.row_count}/{len(data.issues)} issues"
+        if keep:
+            self.show_claim(keep)
+
+    def _widths(self, parties: int) -> tuple[int, int, int]:
+        """Share the visible width so every party column shows at 80 columns and up."""
+        usable = max(self.size.width, 78) - 4 - 2 * (parties + 2)  # borders, scrollbar, cell padding
+        stand = STAND_WIDTH if usable >= NARROW else 3
+        issue = max(ISSUE_WIDTH[0], min(ISSUE_WIDTH[1], usable // 5))
+        cell = (usable - issue - stand) // max(parties, 1)
+        return issue, stand, max(CELL_WIDTH[0], min(CELL_WIDTH[1], cell))
+
+    def on_resize(self) -> None:
+        self._redraw()
+
+    def _styled(self, text: str, style: str) -> Text:
+        # DataTable cells are Rich renderables, which know no theme variables: resolve them here.
+        variables = self.app.theme_variables
+        value = variables.get(style.lstrip("$"))
+        if not value:
+            return Text(text)
+        # Muted colours carry alpha, which Rich cannot draw: blend them onto the surface first.
+        color = Color.parse(variables.get("surface", "#000000")) + Color.parse(value)
+        return Text(text, style=Style(color=color.rich_color))
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
+
+    def _redraw(self) -> None:
+        if self._last is not None:
+            data, positions, issue_ids, marked = self._last
+            self.show(data, positions, issue_ids, self.claim_at_cursor(), marked)
+
+    def _cell(self, positions: list[Position], marked: frozenset[str]) -> Text:
+        if not positions:
+            return Text("—", style="dim")
+        first = positions[0]
+        glyph, _, style = KIND[first.kind]
+        more = f" +{len(positions) - 1}" if len(positions) > 1 else ""
+        cell = self._styled(f"{glyph} {first.stance}{more}", style)
+        if any(p.id in marked for p in positions):
+            cell = self._styled("✎ ", "$warning") + cell
+        return cell
+
+    def claim_at_cursor(self) -> str | None:
+        if not self.row_count:
+            return None
+        row_key, column_key = self.coordinate_to_cell_key(self.cursor_coordinate)
+        found = self._cells.get((str(row_key.value), str(column_key.value)))
+        return found[0].id if found else None
+
+    def show_claim(self, claim_id: str) -> bool:
+        for (issue_id, party_id), positions in self._cells.items():
+            if any(p.id == claim_id for p in positions):
+                try:
+                    row = self.get_row_index(issue_id)
+                    column = self.get_column_index(party_id)
+                except (RowDoesNotExist, ColumnDoesNotExist):
+                    return False
+                self.move_cursor(row=row, column=column)
+                return True
+        return False
+
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        event.stop()
+        if self.has_focus and (claim := self.claim_at_cursor()):
+            self.post_message(ClaimHighlighted(claim))
+
+    def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
+        event.stop()
+        if claim := self.claim_at_cursor():
+            self.post_message(ClaimChosen(claim))
+
+    def on_focus(self) -> None:
+        if claim := self.claim_at_cursor():
+            self.post_message(ClaimHighlighted(claim))

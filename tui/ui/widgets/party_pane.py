@@ -1,0 +1,68 @@
+"""One party's positions, grouped by issue, each with its kind as a glyph, a word and a colour."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.content import Content
+from textual.widgets.option_list import Option
+
+from tui.data.model import Dataset, Position
+from tui.data.state import DashboardState
+from tui.ui.glyphs import CHANGED_PART, KIND, tag_part
+from tui.ui.literal import literal
+from tui.ui.widgets.claim_list import ClaimList
+
+
+def position_rows(
+    data: Dataset, positions: list[Position], marked: frozenset[str] = frozenset()
+) -> list[Option]:
+    rows: list[Option] = []
+    by_issue: dict[str, list[Position]] = {}
+    for position in positions:
+        by_issue.setdefault(position.issue, []).append(position)
+    for issue_id in data.issues:  # issues in file order, each once
+        here = by_issue.get(issue_id)
+        if not here:
+            continue
+        rows.append(Option(literal(data.issues[issue_id].name, "b $text-primary"), disabled=True))
+        for position in here:
+            date = position.stated.text if position.stated.known else "undated"
+            prompt = Content.assemble(
+                CHANGED_PART if position.id in marked else " ",
+                tag_part(KIND, position.kind, 11),
+                f" {position.stance} ",
+                (f"· {date}", "$foreground-muted"),
+            )
+            rows.append(Option(prompt, id=position.id))
+    return rows
+
+
+class PartyPane(ClaimList):
+    """The positions of one party, by id; its name and rows come from each state it is shown."""
+
+    def __init__(self, party_id: str, **kwargs: Any) -> None:
+        super().__init__(id=f"party-{party_id}", classes="pane party-pane", **kwargs)
+        self.party_id = party_id
+        self._shown: tuple[object, ...] | None = None
+
+    @property
+    def party_name(self) -> str:
+        return str(self.border_title or self.party_id)
+
+    def show_state(self, state: DashboardState) -> None:
+        data = state.data
+        if data is None or self.party_id not in data.parties:
+            return
+        # A rename shows on the next load: the title is set from the data every time.
+        self.border_title = literal(data.parties[self.party_id].name)
+        positions = list(state.by_party.get(self.party_id, ()))
+        total = state.loaded.party_totals.get(self.party_id, 0) if state.loaded else 0
+        self.border_subtitle = f"{len(positions)}/{total}" if len(positions) != total else f"{total}"
+        marked = state.loaded.marked if state.loaded else frozenset()
+        # A reload usually touches one party: leave the other panes' rows (and cursors) alone.
+        shown = (tuple(positions), tuple(data.issues.values()), marked & {p.id for p in positions})
+        if shown == self._shown:
+            return
+        self._shown = shown
+        self.set_rows(position_rows(data, positions, marked), state.selected, empty="no positions match")

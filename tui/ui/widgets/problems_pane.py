@@ -1,0 +1,64 @@
+"""The located problems of the data file, one per row; Enter or e opens the editor at the line."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.binding import BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.data.model import Problem
+from tui.data.state import DashboardState
+from tui.ui.literal import assemble
+from tui.ui.widgets.keys import VIM_MOVES
+
+
+class ProblemsPane(OptionList):
+    """Shown only while the file on disk has problems."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*VIM_MOVES]
+
+    class EditRequested(Message):
+        """The user wants to fix the problem at this line."""
+
+        def __init__(self, line: int | None) -> None:
+            super().__init__()
+            self.line = line
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(classes="pane", **kwargs)
+        self.problems: tuple[Problem, ...] = ()
+        self.border_title = "Problems"
+
+    def show_state(self, state: DashboardState) -> None:
+        if state.problems != self.problems or not state.problems:
+            self.show(state.problems, stale=state.loaded is not None)
+
+    def show(self, problems: tuple[Problem, ...], stale: bool) -> None:
+        self.problems = problems
+        self.clear_options()
+        self.add_options(
+            Option(
+                assemble((f"{p.line}:{p.col or 1}" if p.line else "file", "b $error"), " ", p.message),
+                id=f"problem-{i}",
+            )
+            for i, p in enumerate(problems)
+        )
+        count = len(problems)
+        what = "still showing the last good data" if stale else "nothing loaded yet"
+        self.border_title = f"{count} problem{'s' if count != 1 else ''} — {what}"
+        self.border_subtitle = "Enter/e: edit at line · fix and save: reloads by itself"
+        self.display = bool(problems)
+        if problems:
+            self.highlighted = 0
+
+    @property
+    def line(self) -> int | None:
+        index = self.highlighted
+        return self.problems[index].line if index is not None and index < len(self.problems) else None
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.EditRequested(self.line))

@@ -1,0 +1,104 @@
+"""The selected claim's excerpts: source, outlet, date, the quote highlighted in its paragraph."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from tui.data.describe import item_status, party_names, published_label
+from tui.data.model import Dataset, DatedItem, Excerpt, Position
+from tui.data.safefiles import Refused
+from tui.data.sources import SourceLibrary
+from tui.data.state import DashboardState
+from tui.ui.glyphs import KIND, STATUS, tag_part
+from tui.ui.literal import assemble, literal
+
+Claim = Position | DatedItem
+MUTED = "$foreground-muted"
+PROMPT = literal("Select a position, deadline or meeting to see its sources.", MUTED)
+
+
+def source_line(data: Dataset, excerpt: Excerpt) -> Content:
+    source = data.sources[excerpt.source]
+    return assemble((source.title, "b"), (f" · {source.outlet} · {published_label(source)}", MUTED))
+
+
+def excerpt_content(data: Dataset, library: SourceLibrary | None, excerpt: Excerpt) -> Content:
+    """The excerpt in its paragraph, quote highlighted, with a verified mark."""
+    head = source_line(data, excerpt)
+    if library is not None:
+        try:
+            text = library.get(data.sources[excerpt.source].file)
+        except Refused:
+            text = None  # the seed changed on disk since the load; the next reload reports it
+        match = text.find(excerpt.quote) if text is not None else None
+        if text is not None and match is not None:
+            context = text.context(match)
+            return assemble(
+                head,
+                "  ",
+                ("✓ verified", "$success"),
+                "\n",
+                context.before,
+                (context.quote, "b reverse"),
+                context.after,
+            )
+    return assemble(head, "  ", ("✕ not verified", "$error"), "\n", f"“{excerpt.quote}”")
+
+
+def stated_label(position: Position) -> str:
+    return f"stated {position.stated.text}" if position.stated.known else "date not printed in the source"
+
+
+def claim_heading(data: Dataset, claim: Claim, today: date) -> Content:
+    if isinstance(claim, Position):
+        party = data.parties[claim.party].name
+        issue = data.issues[claim.issue].name
+        return assemble(
+            tag_part(KIND, claim.kind),
+            " ",
+            (claim.stance, "b"),
+            "\n",
+            (f"{party} · {issue} · {stated_label(claim)}", MUTED),
+        )
+    status, label = item_status(claim, today)
+    who = party_names(data, claim.participants or claim.proposed_by)
+    details = " · ".join(x for x in (claim.date.text, claim.place, who) if x)
+    return assemble(tag_part(STATUS, status), " ", (claim.title, "b"), "\n", (f"{details} · {label}", MUTED))
+
+
+class SourcePane(VerticalScroll, can_focus=True):
+    """Shows the excerpts of whatever claim the screen says is selected."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(classes="pane", **kwargs)
+        self.border_title = "Source"
+        self.body = Static(PROMPT)
+
+    def compose(self) -> ComposeResult:
+        yield self.body
+
+    def show_state(self, state: DashboardState) -> None:
+        library = state.loaded.library if state.loaded else None
+        self.show(state.data, library, state.selected_claim, state.today)
+
+    def show(
+        self, data: Dataset | None, library: SourceLibrary | None, claim: Claim | None, today: date
+    ) -> None:
+        if data is None or claim is None:
+            self.body.update(PROMPT)
+            self.border_subtitle = ""
+            return
+        parts = [claim_heading(data, claim, today)]
+        parts.extend(excerpt_content(data, library, e) for e in claim.excerpts)
+        self.border_subtitle = (
+            f"{len(claim.excerpts)} excerpt{'s' if len(claim.excerpts) != 1 else ''} · a: article"
+        )
+        self.body.update(Content("\n\n").join(parts))
+        self.scroll_home(animate=False)
