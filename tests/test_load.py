@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import time
 from pathlib import Path
 
 import pytest
@@ -16,10 +15,9 @@ def load_text(mini: Path, text: str | bytes):
         mini.write_bytes(text)
     else:
         mini.write_text(text, encoding="utf-8")
-    started = time.perf_counter()
-    result = load_positions(mini)
-    assert time.perf_counter() - started < 1.0, "a bad file must be refused within a second"
-    return result
+    # How fast a bad file is refused is measured in bench/, not asserted here: a wall-clock
+    # limit fails on a busy machine and passes on a broken one.
+    return load_positions(mini)
 
 
 def messages(result) -> list[str]:

@@ -36,7 +36,9 @@ def _position_text(data: Dataset, position: Position) -> str:
 
 
 def _dated_text(data: Dataset, item: DatedItem) -> str:
-    names = [data.parties[p].name for p in (*item.participants, *item.proposed_by) if p in data.parties]
+    # The same words of a party as a position matches on: name, short label and what it includes.
+    parties = [data.parties[p] for p in (*item.participants, *item.proposed_by) if p in data.parties]
+    names = [word for party in parties for word in (party.name, party.short, *party.includes)]
     return " ".join(
         [
             item.id,

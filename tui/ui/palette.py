@@ -75,7 +75,9 @@ class ExportProvider(Provider):
 
     async def discover(self) -> Hits:
         for kind, name, help_text in EXPORTS:
-            yield DiscoveryHit(literal(name), partial(self.app.run_action, f"export('{kind}')"), text=name, help=help_text)
+            yield DiscoveryHit(
+                literal(name), partial(self.app.run_action, f"export('{kind}')"), text=name, help=help_text
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import calendar as pycalendar
 from datetime import date
+from typing import Any
 
 from textual.content import Content
 from textual.reactive import reactive

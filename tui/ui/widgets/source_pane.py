@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from datetime import date
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll

@@ -1,0 +1,168 @@
+"""The shared pieces tested directly, not only through Pilot: filtering, diff, fields, the file watch, the state."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tui.data.diff import compare
+from tui.data.fields import Fields, Problems, did_you_mean
+from tui.data.filtering import Filter
+from tui.data.load import load_positions
+from tui.data.model import Dataset, Location
+from tui.data.paths import DataFile
+from tui.data.state import DashboardState, Loaded
+from tui.data.watch import FileWatch
+from tui.data.yamlnodes import parse_nodes
+
+
+@pytest.fixture
+def data(mini: Path) -> Dataset:
+    result = load_positions(mini)
+    assert result.dataset is not None
+    return result.dataset
+
+
+# ── filtering ──────────────────────────────────────────────────────────────
+def test_no_query_shows_everything_with_dated_items_in_date_order(data):
+    view = Filter(data).view("")
+    assert [p.id for p in view.positions] == [p.id for p in data.positions]
+    assert [d.id for d in view.dated] == ["geneva-1", "vienna", "summit-june"]
+    assert view.issue_ids == frozenset(data.issues)
+
+
+@pytest.mark.parametrize(
+    ("query", "positions", "dated", "issues"),
+    [
+        ("monitors", ["north-monitors"], [], {"ceasefire"}),
+        (
+            "NORTHLAND",
+            ["north-valley", "north-monitors", "north-no-vote"],
+            ["geneva-1", "vienna"],
+            {"valley", "ceasefire", "vote"},
+        ),
+        ("north monitors", ["north-monitors"], [], {"ceasefire"}),  # every word must match
+        ("vienna", [], ["vienna"], set()),  # a meeting's place
+        ("referendum", ["north-no-vote"], [], {"vote"}),  # an issue's name
+        ("mediators", ["west-rebuild"], ["summit-june"], {"ceasefire"}),  # a party's 'includes'
+        ("nothing-like-this", [], [], set()),
+    ],
+)
+def test_a_query_matches_every_word_anywhere_in_a_claim(data, query, positions, dated, issues):
+    view = Filter(data).view(query)
+    assert [p.id for p in view.positions] == positions
+    assert [d.id for d in view.dated] == dated
+    assert view.issue_ids == frozenset(issues)
+
+
+# ── diff ───────────────────────────────────────────────────────────────────
+def test_compare_names_added_removed_and_changed_claims(data):
+    changed = replace(data.positions[1], stance="International monitors")
+    moved = replace(data.positions[0], at=Location(999, 3))  # only its place in the file moved
+    new = replace(data, positions=(moved, changed, *data.positions[3:]), meetings=data.meetings[:1])
+    changes = compare(data, new)
+    assert changes.changed == {"north-monitors": "position"}
+    assert changes.removed == {"south-harbour": "position", "vienna": "meeting"}
+    assert changes.added == {}
+    assert changes.touched == frozenset({"north-monitors"})
+    assert changes.summary() == "1 position changed, 1 position removed, 1 meeting removed"
+    assert compare(data, data).summary() == "no claims changed" and not compare(data, data)
+    assert compare(new, data).added == {"south-harbour": "position", "vienna": "meeting"}
+
+
+# ── fields ─────────────────────────────────────────────────────────────────
+def fields_of(text: str) -> tuple[Fields, Problems]:
+    root, _ = parse_nodes(text)
+    problems = Problems("f.yaml")
+    return Fields(root, "party 'x'", ("name", "short", "flag", "kind", "when", "list"), problems), problems
+
+
+def test_fields_report_unknown_keys_with_a_suggestion():
+    _, problems = fields_of("name: A\nshrot: B\n")
+    assert [str(p) for p in problems.items] == [
+        "f.yaml:2:1: unknown key 'shrot' in party 'x' (did you mean 'short'?); known keys: name, short, flag, kind, when, list"
+    ]
+
+
+def test_fields_read_typed_values_and_say_what_is_wrong():
+    f, problems = fields_of("name: [a]\nflag: maybe\nkind: demnd\nwhen: 1/2/2026\nlist: {a: b}\n")
+    assert f.text("name") == "" and f.flag("flag") is False
+    assert f.choice("kind", ("demand", "offer")) == "demand"
+    assert f.date("when") is None and f.texts("list") == []
+    assert f.text("short", "default") == "default"
+    assert [(p.line, p.message) for p in problems.items] == [
+        (1, "'name' of party 'x' should be text, not a list"),
+        (2, "'flag' of party 'x' should be true or false"),
+        (3, "'kind' of party 'x' is 'demnd' (did you mean 'demand'?); use one of: demand, offer"),
+        (
+            4,
+            "when of party 'x': '1/2/2026' is a numeric date whose order of day and month is not certain: "
+            "write it as '2026-02-01' (year-month-day) or '1 February 2026'",
+        ),
+        (5, "'list' of party 'x' should be a list, not a mapping"),
+    ]
+
+
+def test_did_you_mean_prefers_case_slips_and_tails():
+    assert did_you_mean("North", ["north", "south"]) == " (did you mean 'north'?)"
+    assert did_you_mean("eu-x", ["eu", "ua"]) == " (did you mean 'eu'?)"
+    assert did_you_mean("zzz", ["north", "south"]) == ""
+
+
+# ── the file watch ─────────────────────────────────────────────────────────
+def test_the_watch_reports_a_change_once_it_holds_still(tmp_path):
+    path = tmp_path / "f.yaml"
+    path.write_text("a: 1\n")
+    watch = FileWatch(lambda: [path])
+    assert watch.poll() is False  # nothing happened
+    path.write_text("a: 2\n")
+    os.utime(path, ns=(1, 1))
+    assert [watch.poll(), watch.poll(), watch.poll()] == [False, True, False]
+    os.utime(path, ns=(2, 2))  # touched, same bytes: no change
+    assert [watch.poll(), watch.poll()] == [False, False]
+
+
+def test_the_watch_reports_a_file_gone_for_a_whole_poll_and_its_return(tmp_path):
+    path = tmp_path / "f.yaml"
+    path.write_text("a: 1\n")
+    watch = FileWatch(lambda: [path])
+    path.unlink()
+    assert [watch.poll(), watch.poll()] == [False, True]
+    path.write_text("a: 1\n")
+    assert [watch.poll(), watch.poll()] == [False, True]  # back (the bytes differ from 'gone')
+
+
+def test_the_watch_never_blocks_on_a_fifo(tmp_path):
+    path = tmp_path / "f.yaml"
+    path.write_text("a: 1\n")
+    watch = FileWatch(lambda: [path])
+    path.unlink()
+    os.mkfifo(path)  # an open() for reading would wait for a writer forever
+    assert [watch.poll(), watch.poll()] == [False, True]
+
+
+# ── the state ──────────────────────────────────────────────────────────────
+def test_the_state_keeps_the_last_good_load_and_the_selection_while_it_exists(data, mini):
+    state = DashboardState(DataFile(mini), date(2026, 3, 15))
+    assert state.data is None and state.party_ids == () and not state.stale
+    loaded = Loaded.build(data, None, None, frozenset())
+    state = state.with_load(loaded, ()).with_query("north").with_selected("north-monitors")
+    assert state.by_party.keys() == {"north"} and state.selected_claim is not None
+    assert loaded.party_totals == {"north": 3, "south": 1, "west": 1}
+    broken = state.with_load(
+        None, (replace(state.problems[0], message="x") if state.problems else _problem(),)
+    )
+    assert broken.stale and broken.data is data and broken.query == "north"
+    fewer = replace(data, positions=data.positions[:1])
+    again = broken.with_load(Loaded.build(fewer, None, None, frozenset()), ())
+    assert again.selected is None and not again.stale  # the selected claim is gone
+
+
+def _problem():
+    from tui.data.model import Problem
+
+    return Problem("f.yaml", "bad", 1, 1)
