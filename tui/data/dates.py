@@ -308,11 +308,11 @@ def status_of(when: PartialDate, recorded: str | None, today: date) -> Status:
     be before).
     """
     if when.start is None or when.end is None:
-        return recorded if recorded in OUTCOMES else "undated"  # type: ignore[return-value]
+        return recorded if recorded in OUTCOMES else "undated"  # type: ignore[return-value]  # an OUTCOMES word
     if today < when.start:
         return "upcoming"
     if recorded in OUTCOMES:
-        return recorded  # type: ignore[return-value]
+        return recorded  # type: ignore[return-value]  # one of OUTCOMES, all Status words
     if today <= when.end:
         return "due"
     return "past"

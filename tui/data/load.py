@@ -223,7 +223,7 @@ class _Reader:
         for iid, key, node in entries(section, "issues", self.problems):
             f = Fields(node, f"issue '{iid}'", ISSUE_KEYS, self.problems)
             alignment = f.choice("alignment", ALIGNMENTS, "unclear")
-            out[iid] = Issue(iid, f.text("name"), alignment, f.text("note", ""), _at(key))  # type: ignore[arg-type]
+            out[iid] = Issue(iid, f.text("name"), alignment, f.text("note", ""), _at(key))  # type: ignore[arg-type]  # choice() returns one of the Literal's words
         return out
 
     def positions(
@@ -247,7 +247,7 @@ class _Reader:
                 first = sources.get(excerpts[0].source) if excerpts else None
                 stated = first.published if first else UNKNOWN
             out.append(
-                Position(pid, party, issue, kind, f.text("stance"), stated, excerpts, _at(key))  # type: ignore[arg-type]
+                Position(pid, party, issue, kind, f.text("stance"), stated, excerpts, _at(key))  # type: ignore[arg-type]  # choice() returns one of the Literal's words
             )
         return out
 
@@ -269,12 +269,12 @@ class _Reader:
             out.append(
                 DatedItem(
                     id=did,
-                    kind=f.choice("kind", kinds, kinds[0]),  # type: ignore[arg-type]
+                    kind=f.choice("kind", kinds, kinds[0]),  # type: ignore[arg-type]  # one of the Literal's words
                     title=f.text("title"),
                     date=when,
                     as_written=f.text("as_written", ""),
                     inferred=f.flag("inferred"),
-                    status=status,  # type: ignore[arg-type]
+                    status=status,  # type: ignore[arg-type]  # a RECORDED_STATUSES word or None
                     proposed_by=self._party_list(f, "proposed_by", parties, what),
                     participants=self._party_list(f, "participants", parties, what),
                     place=f.text("place", ""),
@@ -335,10 +335,9 @@ class _Reader:
             excerpt = Excerpt(source, quote, _at(quote_node))
             out.append(excerpt)
             self.excerpts.append((excerpt, quote_node))
-        if not out and isinstance(f.get("excerpts"), Node) and isinstance(f.get("excerpts").value, list):  # type: ignore[union-attr]
-            self.problems.add(
-                f.get("excerpts"), f"{what} has an empty 'excerpts' list: cite at least one quote"
-            )
+        listed = f.get("excerpts")
+        if not out and listed is not None and isinstance(listed.value, list):
+            self.problems.add(listed, f"{what} has an empty 'excerpts' list: cite at least one quote")
         return tuple(out)
 
     def verify(self, sources: dict[str, Source]) -> None:

@@ -341,7 +341,8 @@ class DashboardScreen(Screen[None]):
         self.month = shift_month(self.month, step)
         tabs = self.query_one(TabbedContent)
         agenda = self.query_one(Agenda)
-        if tabs.active != row_of(agenda).tab_id:  # type: ignore[union-attr]
+        row = row_of(agenda)
+        if row is not None and tabs.active != row.tab_id:
             self._focus_pane(agenda)
 
     def watch_month(self, month: date) -> None:

@@ -60,7 +60,7 @@ class MonthGrid(Static):
     def refresh_grid(self) -> None:
         month, today = self.month, self.today
         last = date(month.year, month.month, pycalendar.monthrange(month.year, month.month)[1])
-        short = [i for i in self.items if i.date.known and (i.date.end - i.date.start).days < DAY_SPAN]  # type: ignore[operator]
+        short = [i for i in self.items if i.date.known and (i.date.end - i.date.start).days < DAY_SPAN]  # type: ignore[operator]  # known: start and end are set
         short_ids = {i.id for i in short}
         marked = {
             day
@@ -86,7 +86,7 @@ class MonthGrid(Static):
         wide = [
             i
             for i in self.items
-            if i.date.known and i.id not in short_ids and i.date.start <= last and i.date.end >= month  # type: ignore[operator]
+            if i.date.known and i.id not in short_ids and i.date.start <= last and i.date.end >= month  # type: ignore[operator]  # known: both set
         ]
         # Most important first, so a short terminal still shows the month's fuzzy deadlines.
         if wide:
@@ -100,7 +100,7 @@ class MonthGrid(Static):
                 )
                 for i in wide
             )
-        on_days = [i for i in short if i.date.start <= last and i.date.end >= month]  # type: ignore[operator]
+        on_days = [i for i in short if i.date.start <= last and i.date.end >= month]  # type: ignore[operator]  # short: all known
         if on_days:
             rows.append(assemble(("On marked days:", "b")))
             rows.extend(assemble(f"{i.date.text}: {i.title}") for i in on_days)
