@@ -149,6 +149,17 @@ async def test_article_opens_scrolled_to_the_highlighted_quote(mini):
         await pilot.press("n")  # a single excerpt: n stays on it
         await pilot.pause()
         assert app.screen.index == 0
+        # Textual's own scrolling still works on the screen: nothing of ours overrides its
+        # private _scroll_to (which once made this raise on an unexpected 'animate').
+        app.screen.scroll_to(y=1, animate=False)
+        await pilot.pause()
+        assert app.is_running
+
+
+def test_the_app_shadows_no_textual_name():
+    from textual.app import App
+
+    assert PeaceDashApp.watch is App.watch  # the file watch is app.file_watch, not app.watch
 
 
 async def test_filter_narrows_every_pane_and_escape_clears(mini):
