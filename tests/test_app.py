@@ -409,3 +409,30 @@ async def test_the_bundled_sample_says_so_is_never_edited_and_exports_here(mini,
         await pilot.pause()
     assert (here / "positions.json").exists() and not mini.with_suffix(".json").exists()
     assert mini.read_bytes() == before
+
+
+async def test_a_full_screen_shows_parties_what_is_due_and_the_source_at_once(bundled):
+    app = PeaceDashApp(bundled, date(2026, 2, 8), clock=FIXED_CLOCK)
+    async with started(app, (160, 48)) as pilot:
+        upcoming = app.screen.query_one("#upcoming")
+        assert upcoming.is_on_screen and app.screen.query_one("#source").is_on_screen
+        assert all(pane.is_on_screen for pane in app.screen.query(PartyPane))
+        # Filtering for the referendum shows it at once, with its countdown: no tab to open.
+        await pilot.press("slash", *"referendum", "enter")
+        await pilot.pause()
+        rows = [str(o.prompt) for o in upcoming.options]  # type: ignore[attr-defined]
+        assert len(rows) == 1 and "Referendum on the deal, alongside elections" in rows[0]
+        assert "May 2026" in rows[0] and "in 82 days" in rows[0]
+        assert upcoming.is_on_screen and app.screen.query_one(TabbedContent).active == "tab-parties"
+        keys = dict((name, key) for key, name in app.dashboard.pane_keys())
+        assert keys["due and upcoming"] == "8"
+        await pilot.press("8")
+        await pilot.pause()
+        assert app.focused is upcoming and app.dashboard.selected == "referendum-may"
+
+
+async def test_narrower_terminals_keep_the_agenda_in_its_tab(bundled):
+    app = PeaceDashApp(bundled, date(2026, 2, 8), clock=FIXED_CLOCK)
+    async with started(app, (120, 40)):
+        assert not app.screen.query_one("#upcoming").display
+        assert "due and upcoming" not in [name for _, name in app.dashboard.pane_keys()]

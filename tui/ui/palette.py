@@ -33,7 +33,7 @@ class GoToProvider(Provider):
             return
         data = dash.data
         # Panes from the pane table, in key order: every party (beyond key 9 too) and the rest.
-        for number, (row, name) in enumerate(pane_names(dash.state), start=1):
+        for number, (row, name) in enumerate(pane_names(dash.state, dash.full_screen), start=1):
             where = f"pane {number}" + (f", key {number}" if number <= 9 else ", beyond the number keys")
             label = f"Go to party: {name}" if row.per_party else f"Go to pane: {name}"
             yield label, where, partial(dash.action_pane, number)

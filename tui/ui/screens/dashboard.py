@@ -30,12 +30,18 @@ from tui.ui.widgets.party_pane import PartyPane
 from tui.ui.widgets.problems_pane import ProblemsPane
 from tui.ui.widgets.status_bar import StatusBar
 
-SIDE_SOURCE = 180  # the source pane moves to the right at this terminal width
-SOURCE_WIDTH = 56  # its width there (kept in step with peacedash.tcss)
-WIDE = 160  # party panes side by side when this much width is left for them
-MEDIUM = 110  # two columns of party panes; below this they stack and scroll
-TALL = 40  # the source pane grows at this height
-COLUMNS = {"wide": 4, "medium": 2}  # party panes a row holds
+# Layout classes by terminal size, set by Textual (peacedash.tcss says what each one does).
+# Tried at 80×24, 100×30, 120×40, 160×48, 180×40, 200×60 and 220×50: below 110 columns party
+# panes stack; from 110 two fit side by side, from 160 four. From 180 a terminal shorter than
+# 48 rows puts the source pane at the side (56 columns, leaving two or, from 216, four party
+# columns). From 160×48 up everything fits on one screen: the party panes, what is due and
+# upcoming, and the source pane, with no tab to open.
+HORIZONTAL = [(0, "-narrow"), (110, "-medium"), (160, "-wide"), (180, "-side-medium"), (216, "-side-wide")]
+VERTICAL = [(0, "-short"), (40, "-tall"), (48, "-full")]
+FULL_SCREEN = (160, 48)
+COLUMNS = {"-medium": 2, "-wide": 4, "-side-medium": 2, "-side-wide": 4}  # party panes a row holds
+LOWER_ROWS = {"-short": 9, "-tall": 14, "-full": 14}  # height of the area under the tabs (tcss)
+FULL_LOWER_ROWS = 20
 MIN_PANE_ROWS = 8  # below this a row of party panes gets a fixed height and the grid scrolls
 FIXED_PANE_ROWS = 10
 
@@ -44,6 +50,8 @@ class DashboardScreen(Screen[None]):
     """Holds the state on show; every pane is given it whole and takes what it needs."""
 
     AUTO_FOCUS = None  # the app focuses the first pane (or the problems) once data is in
+    HORIZONTAL_BREAKPOINTS = HORIZONTAL
+    VERTICAL_BREAKPOINTS = VERTICAL
 
     BINDINGS = [
         *(Binding(str(n), f"pane({n})", f"Pane {n}", show=False) for n in range(1, 10)),
@@ -100,7 +108,8 @@ class DashboardScreen(Screen[None]):
                 for row in tabs:
                     with TabPane(row.tab, id=row.tab_id):
                         yield row.build()
-            yield from (row.build() for row in PANES if row.place == "side")
+            with Horizontal(id="lower"):
+                yield from (row.build() for row in PANES if row.place == "lower")
         yield from (row.build() for row in PANES if row.place == "bottom")
         yield StatusBar(id="status")
         yield Footer()
@@ -109,14 +118,22 @@ class DashboardScreen(Screen[None]):
         self.query_one("#agenda", Agenda).border_title = "Agenda"
         grid = self.query_one(MonthGrid)
         grid.today, grid.month = self.today, self.month
-        self._layout(self.size.width, self.size.height)
+        self._grid_rows(self.size.width, self.size.height)
         self._show(self.state)
+
+    @property
+    def full_screen(self) -> bool:
+        """Large enough for parties, what is due and upcoming, and the source on one screen."""
+        width, height = self.size
+        return width >= FULL_SCREEN[0] and height >= FULL_SCREEN[1]
 
     def panes(self) -> list[Widget]:
         """The panes in key order (1…9, then Tab): a party pane per party, then the table's other rows."""
         out: list[Widget] = []
         for row in PANES:
             if row.shown_when is not None and not row.shown_when(self.state):
+                continue
+            if row.full_screen_only and not self.full_screen:
                 continue
             if row.per_party:
                 by_id = {pane.party_id: pane for pane in self.query(PartyPane)}
@@ -128,7 +145,8 @@ class DashboardScreen(Screen[None]):
     def pane_keys(self) -> list[tuple[str, str]]:
         """(key, pane name) for the help screen: exactly the panes that exist."""
         return [
-            (str(n) if n <= 9 else "Tab", name) for n, (_, name) in enumerate(pane_names(self.state), start=1)
+            (str(n) if n <= 9 else "Tab", name)
+            for n, (_, name) in enumerate(pane_names(self.state, self.full_screen), start=1)
         ]
 
     # ── state in ────────────────────────────────────────────────────────────
@@ -166,7 +184,7 @@ class DashboardScreen(Screen[None]):
         grid = self.query_one("#party-grid")
         await grid.remove_children()
         await grid.mount_all(PartyPane(party_id) for party_id in self.state.party_ids)
-        self._layout(self.size.width, self.size.height)
+        self._grid_rows(self.size.width, self.size.height)
 
     def _show(self, state: DashboardState, selection_only: bool = False) -> None:
         """Hand the state to every pane and viewer (only to those that follow the selection, if asked)."""
@@ -368,32 +386,22 @@ class DashboardScreen(Screen[None]):
 
     # ── layout ──────────────────────────────────────────────────────────────
     def on_resize(self, event: Resize) -> None:
-        self._layout(event.size.width, event.size.height)
+        # The layout classes are Textual's breakpoints; only the party grid's rows follow the
+        # number of parties, which no breakpoint knows.
+        self._grid_rows(event.size.width, event.size.height)
 
-    def _layout(self, width: int, height: int = 24) -> None:
-        side = width >= SIDE_SOURCE
-        parties = width - SOURCE_WIDTH if side else width
-        wanted = {
-            "tall": height >= TALL,
-            "side-source": side,
-            "wide": parties >= WIDE,
-            "medium": MEDIUM <= parties < WIDE,
-            "narrow": parties < MEDIUM,
-        }
-        classes = {name for name, on in wanted.items() if on}
-        # One assignment restyles the DOM once; set_class per name restyled it five times.
-        if classes != set(self.classes) & set(wanted):
-            self.classes = (set(self.classes) - set(wanted)) | classes
-        self._grid_rows(classes, height, side)
-
-    def _grid_rows(self, classes: set[str], height: int, side: bool) -> None:
+    def _grid_rows(self, width: int, height: int) -> None:
         """As many columns as the width allows, as many rows as the parties need: every party is
         drawn. Rows too short to read get a fixed height, and the grid scrolls to the focused pane."""
+        across = next(name for least, name in sorted(HORIZONTAL, reverse=True) if width >= least)
+        down = next(name for least, name in sorted(VERTICAL, reverse=True) if height >= least)
+        full = width >= FULL_SCREEN[0] and height >= FULL_SCREEN[1]
         count = max(1, len(self.state.party_ids))
-        columns = min(count, next((n for name, n in COLUMNS.items() if name in classes), 1))
+        columns = min(count, 4 if full else COLUMNS.get(across, 1))
         rows = ceil(count / columns)
-        source = 0 if side else (14 if "tall" in classes else 9)
-        room = height - 6 - source  # title, tab strip, status bar, footer
+        side = across.startswith("-side") and not full
+        lower = 0 if side else (FULL_LOWER_ROWS if full else LOWER_ROWS[down])
+        room = height - 6 - lower  # title, tab strip, status bar, footer
         grid = self.query_one("#party-grid")
         grid.styles.grid_size_columns = columns
         grid.styles.grid_size_rows = rows

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 
 from tui.data.state import DashboardState
-from tui.ui.widgets.calendar import Agenda, MonthGrid
+from tui.ui.widgets.calendar import Agenda, MonthGrid, Upcoming
 from tui.ui.widgets.issue_matrix import IssueMatrix
 from tui.ui.widgets.party_pane import PartyPane
 from tui.ui.widgets.problems_pane import ProblemsPane
@@ -31,8 +31,9 @@ class PaneRow:
     """What the help and the palette call it ('issue × party matrix')."""
     kind: type[Widget]
     """The focusable widget (one per party for the party row)."""
-    place: Literal["tab", "side", "bottom"]
-    """In a tab of its own, beside the tabs (the source), or under them (problems)."""
+    place: Literal["tab", "lower", "bottom"]
+    """In a tab of its own; in the area beside or under the tabs (source, due and upcoming), which
+    the stylesheet puts at the side or at the bottom by the terminal's size; or under it all."""
     build: Callable[[], Widget]
     """Makes the pane, or the container that holds it (the party grid, the calendar)."""
     tab: str = ""
@@ -44,6 +45,8 @@ class PaneRow:
     """Shown again whenever the selection moves (the rest only on a load or a filter)."""
     shown_when: Callable[[DashboardState], bool] | None = None
     """Reachable only while this holds (the problems pane, while the file has problems)."""
+    full_screen_only: bool = False
+    """Drawn (and reachable) only on terminals large enough for the full-screen dashboard."""
 
 
 def _calendar() -> Widget:
@@ -64,7 +67,14 @@ PANES: tuple[PaneRow, ...] = (
         "issue × party matrix", IssueMatrix, "tab", lambda: IssueMatrix(id="matrix"), "Matrix", "tab-matrix"
     ),
     PaneRow("calendar agenda", Agenda, "tab", _calendar, "Calendar", "tab-calendar"),
-    PaneRow("source pane", SourcePane, "side", lambda: SourcePane(id="source"), follows_selection=True),
+    PaneRow("source pane", SourcePane, "lower", lambda: SourcePane(id="source"), follows_selection=True),
+    PaneRow(
+        "due and upcoming",
+        Upcoming,
+        "lower",
+        lambda: Upcoming(id="upcoming", classes="pane"),
+        full_screen_only=True,
+    ),
     PaneRow(
         "problems (while the file has any)",
         ProblemsPane,
@@ -81,10 +91,12 @@ def row_of(widget: Widget) -> PaneRow | None:
     return next((row for row in PANES if isinstance(widget, row.kind)), None)
 
 
-def pane_names(state: DashboardState) -> Iterator[tuple[PaneRow, str]]:
+def pane_names(state: DashboardState, full_screen: bool = False) -> Iterator[tuple[PaneRow, str]]:
     """(row, name) of each pane in key order: a party pane per party (by name), then the rest."""
     for row in PANES:
         if row.shown_when is not None and not row.shown_when(state):
+            continue
+        if row.full_screen_only and not full_screen:
             continue
         if row.per_party:
             data = state.data

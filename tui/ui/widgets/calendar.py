@@ -108,14 +108,10 @@ class MonthGrid(Static):
         self.update(lines(rows))
 
 
-class Agenda(ClaimList):
-    """Deadlines, meetings and events in date order with precision and status against today."""
+class DatedList(ClaimList):
+    """Dated items as rows: status, title, kind, then the date as written and where it stands."""
 
-    def show_state(self, state: DashboardState) -> None:
-        if state.data is None or state.view is None:
-            return
-        marked = state.loaded.marked if state.loaded else frozenset()
-        self.show(state.view.dated, state.today, state.selected, len(state.data.dated_items), marked)
+    EMPTY = "no dated items match"
 
     def show(
         self,
@@ -141,4 +137,37 @@ class Agenda(ClaimList):
             )
             rows.append(Option(prompt, id=item.id))
         self.border_subtitle = f"{len(items)}/{total}" if len(items) != total else f"{total}"
-        self.set_rows(rows, keep, empty="no dated items match")
+        self.set_rows(rows, keep, empty=self.EMPTY)
+
+
+class Agenda(DatedList):
+    """Deadlines, meetings and events in date order with precision and status against today."""
+
+    def show_state(self, state: DashboardState) -> None:
+        if state.data is None or state.view is None:
+            return
+        marked = state.loaded.marked if state.loaded else frozenset()
+        self.show(state.view.dated, state.today, state.selected, len(state.data.dated_items), marked)
+
+
+# What a full-screen dashboard keeps in view beside the party panes: what is due, then what comes.
+AHEAD = ("due", "upcoming")
+
+
+class Upcoming(DatedList):
+    """Only what is due now or upcoming, soonest first, with countdowns: shown beside the party
+    panes on terminals large enough for everything at once (the whole agenda stays in its tab)."""
+
+    EMPTY = "nothing due or upcoming matches"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.border_title = "Due and upcoming"
+
+    def show_state(self, state: DashboardState) -> None:
+        if state.data is None or state.view is None:
+            return
+        ahead = tuple(i for i in state.view.dated if status_of(i.date, i.status, state.today) in AHEAD)
+        total = sum(1 for i in state.data.dated_items if status_of(i.date, i.status, state.today) in AHEAD)
+        marked = state.loaded.marked if state.loaded else frozenset()
+        self.show(ahead, state.today, state.selected, total, marked)
