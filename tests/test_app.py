@@ -436,3 +436,41 @@ async def test_narrower_terminals_keep_the_agenda_in_its_tab(bundled):
     async with started(app, (120, 40)):
         assert not app.screen.query_one("#upcoming").display
         assert "due and upcoming" not in [name for _, name in app.dashboard.pane_keys()]
+
+
+@pytest.mark.parametrize("where", ["source", "help", "article", "detail"])
+async def test_the_same_scroll_keys_in_every_reading_view(bundled, where):
+    app = PeaceDashApp(bundled, date(2026, 2, 8), clock=FIXED_CLOCK)
+    size = (50, 14) if where == "detail" else (80, 24)  # small enough that each view scrolls
+    async with started(app, size) as pilot:
+        opening = {"source": ["7"], "help": ["question_mark"], "article": ["a"], "detail": ["enter"]}[where]
+        await pilot.press(*opening)
+        await pilot.pause()
+        view = app.focused
+        assert view is not None and view.max_scroll_y >= 4, (where, view)
+        view.scroll_home(animate=False)
+        await pilot.pause()
+        presses = min(10, int(view.max_scroll_y) - 1)
+        await pilot.press(*"j" * presses)  # quick presses, none dropped to an animation
+        await pilot.pause()
+        assert view.scroll_y == presses
+        await pilot.press("k", "k")
+        await pilot.pause()
+        assert view.scroll_y == presses - 2
+        await pilot.press("G")
+        await pilot.pause()
+        assert view.scroll_y == view.max_scroll_y
+        await pilot.press("g")
+        await pilot.pause()
+        assert view.scroll_y == 0
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert view.scroll_y > 1
+
+
+async def test_the_article_is_titled_by_its_headline(mini):
+    app = make_app(mini)
+    async with started(app, (80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen.query_one("#article").border_title == "Talks resume in Geneva"

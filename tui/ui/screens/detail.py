@@ -6,7 +6,6 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
@@ -14,6 +13,7 @@ from tui.data.model import Dataset, DatedItem, Excerpt, Position
 from tui.data.safefiles import Refused
 from tui.data.sources import SourceLibrary, SourceText
 from tui.ui.literal import assemble, literal
+from tui.ui.widgets.reader import ReaderScroll
 from tui.ui.widgets.source_pane import MUTED, claim_heading, excerpt_content, source_line
 
 
@@ -59,7 +59,7 @@ class DetailScreen(ModalScreen[None]):
         self.data, self.library, self.claim, self.today = data, library, claim, today
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="detail", classes="pane") as scroll:
+        with ReaderScroll(id="detail", classes="pane") as scroll:
             scroll.border_title = "Detail"
             scroll.border_subtitle = "Esc back · a / 1-9 article"
             yield Static(claim_heading(self.data, self.claim, self.today))
@@ -83,8 +83,6 @@ class ArticleScreen(ModalScreen[None]):
         Binding("escape", "dismiss", "Back"),
         Binding("n", "step(1)", "Next excerpt"),
         Binding("p", "step(-1)", "Previous excerpt"),
-        Binding("j", "scroll(1)", "Down", show=False),
-        Binding("k", "scroll(-1)", "Up", show=False),
     ]
 
     def __init__(
@@ -94,7 +92,7 @@ class ArticleScreen(ModalScreen[None]):
         self.data, self.library, self.excerpts, self.index = data, library, excerpts, index
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="article", classes="pane"):
+        with ReaderScroll(id="article", classes="pane"):
             yield Static(id="article-head")
             yield Static(id="article-text")
         yield Footer()
@@ -105,8 +103,8 @@ class ArticleScreen(ModalScreen[None]):
     def _show(self) -> None:
         excerpt = self.excerpts[self.index]
         source = self.data.sources[excerpt.source]
-        scroll = self.query_one("#article", VerticalScroll)
-        scroll.border_title = literal(source.file)
+        scroll = self.query_one("#article", ReaderScroll)
+        scroll.border_title = literal(source.title)  # the headline; the file name is in the detail
         scroll.border_subtitle = f"excerpt {self.index + 1}/{len(self.excerpts)} · n/p · Esc back"
         self.query_one("#article-head", Static).update(source_line(self.data, excerpt))
         text: SourceText | None = None
@@ -128,7 +126,7 @@ class ArticleScreen(ModalScreen[None]):
         self.call_after_refresh(self._scroll_to_quote, full[: match.start])
 
     def _scroll_to_quote(self, before: str) -> None:
-        scroll = self.query_one("#article", VerticalScroll)
+        scroll = self.query_one("#article", ReaderScroll)
         width = max(scroll.scrollable_content_region.width, 20)
         lines = sum(max(1, -(-len(paragraph) // width)) for paragraph in before.split("\n"))
         scroll.scroll_to(y=max(0, lines - 3), animate=False)
@@ -136,6 +134,3 @@ class ArticleScreen(ModalScreen[None]):
     def action_step(self, step: int) -> None:
         self.index = (self.index + step) % len(self.excerpts)
         self._show()
-
-    def action_scroll(self, step: int) -> None:
-        self.query_one("#article", VerticalScroll).scroll_relative(y=step, animate=False)

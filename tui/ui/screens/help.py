@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.ui.literal import assemble, lines
+from tui.ui.widgets.reader import ReaderScroll
 
 DEFAULT_PANES = [
     ("1 … 4", "party panes"),
@@ -24,7 +24,8 @@ KEYS = [
         [
             ("Tab / Shift+Tab", "next / previous pane"),
             ("↑ ↓  j k", "move within a pane (← → h l across the matrix)"),
-            ("g / G", "first / last item"),
+            ("g / G", "first / last item; top / bottom of a text"),
+            ("PgUp / PgDn", "a page up / down (source, detail, article, this help)"),
             ("Enter", "open the selected item's detail"),
             ("Esc", "back; clear the filter"),
         ],
@@ -100,7 +101,7 @@ class HelpScreen(ModalScreen[None]):
         self.panes = panes
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help", classes="pane") as scroll:
+        with ReaderScroll(id="help", classes="pane") as scroll:
             scroll.border_title = "Keys"
             scroll.border_subtitle = "Esc close"
             yield Static(help_content(self.panes))

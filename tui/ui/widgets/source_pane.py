@@ -6,7 +6,6 @@ from datetime import date
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -17,6 +16,7 @@ from tui.data.sources import SourceLibrary
 from tui.data.state import DashboardState
 from tui.ui.glyphs import KIND, STATUS, tag_part
 from tui.ui.literal import assemble, literal
+from tui.ui.widgets.reader import ReaderScroll
 
 Claim = Position | DatedItem
 MUTED = "$foreground-muted"
@@ -72,7 +72,7 @@ def claim_heading(data: Dataset, claim: Claim, today: date) -> Content:
     return assemble(tag_part(STATUS, status), " ", (claim.title, "b"), "\n", (f"{details} · {label}", MUTED))
 
 
-class SourcePane(VerticalScroll, can_focus=True):
+class SourcePane(ReaderScroll):
     """Shows the excerpts of whatever claim the screen says is selected."""
 
     def __init__(self, **kwargs: Any) -> None:

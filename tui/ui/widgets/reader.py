@@ -1,0 +1,35 @@
+"""A scrolling text view with the same keys as every list: j/k, g/G, PgUp/PgDn, never animated."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+
+
+class ReaderScroll(VerticalScroll, can_focus=True):
+    """The source pane, the detail, the article and the help all read with these keys.
+
+    Key scrolls jump rather than animate: an animation in flight dropped fast presses (ten quick
+    'j' moved the article four lines).
+    """
+
+    BINDINGS = [
+        Binding("j,down", "lines(1)", "Down", show=False),
+        Binding("k,up", "lines(-1)", "Up", show=False),
+        Binding("g,home", "edge(0)", "Top", show=False),
+        Binding("G,end", "edge(1)", "Bottom", show=False),
+        Binding("pagedown,space", "pages(1)", "Page down", show=False),
+        Binding("pageup", "pages(-1)", "Page up", show=False),
+    ]
+
+    def action_lines(self, step: int) -> None:
+        self.scroll_relative(y=step, animate=False)
+
+    def action_pages(self, step: int) -> None:
+        self.scroll_relative(y=step * max(1, self.scrollable_content_region.height - 1), animate=False)
+
+    def action_edge(self, end: int) -> None:
+        if end:
+            self.scroll_end(animate=False)
+        else:
+            self.scroll_home(animate=False)
