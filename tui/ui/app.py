@@ -124,6 +124,8 @@ class PeaceDashApp(App[int]):
         await self.dashboard.show_load(loaded, result.problems)
         self.set_timer(SETTLE_SECONDS, self._settle_memory)  # once idle after the first screen
         if announce:
+            # One note at a time: "Not reloaded" must not stay up beside the "Fixed" that follows.
+            self.clear_notifications()
             if not result.ok:
                 count = len(result.problems)
                 self.notify(

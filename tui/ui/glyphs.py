@@ -26,14 +26,16 @@ STATUS = {
     "past": ("…", "past", "$foreground-muted"),
     "held": ("✓", "held", "$success"),
     "met": ("✓", "met", "$success"),
-    "missed": ("✕", "missed", "$error"),
+    "missed": ("⊘", "missed", "$error"),  # not ✕, which is the kind "rejects"
     "cancelled": ("–", "cancelled", "$foreground-muted"),
     "undated": ("?", "undated", "$foreground-muted"),
 }
 
 
-# Marks a claim added or changed by the last reload (a glyph and a colour, and the help says so).
-CHANGED_PART = ("✎", "b $warning")
+# Marks a claim added or changed by the last reload (a glyph and a colour, and the help says so),
+# two columns wide like its absence (UNCHANGED_PART), so marked and unmarked rows line up.
+CHANGED_PART = ("✎ ", "b $warning")
+UNCHANGED_PART = "  "
 
 
 def tag_part(table: dict[str, tuple[str, str, str]], key: str, width: int = 0) -> tuple[str, str]:

@@ -78,7 +78,7 @@ def help_content(panes: list[tuple[str, str]] | None = None) -> Content:
     rows.append(
         assemble(
             (
-                "Statuses: ◷ upcoming · ! due · … past (no outcome recorded) · ✓ held/met · ✕ missed · ? undated",
+                "Statuses: ◷ upcoming · ! due · … past (no outcome recorded) · ✓ held/met · ⊘ missed · ? undated",
                 muted,
             )
         )

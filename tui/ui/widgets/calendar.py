@@ -15,7 +15,7 @@ from tui.data.dates import EARLIEST, LATEST, status_of
 from tui.data.describe import date_label, item_status
 from tui.data.model import DatedItem
 from tui.data.state import DashboardState
-from tui.ui.glyphs import CHANGED_PART, STATUS, glyph_part, tag_part
+from tui.ui.glyphs import CHANGED_PART, STATUS, UNCHANGED_PART, glyph_part, tag_part
 from tui.ui.literal import assemble, lines
 from tui.ui.widgets.claim_list import ClaimList
 
@@ -104,7 +104,15 @@ class MonthGrid(Static):
         if on_days:
             rows.append(assemble(("On marked days:", "b")))
             rows.extend(assemble(f"{i.date.text}: {i.title}") for i in on_days)
-        rows.append(assemble(("  ", "reverse"), " today  ", ("12", "b $accent underline"), " has items"))
+        # Reverse video and underline read without colour too; the words say which is which.
+        rows.append(
+            assemble(
+                (f"{today.day:2d}", "reverse"),
+                " today (reversed) · ",
+                ("12", "b $accent underline"),
+                " has items (underlined)",
+            )
+        )
         self.update(lines(rows))
 
 
@@ -126,12 +134,12 @@ class DatedList(ClaimList):
             status, label = item_status(item, today)
             kind = "meeting" if item.kind == "meeting" else item.kind
             prompt = Content.assemble(
-                *((CHANGED_PART, " ") if item.id in marked else ()),
+                CHANGED_PART if item.id in marked else UNCHANGED_PART,
                 tag_part(STATUS, status, 11),
                 " ",
                 (item.title, "b"),
                 (f" · {kind}", "$foreground-muted"),
-                "\n            ",
+                "\n" + " " * 14,  # under the title: mark (2), status (11), space
                 date_label(item),
                 (f" · {label}", "$foreground-muted"),
             )

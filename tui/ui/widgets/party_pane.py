@@ -9,7 +9,7 @@ from textual.widgets.option_list import Option
 
 from tui.data.model import Dataset, Position
 from tui.data.state import DashboardState
-from tui.ui.glyphs import CHANGED_PART, KIND, tag_part
+from tui.ui.glyphs import CHANGED_PART, KIND, UNCHANGED_PART, tag_part
 from tui.ui.literal import literal
 from tui.ui.widgets.claim_list import ClaimList
 
@@ -29,7 +29,7 @@ def position_rows(
         for position in here:
             date = position.stated.text if position.stated.known else "undated"
             prompt = Content.assemble(
-                CHANGED_PART if position.id in marked else " ",
+                CHANGED_PART if position.id in marked else UNCHANGED_PART,
                 tag_part(KIND, position.kind, 11),
                 f" {position.stance} ",
                 (f"· {date}", "$foreground-muted"),
