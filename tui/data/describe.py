@@ -60,3 +60,12 @@ def positions_by_cell(positions: Iterable[Position]) -> dict[tuple[str, str], li
 def plural(count: int, word: str, words: str | None = None) -> str:
     """'1 party', '3 parties'."""
     return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+def latest_first(positions: Iterable[Position]) -> list[Position]:
+    """A cell's positions, the most recently stated first; undated ones last, in file order.
+
+    The matrix shows the first of them, so a cell reads as where the party stands now.
+    """
+    ordered = list(positions)
+    return sorted(ordered, key=lambda p: (p.stated.end is None, -(p.stated.end or date.min).toordinal()))

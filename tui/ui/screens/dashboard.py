@@ -25,7 +25,7 @@ from tui.ui.literal import assemble
 from tui.ui.screens.pane_table import PANES, VIEWERS, PaneRow, ShowsState, pane_names, row_of, tab_labels
 from tui.ui.widgets.calendar import Agenda, MonthGrid, first_of_month, shift_month
 from tui.ui.widgets.issue_matrix import IssueMatrix
-from tui.ui.widgets.messages import ClaimChosen, ClaimHighlighted
+from tui.ui.widgets.messages import CellChosen, ClaimChosen, ClaimHighlighted
 from tui.ui.widgets.party_pane import PartyPane
 from tui.ui.widgets.problems_pane import ProblemsPane
 from tui.ui.widgets.status_bar import StatusBar
@@ -220,6 +220,19 @@ class DashboardScreen(Screen[None]):
     def _chosen(self, event: ClaimChosen) -> None:
         self._select(event.claim_id)
         self.open_detail(event.claim_id)
+
+    @on(CellChosen)
+    def _cell_chosen(self, event: CellChosen) -> None:
+        from tui.ui.screens.cell import CellScreen
+
+        loaded = self.state.loaded
+        here = self.state.by_cell.get((event.issue_id, event.party_id), [])
+        if loaded is not None and here:
+            self.app.push_screen(
+                CellScreen(
+                    loaded.dataset, loaded.library, event.issue_id, event.party_id, list(here), self.today
+                )
+            )
 
     def edit_line(self) -> int | None:
         """Where the editor should open: the problem under the cursor, the selected claim, the first problem."""

@@ -26,7 +26,7 @@ KEYS = [
             ("↑ ↓  j k", "move within a pane (← → h l across the matrix)"),
             ("g / G", "first / last item; top / bottom of a text"),
             ("PgUp / PgDn", "a page up / down (source, detail, article, this help)"),
-            ("Enter", "open the selected item's detail"),
+            ("Enter", "open the selected item's detail (in the matrix: every position in the cell)"),
             ("Esc", "back; clear the filter"),
         ],
     ),
@@ -86,7 +86,14 @@ def help_content(panes: list[tuple[str, str]] | None = None) -> Content:
     rows.append(
         assemble(("Kinds: ▲ demand · ■ red line · ◆ offer · ◇ proposal · ✕ rejects · ● stance", muted))
     )
-    rows.append(assemble(("Matrix: ✓ agreed · ≈ close · ≠ apart · ? unclear", muted)))
+    rows.append(
+        assemble(
+            (
+                "Matrix: ✓ agreed · ≈ close · ≠ apart · ? unclear · a cell shows the most recently stated position, +N the others",
+                muted,
+            )
+        )
+    )
     rows.append(
         assemble(("✎ added or changed by the last reload · the file reloads by itself when saved", muted))
     )

@@ -11,12 +11,12 @@ from textual.color import Color
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnDoesNotExist, RowDoesNotExist
 
-from tui.data.describe import positions_by_cell
+from tui.data.describe import latest_first, positions_by_cell
 from tui.data.model import Dataset, Position
 from tui.data.state import DashboardState
 from tui.ui.glyphs import ALIGNMENT, KIND
 from tui.ui.widgets.keys import VIM_MOVES
-from tui.ui.widgets.messages import ClaimChosen, ClaimHighlighted
+from tui.ui.widgets.messages import CellChosen, ClaimHighlighted
 
 ISSUE_WIDTH = (15, 30)  # narrowest and widest issue column
 STAND_WIDTH = 9  # "≠ apart"; on narrow terminals the glyph alone (3)
@@ -54,7 +54,9 @@ class IssueMatrix(DataTable[Text]):
         marked: frozenset[str] = frozenset(),
     ) -> None:
         self._last = (data, positions, issue_ids, marked)
-        cells = self._cells = positions_by_cell(positions)
+        cells = self._cells = {
+            cell: latest_first(here) for cell, here in positions_by_cell(positions).items()
+        }
         self.clear(columns=True)
         issue_width, stand_width, cell_width = self._widths(len(data.parties))
         self.add_column("Issue", key="issue", width=issue_width)
@@ -71,11 +73,11 @@ class IssueMatrix(DataTable[Text]):
             stand = f"{glyph} {word}" if stand_width == STAND_WIDTH else glyph
             row = [Text(issue.name, style="bold"), self._styled(stand, style)]
             for party in data.parties.values():
-                row.append(self._cell(cells.get((issue.id, party.id), []), marked))
+                row.append(self._cell(cells.get((issue.id, party.id), []), marked, cell_width))
             self.add_row(*row, key=issue.id)
         self.border_subtitle = f"{self.row_count}/{len(data.issues)} issues"
-        if keep:
-            self.show_claim(keep)
+        if not (keep and self.show_claim(keep)) and self.row_count:
+            self.move_cursor(row=0, column=2)  # the first party's column, not the issue names
 
     def _widths(self, parties: int) -> tuple[int, int, int]:
         """Share the visible width so every party column shows at 80 columns and up."""
@@ -106,16 +108,18 @@ class IssueMatrix(DataTable[Text]):
             data, positions, issue_ids, marked = self._last
             self.show(data, positions, issue_ids, self.claim_at_cursor(), marked)
 
-    def _cell(self, positions: list[Position], marked: frozenset[str]) -> Text:
+    def _cell(self, positions: list[Position], marked: frozenset[str], width: int) -> Text:
+        """The latest position: its kind glyph and stance, '+N' for the others, '…' where cut."""
         if not positions:
             return Text("—", style="dim")
         first = positions[0]
         glyph, _, style = KIND[first.kind]
+        mark = "✎ " if any(p.id in marked for p in positions) else ""
         more = f" +{len(positions) - 1}" if len(positions) > 1 else ""
-        cell = self._styled(f"{glyph} {first.stance}{more}", style)
-        if any(p.id in marked for p in positions):
-            cell = self._styled("✎ ", "$warning") + cell
-        return cell
+        room = max(1, width - len(mark) - len(glyph) - 1 - len(more))
+        stance = first.stance if len(first.stance) <= room else first.stance[: room - 1].rstrip() + "…"
+        cell = self._styled(f"{glyph} {stance}", style) + Text(more, style="bold")
+        return self._styled(mark, "$warning") + cell if mark else cell
 
     def claim_at_cursor(self) -> str | None:
         if not self.row_count:
@@ -143,8 +147,9 @@ class IssueMatrix(DataTable[Text]):
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         event.stop()
-        if claim := self.claim_at_cursor():
-            self.post_message(ClaimChosen(claim))
+        row_key, column_key = self.coordinate_to_cell_key(event.coordinate)
+        if self._cells.get((str(row_key.value), str(column_key.value))):
+            self.post_message(CellChosen(str(row_key.value), str(column_key.value)))
 
     def on_focus(self) -> None:
         if claim := self.claim_at_cursor():

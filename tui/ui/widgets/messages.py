@@ -13,6 +13,14 @@ class ClaimHighlighted(Message):
         self.claim_id = claim_id
 
 
+class CellChosen(Message):
+    """The user pressed Enter on a matrix cell: list every position of that party on that issue."""
+
+    def __init__(self, issue_id: str, party_id: str) -> None:
+        super().__init__()
+        self.issue_id, self.party_id = issue_id, party_id
+
+
 class ClaimChosen(Message):
     """The user pressed Enter (or clicked) on a claim: open its detail."""
 
