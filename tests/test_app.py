@@ -217,7 +217,7 @@ async def test_calendar_months_and_today(mini):
         assert grid.month == date(2026, 2, 1)
         assert app.screen.query_one(TabbedContent).active == "tab-calendar"
         assert isinstance(app.focused, Agenda)
-        assert "February 2026" in text_of(grid) and "2026-02-05: First round in Geneva" in text_of(grid)
+        assert "February 2026" in text_of(grid) and "5 Feb 2026: First round in Geneva" in text_of(grid)
         await pilot.press("right_square_bracket", "right_square_bracket")
         await pilot.pause()
         assert grid.month == date(2026, 4, 1)

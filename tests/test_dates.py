@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from tui.data.dates import DateError, describe_status, parse_date, status_of
+from tui.data.dates import DateError, days_until, describe_status, parse_date, spoken, status_of
 
 
 @pytest.mark.parametrize(
@@ -96,3 +96,38 @@ def test_status_labels_count_days():
     when = parse_date("May 2026")
     assert describe_status("upcoming", "proposed", when, date(2026, 4, 29)) == "proposed · in 2 days"
     assert "no outcome recorded" in describe_status("past", "proposed", when, date(2026, 6, 2))
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("2026-02-05", "5 Feb 2026"),
+        ("2026-02-02/2026-02-08", "2–8 Feb 2026"),
+        ("2026-01-28/2026-02-03", "28 Jan – 3 Feb 2026"),
+        ("2025-12-28/2026-01-03", "28 Dec 2025 – 3 Jan 2026"),
+        ("week of 2026-02-02", "week of 2 Feb 2026"),
+        ("2026-03", "March 2026"),
+        ("before 2026-02-05", "before 5 Feb 2026"),
+        ("by 2026-03-31", "by 31 Mar 2026"),
+        ("late February 2026", "late February 2026"),  # already in words: kept as written
+        ("by end of January 2026", "by end of January 2026"),
+        ("unknown", "unknown"),
+    ],
+)
+def test_dates_read_as_people_write_them(text, said):
+    assert spoken(parse_date(text)) == said
+
+
+def test_a_by_deadline_counts_to_the_end_of_its_window_before_and_after():
+    when = parse_date("by March 2026")
+    assert days_until(when, date(2026, 2, 8)) == 51  # to 31 March, not to 1 March
+    assert (
+        describe_status("upcoming", "proposed", when, date(2026, 2, 8))
+        == "proposed · 51 days to the deadline"
+    )
+    assert (
+        describe_status("past", "proposed", when, date(2026, 4, 5))
+        == "proposed · 5 days ago, no outcome recorded"
+    )
+    plain = parse_date("March 2026")  # not a deadline: counts to when it begins
+    assert days_until(plain, date(2026, 2, 8)) == 21

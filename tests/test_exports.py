@@ -65,7 +65,7 @@ def test_ics_round_trips_with_icalendar(data):
     assert "Date: by end of June 2026 (“by the end of June”) · inferred" in description
     assert (
         "Proposed by: Westland" in description
-        and "Status on 2026-03-15: proposed · in 98 days" in description
+        and "Status on 2026-03-15: proposed · 107 days to the deadline" in description
     )
     assert "Ministers sign a memorandum: “offered to host a summit by the end of June”" in description
     assert summit.decoded("DTSTART") == date(2026, 6, 21) and str(summit["STATUS"]) == "TENTATIVE"
@@ -125,7 +125,7 @@ def test_markdown_parses_and_every_claim_is_cited(data):
             assert f"“{excerpt.quote}” — {data.sources[excerpt.source].title}" in definition
     assert (
         TITLE in text
-        and "| by end of June 2026 (“by the end of June”) · inferred | Summit hosted by Westland[^summit-june] | Westland | proposed · in 98 days |"
+        and "| by end of June 2026 (“by the end of June”) · inferred | Summit hosted by Westland[^summit-june] | Westland | proposed · 107 days to the deadline |"
         in text
     )
 
@@ -179,7 +179,7 @@ def test_json_matches_the_model_field_by_field(data):
             item.participants
         )
     summit = document["timeline"][0]
-    assert summit["status"] == "upcoming" and summit["status_label"] == "proposed · in 98 days"
+    assert summit["status"] == "upcoming" and summit["status_label"] == "proposed · 107 days to the deadline"
     assert document["meetings"][1]["title"] == TITLE
     source = document["sources"][1]
     assert source["published"] == {
@@ -202,7 +202,7 @@ def test_brief_reads_as_plain_words(data):
     assert "Coming up:\n  - Next round" not in text  # ordered by date: the summit is in June, Vienna in April
     coming = text.split("Coming up:\n")[1].split("\n\n")[0].splitlines()
     assert coming[0].startswith(f"  - {TITLE}: April 2026; with Northland, Southland. proposed, in 17 days.")
-    assert "Held or met:\n  - First round in Geneva: 2026-02-05; with Northland, Southland. held." in text
+    assert "Held or met:\n  - First round in Geneva: 5 Feb 2026; with Northland, Southland. held." in text
     assert "  Ceasefire (parties close):\n    - Northland, demand: Monitors." in text
     assert "·" not in text and "|" not in text
 
@@ -298,7 +298,7 @@ async def test_before_its_window_a_held_meeting_is_upcoming_everywhere(mini):
     before = "2026-01-15"  # the Geneva round (held, 5 February 2026) has not happened yet
     brief = run("brief", str(mini), "--today", before).stdout.decode()
     assert (
-        "First round in Geneva: 2026-02-05; with Northland, Southland. upcoming, in 21 days (the file records it as held)."
+        "First round in Geneva: 5 Feb 2026; with Northland, Southland. upcoming, in 21 days (the file records it as held)."
         in brief
     )
     document = json.loads(run("export", "json", str(mini), "--today", before).stdout)

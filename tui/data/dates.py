@@ -53,6 +53,7 @@ MONTHS = (
 )
 
 ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+ANY_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 ISO_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*(?:/|\.\.|–| to )\s*(\d{4}-\d{2}-\d{2})$")
 ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 YEAR = re.compile(r"^(\d{4})$")
@@ -318,9 +319,50 @@ def status_of(when: PartialDate, recorded: str | None, today: date) -> Status:
     return "past"
 
 
+SHORT_MONTHS = tuple(name[:3].title() for name in MONTH_NAMES)
+
+
+def _day(day: date, year: bool = True) -> str:
+    return f"{day.day} {SHORT_MONTHS[day.month - 1]}" + (f" {day.year}" if year else "")
+
+
+def spoken(when: PartialDate) -> str:
+    """The date as people write it: '5 Feb 2026', '2–8 Feb 2026', 'week of 2 Feb 2026'.
+
+    Only the ISO forms are rewritten; a date already in words ('late February 2026', 'by
+    March 2026') is shown as the file has it. The precise window stays in the detail.
+    """
+    if when.start is None or when.end is None or not re.search(r"\d{4}-\d{2}", when.text):
+        return when.text
+    start, end = when.start, when.end
+    qualifier = when.qualifier or ""
+    prefix = f"{qualifier} " if qualifier in ("by", "before", "after", "around") else ""
+    if when.precision == "day":
+        # before/after moved the window by a day: name the day the text names.
+        found = ANY_ISO_DAY.search(when.text)
+        return prefix + _day(date.fromisoformat(found.group(0)) if found else start)
+    if when.precision == "month":
+        return prefix + f"{MONTH_NAMES[start.month - 1].title()} {start.year}"
+    if when.precision == "week":
+        return prefix + f"week of {_day(start)}"
+    if when.precision == "range":
+        if start.year != end.year:
+            return prefix + f"{_day(start)} – {_day(end)}"
+        if start.month != end.month:
+            return prefix + f"{_day(start, year=False)} – {_day(end)}"
+        return prefix + f"{start.day}–{end.day} {SHORT_MONTHS[start.month - 1]} {start.year}"
+    return when.text
+
+
+def counts_to_end(when: PartialDate) -> bool:
+    """'by March 2026' is a deadline: its countdown runs to the end of the window, before and after."""
+    return (when.qualifier or "").split(" ")[0] == "by"
+
+
 def days_until(when: PartialDate, today: date) -> int | None:
-    """Days from today to the start of the window (negative once it has begun)."""
-    return None if when.start is None else (when.start - today).days
+    """Days from today to the start of the window, or to its end for a 'by' deadline."""
+    target = when.end if counts_to_end(when) else when.start
+    return None if target is None else (target - today).days
 
 
 def describe_status(status: Status, recorded: str | None, when: PartialDate, today: date) -> str:
@@ -328,6 +370,8 @@ def describe_status(status: Status, recorded: str | None, when: PartialDate, tod
     if status == "upcoming":
         days = days_until(when, today) or 0
         label = f"in {days} day{'s' if days != 1 else ''}"
+        if counts_to_end(when):
+            label = f"{days} day{'s' if days != 1 else ''} to the deadline"
         if recorded in OUTCOMES:  # the file knows what happened later; today does not yet
             return f"upcoming · {label} (the file records it as {recorded})"
         return f"{recorded or 'upcoming'} · {label}"

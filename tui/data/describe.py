@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from tui.data.dates import Status, describe_status, status_of
+from tui.data.dates import Status, describe_status, spoken, status_of
 from tui.data.model import KIND_WORDS, Dataset, DatedItem, Excerpt, Position, Source
 
 __all__ = [
@@ -22,7 +22,7 @@ __all__ = [
 
 def date_label(item: DatedItem) -> str:
     """'by March 2026 (“by March”) · inferred': the normalised date, the source's words, honesty."""
-    text = item.date.text if item.date.known else "date unknown"
+    text = spoken(item.date) if item.date.known else "date unknown"
     if item.as_written and item.as_written != item.date.text:
         text += f" (“{item.as_written}”)"
     return text + (" · inferred" if item.inferred else "")
@@ -39,7 +39,7 @@ def item_status(item: DatedItem, today: date) -> tuple[Status, str]:
 
 
 def published_label(source: Source) -> str:
-    when = source.published.text if source.published.known else "date not printed"
+    when = spoken(source.published) if source.published.known else "date not printed"
     return when + (" (inferred)" if source.published_inferred else "")
 
 

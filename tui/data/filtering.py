@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tui.data.dates import spoken
 from tui.data.model import Dataset, DatedItem, Position
 
 
@@ -26,6 +27,7 @@ def _position_text(data: Dataset, position: Position) -> str:
             position.kind,
             position.stance,
             position.stated.text,
+            spoken(position.stated),
             party.name if party else "",
             party.short if party else "",
             " ".join(party.includes) if party else "",
@@ -45,6 +47,7 @@ def _dated_text(data: Dataset, item: DatedItem) -> str:
             item.kind,
             item.title,
             item.date.text,
+            spoken(item.date),
             item.as_written,
             item.place,
             item.format,

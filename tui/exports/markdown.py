@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from tui.data.characters import visible
+from tui.data.dates import spoken
 from tui.data.describe import KIND_WORDS, citation, date_label, item_status, party_names, positions_by_cell
 from tui.data.model import Dataset, DatedItem, Position
 
@@ -77,7 +78,7 @@ def export_markdown(data: Dataset, today: date) -> str:
                 continue
             out += ["", f"### {md(issue.name)}", ""]
             out += [
-                f"- **{KIND_WORDS[p.kind]}**: {md(p.stance)} (stated {md(p.stated.text)}){notes.ref(p)}"
+                f"- **{KIND_WORDS[p.kind]}**: {md(p.stance)} (stated {md(spoken(p.stated))}){notes.ref(p)}"
                 for p in here
             ]
     out += ["", "## Timeline", "", "| Date | Item | Proposed by | Status |", "|---|---|---|---|"]
@@ -98,7 +99,7 @@ def export_markdown(data: Dataset, today: date) -> str:
     out += ["", "## Sources", ""]
     for source in data.sources.values():
         inferred = " (inferred)" if source.published_inferred else ""
-        published = source.published.text if source.published.known else "date not printed"
+        published = spoken(source.published) if source.published.known else "date not printed"
         out.append(
             f"- **{md(source.title)}**, {md(source.outlet)}, {md(published)}{inferred} ({md(source.file)})"
         )

@@ -8,6 +8,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from tui.data.dates import spoken
 from tui.ui.literal import literal
 
 
@@ -44,9 +45,9 @@ class GoToProvider(Provider):
                 partial(dash.select_issue, issue.id),
             )
         for item in data.meetings:
-            yield f"Go to meeting: {item.title}", item.date.text, partial(dash.select_claim, item.id)
+            yield f"Go to meeting: {item.title}", spoken(item.date), partial(dash.select_claim, item.id)
         for item in data.timeline:
-            yield f"Go to deadline: {item.title}", item.date.text, partial(dash.select_claim, item.id)
+            yield f"Go to deadline: {item.title}", spoken(item.date), partial(dash.select_claim, item.id)
 
     # `help` is typed str, but the palette hands it to Content.from_markup, which returns a
     # Content unchanged and would parse a str as markup: data text must go in as Content.

@@ -66,6 +66,15 @@ KEYS = [
 ]
 
 
+LEGEND = [
+    "Statuses: ◷ upcoming · ! due · … past (no outcome recorded) · ✓ held/met · ⊘ missed · ? undated",
+    "Countdowns run to the start of a date's window; for a 'by' deadline, to its end.",
+    "Kinds: ▲ demand · ■ red line · ◆ offer · ◇ proposal · ✕ rejects · ● stance",
+    "Matrix: ✓ agreed · ≈ close · ≠ apart · ? unclear · a cell shows the most recently stated position, +N the others",
+    "✎ added or changed by the last reload · the file reloads by itself when saved",
+]
+
+
 def help_content(panes: list[tuple[str, str]] | None = None) -> Content:
     """Every key; the pane names come from the data, so all of it is built as literal text."""
     rows: list[Content | str] = []
@@ -74,29 +83,7 @@ def help_content(panes: list[tuple[str, str]] | None = None) -> Content:
         rows.append(assemble((section, "b $accent")))
         rows.extend(assemble("  ", (f"{key:<16}", "b"), f" {what}") for key, what in keys)
         rows.append("")
-    muted = "$foreground-muted"
-    rows.append(
-        assemble(
-            (
-                "Statuses: ◷ upcoming · ! due · … past (no outcome recorded) · ✓ held/met · ⊘ missed · ? undated",
-                muted,
-            )
-        )
-    )
-    rows.append(
-        assemble(("Kinds: ▲ demand · ■ red line · ◆ offer · ◇ proposal · ✕ rejects · ● stance", muted))
-    )
-    rows.append(
-        assemble(
-            (
-                "Matrix: ✓ agreed · ≈ close · ≠ apart · ? unclear · a cell shows the most recently stated position, +N the others",
-                muted,
-            )
-        )
-    )
-    rows.append(
-        assemble(("✎ added or changed by the last reload · the file reloads by itself when saved", muted))
-    )
+    rows.extend(assemble((line, "$foreground-muted")) for line in LEGEND)
     return lines(rows)
 
 

@@ -11,7 +11,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from tui.data.dates import EARLIEST, LATEST, status_of
+from tui.data.dates import EARLIEST, LATEST, spoken, status_of
 from tui.data.describe import date_label, item_status
 from tui.data.model import DatedItem
 from tui.data.state import DashboardState
@@ -96,14 +96,14 @@ class MonthGrid(Static):
                     glyph_part(STATUS, status_of(i.date, i.status, today)),
                     " ",
                     i.title,
-                    (f" ({i.date.text})", "$foreground-muted"),
+                    (f" ({spoken(i.date)})", "$foreground-muted"),
                 )
                 for i in wide
             )
         on_days = [i for i in short if i.date.start <= last and i.date.end >= month]  # type: ignore[operator]  # short: all known
         if on_days:
             rows.append(assemble(("On marked days:", "b")))
-            rows.extend(assemble(f"{i.date.text}: {i.title}") for i in on_days)
+            rows.extend(assemble(f"{spoken(i.date)}: {i.title}") for i in on_days)
         # Reverse video and underline read without colour too; the words say which is which.
         rows.append(
             assemble(

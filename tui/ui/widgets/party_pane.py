@@ -7,6 +7,7 @@ from typing import Any
 from textual.content import Content
 from textual.widgets.option_list import Option
 
+from tui.data.dates import spoken
 from tui.data.model import Dataset, Position
 from tui.data.state import DashboardState
 from tui.ui.glyphs import CHANGED_PART, KIND, UNCHANGED_PART, tag_part
@@ -27,7 +28,7 @@ def position_rows(
             continue
         rows.append(Option(literal(data.issues[issue_id].name, "b $text-primary"), disabled=True))
         for position in here:
-            date = position.stated.text if position.stated.known else "undated"
+            date = spoken(position.stated) if position.stated.known else "undated"
             prompt = Content.assemble(
                 CHANGED_PART if position.id in marked else UNCHANGED_PART,
                 tag_part(KIND, position.kind, 11),

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Static
 
+from tui.data.dates import spoken
 from tui.data.describe import item_status, party_names, published_label
 from tui.data.model import Dataset, DatedItem, Excerpt, Position
 from tui.data.safefiles import Refused
@@ -52,7 +53,7 @@ def excerpt_content(data: Dataset, library: SourceLibrary | None, excerpt: Excer
 
 
 def stated_label(position: Position) -> str:
-    return f"stated {position.stated.text}" if position.stated.known else "date not printed in the source"
+    return f"stated {spoken(position.stated)}" if position.stated.known else "date not printed in the source"
 
 
 def claim_heading(data: Dataset, claim: Claim, today: date) -> Content:
@@ -68,7 +69,7 @@ def claim_heading(data: Dataset, claim: Claim, today: date) -> Content:
         )
     status, label = item_status(claim, today)
     who = party_names(data, claim.participants or claim.proposed_by)
-    details = " · ".join(x for x in (claim.date.text, claim.place, who) if x)
+    details = " · ".join(x for x in (spoken(claim.date), claim.place, who) if x)
     return assemble(tag_part(STATUS, status), " ", (claim.title, "b"), "\n", (f"{details} · {label}", MUTED))
 
 
