@@ -295,3 +295,14 @@ async def test_the_app_never_writes_the_data_file(mini, tmp_path, monkeypatch):
     async with started(app, (120, 40)) as pilot:
         await pilot.press("r", "e", "j", "slash", *"x", "escape", "5", "enter", "escape", "q")
     assert hashlib.sha256(mini.read_bytes()).hexdigest() == before and mini.stat().st_mtime_ns == mtime
+
+
+async def test_at_80_columns_the_status_bar_keeps_stale_the_count_and_the_mark(mini):
+    app = make_app(mini)
+    async with started(app, (80, 24)) as pilot:
+        assert bar(app).endswith("5 positions · 3 dated · 8 excerpts ✓")
+        save_in_place(mini, mini.read_text().replace("kind: demand", "kind: demands"))
+        assert settle(app) == [False, True]
+        await loaded(pilot)
+        line = bar(app)
+        assert len(line) <= 78 and " STALE  1 problem in the file" in line and line.endswith("✓"), line

@@ -19,7 +19,9 @@ def short_path(path: Path) -> str:
 
 
 class StatusBar(Static):
-    """Set by the screen after every load."""
+    """Set by the screen after every load; fits itself to its width, most important parts last to go."""
+
+    _parts: list[tuple[int, Content, Content]] = []
 
     def show_state(self, state: DashboardState) -> None:
         self.show(
@@ -50,20 +52,47 @@ class StatusBar(Static):
             if reason
             else f"{problems} problem{'s' if problems != 1 else ''} in the file"
         )
-        parts = [assemble(("bundled sample data (read-only)" if bundled else short_path(path), "b"))]
+        # (priority, long form, short form): the lowest priorities are dropped first when the
+        # line is too long, so the problem count, STALE and the verification mark always stay.
+        parts: list[tuple[int, Content, Content]] = []
+        name = assemble(("bundled sample data (read-only)" if bundled else short_path(path), "b"))
+        parts.append((2, name, name))
         if problems and data is not None:
-            parts.append(assemble((" STALE ", alarm), f" {count} — showing the last good data"))
+            short = assemble((" STALE ", alarm), f" {count}")
+            parts.append((0, assemble((" STALE ", alarm), f" {count} — showing the last good data"), short))
         elif problems:
-            parts.append(assemble((f" {count} ", alarm), " nothing loaded yet"))
-        parts.append(assemble(f"today {today.isoformat()}"))
+            parts.append(
+                (0, assemble((f" {count} ", alarm), " nothing loaded yet"), assemble((f" {count} ", alarm)))
+            )
+        parts.append((4, assemble(f"today {today.isoformat()}"), assemble(f"today {today.isoformat()}")))
         if query:
-            parts.append(assemble(f"filter “{query}”"))
+            parts.append((3, assemble(f"filter “{query}”"), assemble(f"filter “{query}”")))
         if data is not None:
             when = loaded_at.strftime("%H:%M:%S") if loaded_at else "?"
-            parts.append(assemble(f"loaded {when}"))
-            parts.append(
-                assemble(
-                    f"{len(data.positions)} positions · {data.dated_count} dated · {data.excerpt_count()} excerpts ✓"
-                )
-            )
-        self.update(Content(" · ").join(parts))
+            parts.append((5, assemble(f"loaded {when}"), assemble(f"loaded {when}")))
+            counts = f"{len(data.positions)} positions · {data.dated_count} dated · {data.excerpt_count()} excerpts ✓"
+            compact = f"{len(data.positions)} pos · {data.dated_count} dated · {data.excerpt_count()} ✓"
+            parts.append((1, assemble(counts), assemble(compact)))
+        self._parts = parts
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """The whole line if it fits; else drop the least important parts, then shorten the rest."""
+        width = max(0, self.size.width - 2) or 10_000  # before layout: everything
+        separator = Content(" · ")
+        ranks = sorted({rank for rank, _, _ in self._parts}, reverse=True)
+        # Ever shorter lines: all long; without the least important parts (loaded, today,
+        # filter); then short forms of what is left; then without the file name too.
+        for short in (False, True):
+            for cut in [None, *ranks]:
+                kept = [(r, sf if short else lf) for r, lf, sf in self._parts if cut is None or r < cut]
+                if not kept or (not short and cut is not None and cut < 3):
+                    continue
+                line = separator.join(text for _, text in kept)
+                if line.cell_length <= width:
+                    self.update(line)
+                    return
+        self.update(separator.join(short for rank, _, short in self._parts if rank == 0))
