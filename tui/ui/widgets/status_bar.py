@@ -81,7 +81,7 @@ class StatusBar(Static):
 
     def _fit(self) -> None:
         """The whole line if it fits; else drop the least important parts, then shorten the rest."""
-        width = max(0, self.size.width - 2) or 10_000  # before layout: everything
+        width = self.size.width or 10_000  # the content width (padding excluded); before layout: all
         separator = Content(" · ")
         ranks = sorted({rank for rank, _, _ in self._parts}, reverse=True)
         # Ever shorter lines: all long; without the least important parts (loaded, today,
