@@ -500,3 +500,28 @@ async def test_a_matrix_cell_shows_its_latest_position_and_opens_all_of_them(bun
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.dashboard
+
+
+async def test_a_filter_says_where_its_matches_are(mini):
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        await pilot.press("slash", *"vienna")
+        await pilot.pause()
+        tabs = app.screen.query_one(TabbedContent)
+        labels = [str(tabs.get_tab(t).label) for t in ("tab-parties", "tab-matrix", "tab-calendar")]
+        assert labels == ["Parties 1-3 (0)", "Matrix 4 (0)", "Calendar 5 (1)"]
+        matrix = app.screen.query_one(IssueMatrix)
+        assert str(matrix.get_row_at(0)[0]) == "no positions match"
+        # The month grid's lists follow the filter, and the source pane does not show a hidden claim.
+        app.dashboard.month = date(2026, 2, 1)  # Geneva's month: its day is not marked while hidden
+        await pilot.pause()
+        assert "First round in Geneva" not in text_of(app.screen.query_one(MonthGrid))
+        assert "hidden by the filter “vienna”" in source_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "First round in Geneva" in text_of(app.screen.query_one(MonthGrid))
+        assert [str(tabs.get_tab(t).label) for t in ("tab-parties", "tab-matrix", "tab-calendar")] == [
+            "Parties 1-3",
+            "Matrix 4",
+            "Calendar 5",
+        ]

@@ -69,6 +69,8 @@ class DashboardState:
     by_cell: Mapping[tuple[str, str], list[Position]] = field(default_factory=dict)
     """Visible positions by (issue, party)."""
     selected: str | None = None
+    visible: frozenset[str] = frozenset()
+    """Ids of the claims the filter leaves on show."""
 
     @property
     def data(self) -> Dataset | None:
@@ -120,4 +122,5 @@ class DashboardState:
             by_party=MappingProxyType({party: tuple(ps) for party, ps in by_party.items()}),
             by_cell=MappingProxyType(positions_by_cell(view.positions)),
             selected=selected,
+            visible=frozenset(p.id for p in view.positions) | frozenset(d.id for d in view.dated),
         )

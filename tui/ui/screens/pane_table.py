@@ -40,6 +40,8 @@ class PaneRow:
     """The tab's label, without its keys."""
     tab_id: str = ""
     """The tab's id, for rows in a tab."""
+    matches: Callable[[DashboardState], int] | None = None
+    """How many of its items a filter leaves, shown on its tab while a filter is on."""
     per_party: bool = False
     follows_selection: bool = False
     """Shown again whenever the selection moves (the rest only on a load or a filter)."""
@@ -61,12 +63,27 @@ PANES: tuple[PaneRow, ...] = (
         lambda: VerticalScroll(id="party-grid"),
         "Parties",
         "tab-parties",
+        matches=lambda state: len(state.view.positions) if state.view else 0,
         per_party=True,
     ),
     PaneRow(
-        "issue × party matrix", IssueMatrix, "tab", lambda: IssueMatrix(id="matrix"), "Matrix", "tab-matrix"
+        "issue × party matrix",
+        IssueMatrix,
+        "tab",
+        lambda: IssueMatrix(id="matrix"),
+        "Matrix",
+        "tab-matrix",
+        matches=lambda state: len(state.view.issue_ids) if state.view else 0,
     ),
-    PaneRow("calendar agenda", Agenda, "tab", _calendar, "Calendar", "tab-calendar"),
+    PaneRow(
+        "calendar agenda",
+        Agenda,
+        "tab",
+        _calendar,
+        "Calendar",
+        "tab-calendar",
+        matches=lambda state: len(state.view.dated) if state.view else 0,
+    ),
     PaneRow("source pane", SourcePane, "lower", lambda: SourcePane(id="source"), follows_selection=True),
     PaneRow(
         "due and upcoming",
@@ -118,5 +135,8 @@ def tab_labels(state: DashboardState) -> dict[str, str]:
             continue
         numbers = [n for n in keys.get(row.tab_id, []) if n <= 9]
         span = "" if not numbers else str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}-{numbers[-1]}"
-        labels[row.tab_id] = f"{row.tab} {span}".strip()
+        label = f"{row.tab} {span}".strip()
+        if state.query and row.matches is not None:
+            label += f" ({row.matches(state)})"  # where the filter's matches are, before opening
+        labels[row.tab_id] = label
     return labels

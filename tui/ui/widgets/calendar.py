@@ -46,7 +46,8 @@ class MonthGrid(Static):
         self.items: tuple[DatedItem, ...] = ()
 
     def show_state(self, state: DashboardState) -> None:
-        items = state.data.dated_items if state.data else ()
+        # The marked days and the lists under the grid follow the filter, like every pane.
+        items = state.view.dated if state.view else ()
         if items != self.items:
             self.items = items
             self.refresh_grid()

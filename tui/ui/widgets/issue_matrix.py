@@ -75,7 +75,11 @@ class IssueMatrix(DataTable[Text]):
             for party in data.parties.values():
                 row.append(self._cell(cells.get((issue.id, party.id), []), marked, cell_width))
             self.add_row(*row, key=issue.id)
-        self.border_subtitle = f"{self.row_count}/{len(data.issues)} issues"
+        if not self.row_count:  # a filter that matches nothing here says so, not bare headers
+            self.add_row(
+                Text("no positions match", style="dim"), *[Text("")] * (len(data.parties) + 1), key=""
+            )
+        self.border_subtitle = f"{len(issue_ids & set(data.issues))}/{len(data.issues)} issues"
         if not (keep and self.show_claim(keep)) and self.row_count:
             self.move_cursor(row=0, column=2)  # the first party's column, not the issue names
 

@@ -86,7 +86,13 @@ class SourcePane(ReaderScroll):
 
     def show_state(self, state: DashboardState) -> None:
         library = state.loaded.library if state.loaded else None
-        self.show(state.data, library, state.selected_claim, state.today)
+        claim = state.selected_claim
+        if claim is not None and state.query and claim.id not in state.visible:
+            # The source follows the filter: a claim it hides is not shown as if it matched.
+            self.body.update(literal(f"The selected claim is hidden by the filter “{state.query}”.", MUTED))
+            self.border_subtitle = ""
+            return
+        self.show(state.data, library, claim, state.today)
 
     def show(
         self, data: Dataset | None, library: SourceLibrary | None, claim: Claim | None, today: date
