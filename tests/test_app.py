@@ -525,3 +525,14 @@ async def test_a_filter_says_where_its_matches_are(mini):
             "Matrix 4",
             "Calendar 5",
         ]
+
+
+async def test_t_selects_todays_item_even_in_the_current_month(mini):
+    app = make_app(mini, date(2026, 4, 10))  # Vienna (April 2026) is due; the grid opens at April
+    async with started(app, (120, 40)) as pilot:
+        await pilot.press("5", "G")  # somewhere else in the agenda, same month on show
+        await pilot.pause()
+        assert app.dashboard.selected == "summit-june"
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.dashboard.month == date(2026, 4, 1) and app.dashboard.selected == "vienna"

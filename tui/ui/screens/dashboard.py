@@ -365,8 +365,19 @@ class DashboardScreen(Screen[None]):
 
     # ── calendar ────────────────────────────────────────────────────────────
     def action_today(self) -> None:
+        """The calendar at today's month and the agenda on today's item (what is due now, else the
+        next to come), even when the grid already shows this month."""
         self.month = first_of_month(self.today)
-        self._focus_pane(self.query_one(Agenda))
+        agenda = self.query_one(Agenda)
+        self._focus_pane(agenda)
+        here = (
+            next((i for i in self.state.view.dated if i.date.end and i.date.end >= self.today), None)
+            if self.state.view
+            else None
+        )
+        if here is not None:
+            agenda.show_claim(here.id)
+            self._select(here.id)
 
     def action_month(self, step: int) -> None:
         self.month = shift_month(self.month, step)
