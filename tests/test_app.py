@@ -536,3 +536,22 @@ async def test_t_selects_todays_item_even_in_the_current_month(mini):
         await pilot.press("t")
         await pilot.pause()
         assert app.dashboard.month == date(2026, 4, 1) and app.dashboard.selected == "vienna"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (160, 48)])
+async def test_wrapped_rows_hang_under_their_text(bundled, size):
+    app = PeaceDashApp(bundled, date(2026, 2, 8), clock=FIXED_CLOCK)
+    async with started(app, size) as pilot:
+        await pilot.pause()
+        pane = app.screen.query_one(PartyPane)
+        width = pane.text_width()
+        wrapped = 0
+        for option in pane.options:
+            if not option.id:
+                continue  # an issue heading
+            first, *rest = str(option.prompt).split("\n")
+            assert len(first) <= width and all(len(line) <= width for line in rest)
+            for line in rest:
+                wrapped += 1
+                assert line.startswith(" " * 14) and not line[14].isspace(), (first, line)
+        assert wrapped, "nothing wrapped at this size: the check proves nothing"

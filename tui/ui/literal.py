@@ -35,3 +35,35 @@ def assemble(*parts: Part) -> Content:
 def lines(rows: Iterable[Content | str]) -> Content:
     """Rows joined with newlines."""
     return Content("\n").join(literal(row) if isinstance(row, str) else row for row in rows)
+
+
+def hanging(lead: Content, words: list[tuple[str, str]], width: int) -> Content:
+    """`lead` then the words wrapped to `width`, every further line indented under the first word.
+
+    Lists read in columns this way ('■ red line  Will not withdraw from territory / it
+    controls · late February 2026'), where letting the list wrap restarted lines at column 1.
+    `words` are (text, style) runs; a width too small to indent falls back to plain wrapping.
+    """
+    indent = lead.cell_length
+    room = width - indent
+    body = assemble(*((text, style) for text, style in words))
+    if width <= 0 or room < 12:
+        return Content.assemble(lead, body)
+    out: list[Content] = [lead]
+    column = 0
+    for text, style in words:
+        for index, word in enumerate(text.split(" ")):
+            if index and column:
+                if column + 1 + len(visible(word)) > room and word:
+                    out.append(Content("\n" + " " * indent))
+                    column = 0
+                else:
+                    out.append(literal(" ", style))
+                    column += 1
+            piece = literal(word, style)
+            if column and column + piece.cell_length > room:
+                out.append(Content("\n" + " " * indent))
+                column = 0
+            out.append(piece)
+            column += piece.cell_length
+    return Content.assemble(*out)

@@ -16,7 +16,7 @@ from tui.data.describe import date_label, item_status
 from tui.data.model import DatedItem
 from tui.data.state import DashboardState
 from tui.ui.glyphs import CHANGED_PART, STATUS, UNCHANGED_PART, glyph_part, tag_part
-from tui.ui.literal import assemble, lines
+from tui.ui.literal import assemble, hanging, lines
 from tui.ui.widgets.claim_list import ClaimList
 
 # Windows this short are drawn on their days; longer ones ("March 2026") are listed under the grid.
@@ -129,21 +129,22 @@ class DatedList(ClaimList):
         keep: str | None,
         total: int,
         marked: frozenset[str] = frozenset(),
+        width: int = 0,
     ) -> None:
         rows = []
         for item in items:
             status, label = item_status(item, today)
             kind = "meeting" if item.kind == "meeting" else item.kind
-            prompt = Content.assemble(
-                CHANGED_PART if item.id in marked else UNCHANGED_PART,
-                tag_part(STATUS, status, 11),
-                " ",
-                (item.title, "b"),
-                (f" · {kind}", "$foreground-muted"),
-                "\n" + " " * 14,  # under the title: mark (2), status (11), space
-                date_label(item),
-                (f" · {label}", "$foreground-muted"),
+            lead = Content.assemble(
+                CHANGED_PART if item.id in marked else UNCHANGED_PART, tag_part(STATUS, status, 11), " "
             )
+            first = hanging(lead, [(item.title, "b"), (f" · {kind}", "$foreground-muted")], width)
+            second = hanging(
+                Content(" " * lead.cell_length),
+                [(date_label(item), ""), (f" · {label}", "$foreground-muted")],
+                width,
+            )
+            prompt = Content.assemble(first, "\n", second)
             rows.append(Option(prompt, id=item.id))
         self.border_subtitle = f"{len(items)}/{total}" if len(items) != total else f"{total}"
         self.set_rows(rows, keep, empty=self.EMPTY)
@@ -156,7 +157,9 @@ class Agenda(DatedList):
         if state.data is None or state.view is None:
             return
         marked = state.loaded.marked if state.loaded else frozenset()
-        self.show(state.view.dated, state.today, state.selected, len(state.data.dated_items), marked)
+        width = self.remember(state)
+        keep = self.claim_id or state.selected  # its own cursor first: a re-wrap must not move it
+        self.show(state.view.dated, state.today, keep, len(state.data.dated_items), marked, width)
 
 
 # What a full-screen dashboard keeps in view beside the party panes: what is due, then what comes.
@@ -179,4 +182,4 @@ class Upcoming(DatedList):
         ahead = tuple(i for i in state.view.dated if status_of(i.date, i.status, state.today) in AHEAD)
         total = sum(1 for i in state.data.dated_items if status_of(i.date, i.status, state.today) in AHEAD)
         marked = state.loaded.marked if state.loaded else frozenset()
-        self.show(ahead, state.today, state.selected, total, marked)
+        self.show(ahead, state.today, self.claim_id or state.selected, total, marked, self.remember(state))

@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from tui.data.state import DashboardState
 from tui.ui.literal import literal
 from tui.ui.widgets.keys import VIM_MOVES
 from tui.ui.widgets.messages import ClaimChosen, ClaimHighlighted
@@ -20,6 +21,27 @@ class ClaimList(OptionList):
         Binding("g", "first", "First", show=False),
         Binding("G", "last", "Last", show=False),
     ]
+
+    _state: DashboardState | None = None
+    _wrapped_at = 0
+
+    def text_width(self) -> int:
+        """Columns a row's text may use (the scrollbar aside): rows are wrapped to it with a
+        hanging indent, and wrapped again when it changes."""
+        return max(0, self.scrollable_content_region.width - 2)
+
+    def remember(self, state: DashboardState) -> int:
+        """Keep the state for a re-wrap on resize; the width to wrap at now."""
+        self._state = state
+        self._wrapped_at = self.text_width()
+        return self._wrapped_at
+
+    def on_resize(self) -> None:
+        if self._state is not None and self._wrapped_at != self.text_width():
+            self.show_state(self._state)
+
+    def show_state(self, state: DashboardState) -> None:
+        raise NotImplementedError  # each list says what it shows
 
     def set_rows(self, rows: list[Option], keep: str | None = None, empty: str = "nothing here") -> None:
         """Replace the rows, putting the cursor back on claim `keep` where it is still listed."""

@@ -11,12 +11,12 @@ from tui.data.dates import spoken
 from tui.data.model import Dataset, Position
 from tui.data.state import DashboardState
 from tui.ui.glyphs import CHANGED_PART, KIND, UNCHANGED_PART, tag_part
-from tui.ui.literal import literal
+from tui.ui.literal import hanging, literal
 from tui.ui.widgets.claim_list import ClaimList
 
 
 def position_rows(
-    data: Dataset, positions: list[Position], marked: frozenset[str] = frozenset()
+    data: Dataset, positions: list[Position], marked: frozenset[str] = frozenset(), width: int = 0
 ) -> list[Option]:
     rows: list[Option] = []
     by_issue: dict[str, list[Position]] = {}
@@ -29,12 +29,12 @@ def position_rows(
         rows.append(Option(literal(data.issues[issue_id].name, "b $text-primary"), disabled=True))
         for position in here:
             date = spoken(position.stated) if position.stated.known else "undated"
-            prompt = Content.assemble(
+            lead = Content.assemble(
                 CHANGED_PART if position.id in marked else UNCHANGED_PART,
                 tag_part(KIND, position.kind, 11),
-                f" {position.stance} ",
-                (f"· {date}", "$foreground-muted"),
+                " ",
             )
+            prompt = hanging(lead, [(position.stance, ""), (f" · {date}", "$foreground-muted")], width)
             rows.append(Option(prompt, id=position.id))
     return rows
 
@@ -61,9 +61,11 @@ class PartyPane(ClaimList):
         total = state.loaded.party_totals.get(self.party_id, 0) if state.loaded else 0
         self.border_subtitle = f"{len(positions)}/{total}" if len(positions) != total else f"{total}"
         marked = state.loaded.marked if state.loaded else frozenset()
+        width = self.remember(state)
         # A reload usually touches one party: leave the other panes' rows (and cursors) alone.
-        shown = (tuple(positions), tuple(data.issues.values()), marked & {p.id for p in positions})
+        shown = (tuple(positions), tuple(data.issues.values()), marked & {p.id for p in positions}, width)
         if shown == self._shown:
             return
         self._shown = shown
-        self.set_rows(position_rows(data, positions, marked), state.selected, empty="no positions match")
+        keep = self.claim_id or state.selected
+        self.set_rows(position_rows(data, positions, marked, width), keep, empty="no positions match")
