@@ -311,3 +311,12 @@ async def test_before_its_window_a_held_meeting_is_upcoming_everywhere(mini):
         assert app.dashboard.selected == "geneva-1"
         row = str(app.screen.query_one("#agenda").highlighted_option.prompt)  # type: ignore[attr-defined]
         assert "◷ upcoming" in row and "✓" not in row
+
+
+def test_brief_says_each_word_once(mini):
+    brief = run("brief", str(mini), "--today", "2026-03-15").stdout.decode()
+    line = next(row for row in brief.splitlines() if "Summit hosted by Westland" in row)
+    assert (
+        line
+        == "  - Summit hosted by Westland: by end of June 2026 (“by the end of June”), inferred; put forward by Westland. proposed, 107 days to the deadline."
+    )

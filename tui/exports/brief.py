@@ -35,7 +35,8 @@ def export_brief(data: Dataset, today: date) -> str:
         lines += ["", f"{heading}:"]
         for item in items:
             who = party_names(data, item.proposed_by or item.participants)
-            by = f"; {'proposed by' if item.proposed_by else 'with'} {who}" if who else ""
+            # 'put forward by', not 'proposed by': the status that follows often says 'proposed'.
+            by = f"; {'put forward by' if item.proposed_by else 'with'} {who}" if who else ""
             lines.append(f"  - {item.title}: {date_label(item)}{by}. {statuses[item.id][1]}.")
     lines += ["", "Where the parties stand:"]
     by_cell = positions_by_cell(data.positions)
