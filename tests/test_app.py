@@ -555,3 +555,17 @@ async def test_wrapped_rows_hang_under_their_text(bundled, size):
                 wrapped += 1
                 assert line.startswith(" " * 14) and not line[14].isspace(), (first, line)
         assert wrapped, "nothing wrapped at this size: the check proves nothing"
+
+
+async def test_the_source_pane_scrolls_the_quote_into_view(bundled):
+    app = PeaceDashApp(bundled, date(2026, 2, 8), clock=FIXED_CLOCK)
+    async with started(app, (80, 24)) as pilot:
+        await pilot.pause(0.2)
+        source = app.screen.query_one(SourcePane)
+        # ua-no-withdrawal's quote ends a long paragraph: below the fold of a 9-row pane.
+        assert app.dashboard.selected == "ua-no-withdrawal"
+        assert source.scroll_y > 0
+        lines = source.body.render().wrap(source.body.size.width)  # type: ignore[attr-defined]
+        quote_line = next(n for n, line in enumerate(lines) if "Ukraine has expressed" in line.plain)
+        top = int(source.scroll_y)
+        assert top <= quote_line < top + source.scrollable_content_region.height

@@ -21,6 +21,7 @@ from tui.ui.widgets.reader import ReaderScroll
 
 Claim = Position | DatedItem
 MUTED = "$foreground-muted"
+QUOTE_STYLE = "b reverse"  # the quote within its paragraph; the pane scrolls to the first one
 PROMPT = literal("Select a position, deadline or meeting to see its sources.", MUTED)
 
 
@@ -46,7 +47,7 @@ def excerpt_content(data: Dataset, library: SourceLibrary | None, excerpt: Excer
                 ("✓ verified", "$success"),
                 "\n",
                 context.before,
-                (context.quote, "b reverse"),
+                (context.quote, QUOTE_STYLE),
                 context.after,
             )
     return assemble(head, "  ", ("✕ not verified", "$error"), "\n", f"“{excerpt.quote}”")
@@ -106,5 +107,23 @@ class SourcePane(ReaderScroll):
         self.border_subtitle = (
             f"{len(claim.excerpts)} excerpt{'s' if len(claim.excerpts) != 1 else ''} · a: article"
         )
-        self.body.update(Content("\n\n").join(parts))
+        content = Content("\n\n").join(parts)
+        self.body.update(content)
         self.scroll_home(animate=False)
+        quote_at = min((span.start for span in content.spans if span.style == QUOTE_STYLE), default=None)
+        if quote_at is not None:
+            # After layout, when the wrapped lines are known: bring the quote into view.
+            self.call_after_refresh(self._show_quote, content, quote_at)
+
+    def _show_quote(self, content: Content, offset: int) -> None:
+        """Scroll so the line holding the quote's start is in view (a line above it, for context)."""
+        width = self.body.size.width
+        if width <= 0:
+            return
+        consumed = 0
+        for number, line in enumerate(content.wrap(width)):
+            consumed += len(line.plain) + 1  # the newline, or the space a wrap dropped
+            if consumed > offset:
+                if number >= self.scrollable_content_region.height - 1:
+                    self.scroll_to(y=number - 1, animate=False)
+                return
