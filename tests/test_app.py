@@ -569,3 +569,25 @@ async def test_the_source_pane_scrolls_the_quote_into_view(bundled):
         quote_line = next(n for n, line in enumerate(lines) if "Ukraine has expressed" in line.plain)
         top = int(source.scroll_y)
         assert top <= quote_line < top + source.scrollable_content_region.height
+
+
+async def test_the_footer_shows_the_keys_of_the_focused_pane(mini):
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+
+        def shown() -> set[str]:
+            return {b.binding.description for b in app.screen.active_bindings.values() if b.binding.show}
+
+        assert {"Detail", "Article", "Filter"} <= shown() and "Today" not in shown()
+        await pilot.press("4")
+        await pilot.pause()
+        assert "All in cell" in shown() and "Today" not in shown()
+        await pilot.press("5")
+        await pilot.pause()
+        assert {"Today", "Month", "Detail"} <= shown()
+        await pilot.press("6")
+        await pilot.pause()
+        assert "Article" in shown() and "Detail" not in shown() and "Today" not in shown()
+        await pilot.press("t")  # still works from any pane
+        await pilot.pause()
+        assert isinstance(app.focused, Agenda)

@@ -59,8 +59,9 @@ class DashboardScreen(Screen[None]):
         Binding("shift+tab", "cycle(-1)", "Previous pane", show=False),
         Binding("slash", "start_filter", "Filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
-        Binding("t", "today", "Today"),
-        Binding("left_square_bracket", "month(-1)", "Month", key_display="[ ]"),
+        # Calendar keys work from any pane; the agenda's footer is where they are shown.
+        Binding("t", "today", "Today", show=False),
+        Binding("left_square_bracket", "month(-1)", "Month", key_display="[ ]", show=False),
         Binding("right_square_bracket", "month(1)", "Next month", show=False),
         Binding("a", "article", "Article", show=False),
     ]

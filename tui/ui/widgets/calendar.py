@@ -6,6 +6,7 @@ import calendar as pycalendar
 from datetime import date
 from typing import Any
 
+from textual.binding import Binding
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
@@ -119,6 +120,12 @@ class MonthGrid(Static):
 
 class DatedList(ClaimList):
     """Dated items as rows: status, title, kind, then the date as written and where it stands."""
+
+    BINDINGS = [
+        Binding("t", "screen.today", "Today"),
+        Binding("left_square_bracket", "screen.month(-1)", "Month", key_display="[ ]"),
+        Binding("right_square_bracket", "screen.month(1)", "Next month", show=False),
+    ]
 
     EMPTY = "no dated items match"
 

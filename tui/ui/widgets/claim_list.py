@@ -20,6 +20,9 @@ class ClaimList(OptionList):
         *VIM_MOVES,
         Binding("g", "first", "First", show=False),
         Binding("G", "last", "Last", show=False),
+        # Shown in the footer while a list has focus: what Enter and 'a' do here.
+        Binding("enter", "select", "Detail"),
+        Binding("a", "screen.article", "Article"),
     ]
 
     _state: DashboardState | None = None

@@ -31,6 +31,8 @@ class IssueMatrix(DataTable[Text]):
         *VIM_MOVES,
         Binding("h", "cursor_left", "Left", show=False),
         Binding("l", "cursor_right", "Right", show=False),
+        Binding("enter", "select_cursor", "All in cell"),
+        Binding("a", "screen.article", "Article"),
     ]
 
     def __init__(self, **kwargs: Any) -> None:

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Static
 
@@ -76,6 +77,8 @@ def claim_heading(data: Dataset, claim: Claim, today: date) -> Content:
 
 class SourcePane(ReaderScroll):
     """Shows the excerpts of whatever claim the screen says is selected."""
+
+    BINDINGS = [Binding("a", "screen.article", "Article")]
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(classes="pane", **kwargs)
