@@ -127,8 +127,8 @@ class SourceText:
     def closest(self, quote: str) -> tuple[str, float]:
         """The passage of the source most like the quote, and how alike (0–1).
 
-        Bounded for any sizes: word trigrams shared by quote and source vote for where the quote
-        would start, and rapidfuzz (C++) aligns the quote only within the few best windows, so
+        Bounded for any sizes: probes cut from the quote vote for where it would start in the
+        source (_likely_starts), and rapidfuzz (C++) aligns the quote only within the few best windows, so
         the cost grows with the lengths, not their product. Quotes over MAX_HINT_QUOTE get no
         search at all (the caller says they are too long).
         """

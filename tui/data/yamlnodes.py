@@ -123,6 +123,11 @@ def forbidden_characters(text: str) -> tuple[str, list[YamlProblem]]:
     return FORBIDDEN.sub("\ufffd", text), problems
 
 
+def _position(text: str, at: int) -> tuple[int, int]:
+    """1-based line and column of a character offset (the text-side twin of _locate)."""
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
 def _escaped_characters(text: str, event: yaml.ScalarEvent) -> list[YamlProblem]:
     """Locate the escapes of a double-quoted scalar that made a forbidden character."""
     start, end = event.start_mark, event.end_mark
@@ -136,14 +141,12 @@ def _escaped_characters(text: str, event: yaml.ScalarEvent) -> list[YamlProblem]
         else:
             char = CONTROL_ESCAPES.get(code, "")
         if char and FORBIDDEN.match(char):
-            at = start.index + match.start()
-            line_start = text.rfind("\n", 0, at) + 1
-            line = text.count("\n", 0, at) + 1
+            line, col = _position(text, start.index + match.start())
             out.append(
                 YamlProblem(
                     f"the escape '{match.group()}' makes a {describe(char)}, which is not allowed in a data file: delete it",
                     line,
-                    at - line_start + 1,
+                    col,
                 )
             )
     return out
@@ -229,11 +232,8 @@ def parse_nodes(text: str, cancelled: Callable[[], bool] | None = None) -> tuple
         raise _explain(error, text) from None
     except yaml.reader.ReaderError as error:
         # Characters are replaced above, so this is rare; still, say where.
-        at = max(0, min(error.position, len(text)))
-        line = text.count("\n", 0, at) + 1
-        raise YamlProblem(
-            f"not valid YAML: {error.reason}", line, at - (text.rfind("\n", 0, at) + 1) + 1
-        ) from None
+        line, col = _position(text, max(0, min(error.position, len(text))))
+        raise YamlProblem(f"not valid YAML: {error.reason}", line, col) from None
     except yaml.YAMLError as error:
         raise YamlProblem(f"not valid YAML: {error}") from None
     if root is None:

@@ -54,7 +54,6 @@ class PeaceDashApp(App[int]):
         self.clock = clock
         self.result: LoadResult | None = None
         self.good: LoadResult | None = None
-        self.loaded_at: datetime | None = None
         self.dashboard = DashboardScreen(DataFile(data_path, bundled), self.today)
         self.file_watch = FileWatch(self.watched_files)
         self.loads_started = 0  # a load's number; only the newest one's result is shown
@@ -117,9 +116,8 @@ class PeaceDashApp(App[int]):
             assert result.dataset is not None
             changes = compare(previous, result.dataset) if previous is not None else None
             self.good = result
-            self.loaded_at = self.clock()
             marked = changes.touched if changes else frozenset()
-            loaded = Loaded.build(result.dataset, result.library, self.loaded_at, marked)
+            loaded = Loaded.build(result.dataset, result.library, self.clock(), marked)
         self.file_watch.sync()
         await self.dashboard.show_load(loaded, result.problems)
         self.set_timer(SETTLE_SECONDS, self._settle_memory)  # once idle after the first screen

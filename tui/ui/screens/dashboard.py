@@ -22,7 +22,7 @@ from tui.data.model import Dataset, Position, Problem
 from tui.data.paths import DataFile
 from tui.data.state import Claim, DashboardState, Loaded
 from tui.ui.literal import assemble
-from tui.ui.screens.pane_table import PANES, VIEWERS, PaneRow, ShowsState, pane_names, row_of, tab_labels
+from tui.ui.screens.pane_table import PANES, VIEWERS, ShowsState, pane_names, pane_slots, row_of, tab_labels
 from tui.ui.widgets.calendar import Agenda, MonthGrid, first_of_month, shift_month
 from tui.ui.widgets.issue_matrix import IssueMatrix
 from tui.ui.widgets.messages import CellChosen, ClaimChosen, ClaimHighlighted
@@ -130,18 +130,12 @@ class DashboardScreen(Screen[None]):
 
     def panes(self) -> list[Widget]:
         """The panes in key order (1…9, then Tab): a party pane per party, then the table's other rows."""
-        out: list[Widget] = []
-        for row in PANES:
-            if row.shown_when is not None and not row.shown_when(self.state):
-                continue
-            if row.full_screen_only and not self.full_screen:
-                continue
-            if row.per_party:
-                by_id = {pane.party_id: pane for pane in self.query(PartyPane)}
-                out.extend(by_id[p] for p in self.state.party_ids if p in by_id)
-            else:
-                out.append(self.query_one(row.kind))
-        return out
+        by_party = {pane.party_id: pane for pane in self.query(PartyPane)}
+        return [
+            self.query_one(row.kind) if party_id is None else by_party[party_id]
+            for row, party_id in pane_slots(self.state, self.full_screen)
+            if party_id is None or party_id in by_party
+        ]
 
     def pane_keys(self) -> list[tuple[str, str]]:
         """(key, pane name) for the help screen: exactly the panes that exist."""
@@ -189,13 +183,16 @@ class DashboardScreen(Screen[None]):
 
     def _show(self, state: DashboardState, selection_only: bool = False) -> None:
         """Hand the state to every pane and viewer (only to those that follow the selection, if asked)."""
-        widgets: list[Widget] = [*self.query(PartyPane)]
-        widgets += [self.query_one(row.kind) for row in PANES if not row.per_party]
-        widgets += [self.query_one(kind) for kind in VIEWERS]
+        widgets: list[Widget]
+        if selection_only:
+            widgets = [self.query_one(row.kind) for row in PANES if row.follows_selection]
+        else:
+            widgets = [
+                *self.query(PartyPane),
+                *(self.query_one(row.kind) for row in PANES if not row.per_party),
+            ]
+            widgets += [self.query_one(kind) for kind in VIEWERS]
         for widget in widgets:
-            row = row_of(widget)
-            if selection_only and (row is None or not row.follows_selection):
-                continue
             shows: ShowsState = widget  # type: ignore[assignment]  # every table widget has show_state
             shows.show_state(state)
         if selection_only:
@@ -285,12 +282,7 @@ class DashboardScreen(Screen[None]):
     # ── panes and focus ─────────────────────────────────────────────────────
     def _first_pane(self, tab_id: str) -> Widget | None:
         row = next((r for r in PANES if r.tab_id == tab_id), None)
-        if row is None:
-            return None
-        return next(iter(self.panes_of(row)), None)
-
-    def panes_of(self, row: PaneRow) -> list[Widget]:
-        return [pane for pane in self.panes() if isinstance(pane, row.kind)]
+        return next((pane for pane in self.panes() if row is not None and row_of(pane) is row), None)
 
     def _focus_pane(self, pane: Widget) -> None:
         row = row_of(pane)

@@ -108,19 +108,29 @@ def row_of(widget: Widget) -> PaneRow | None:
     return next((row for row in PANES if isinstance(widget, row.kind)), None)
 
 
-def pane_names(state: DashboardState, full_screen: bool = False) -> Iterator[tuple[PaneRow, str]]:
-    """(row, name) of each pane in key order: a party pane per party (by name), then the rest."""
+def pane_slots(state: DashboardState, full_screen: bool = False) -> Iterator[tuple[PaneRow, str | None]]:
+    """(row, party id or None) of each pane that exists, in key order: a party pane per party,
+    then the rest. Keys, focus order, help and palette all walk this one sequence."""
     for row in PANES:
         if row.shown_when is not None and not row.shown_when(state):
             continue
         if row.full_screen_only and not full_screen:
             continue
         if row.per_party:
-            data = state.data
             for party_id in state.party_ids:
-                yield row, data.parties[party_id].name if data else party_id
+                yield row, party_id
         else:
+            yield row, None
+
+
+def pane_names(state: DashboardState, full_screen: bool = False) -> Iterator[tuple[PaneRow, str]]:
+    """(row, name) of each pane in key order: parties by their names, the rest by the table's."""
+    data = state.data
+    for row, party_id in pane_slots(state, full_screen):
+        if party_id is None:
             yield row, row.name
+        else:
+            yield row, data.parties[party_id].name if data else party_id
 
 
 def tab_labels(state: DashboardState) -> dict[str, str]:

@@ -34,7 +34,7 @@ class ProblemsPane(OptionList):
 
     def show_state(self, state: DashboardState) -> None:
         if state.problems != self.problems or not state.problems:
-            self.show(state.problems, stale=state.loaded is not None)
+            self.show(state.problems, stale=state.stale)
 
     def show(self, problems: tuple[Problem, ...], stale: bool) -> None:
         self.problems = problems
