@@ -12,7 +12,7 @@ from textual.widgets import Input, TabbedContent
 from tui.ui.app import PeaceDashApp
 from tui.ui.screens.detail import ArticleScreen, DetailScreen
 from tui.ui.screens.help import HelpScreen
-from tui.ui.widgets.calendar import Agenda, MonthGrid
+from tui.ui.widgets.calendar import Agenda, MonthGrid, MonthView
 from tui.ui.widgets.issue_matrix import IssueMatrix
 from tui.ui.widgets.party_pane import PartyPane
 from tui.ui.widgets.source_pane import SourcePane
@@ -59,7 +59,8 @@ async def test_starts_on_the_first_party_pane_with_its_source(mini):
         ("3", "party-west"),
         ("4", "matrix"),
         ("5", "agenda"),
-        ("6", "source"),
+        ("6", "month"),
+        ("7", "source"),
     ],
 )
 async def test_number_keys_jump_to_panes_in_order(mini, key, expected):
@@ -75,11 +76,11 @@ async def test_tab_and_shift_tab_cycle_through_every_pane(mini):
     app = make_app(mini)
     async with started(app, (120, 40)) as pilot:
         seen = []
-        for _ in range(6):
+        for _ in range(7):
             await pilot.press("tab")
             await pilot.pause()
             seen.append(app.focused.id)
-        assert seen == ["party-south", "party-west", "matrix", "agenda", "source", "party-north"]
+        assert seen == ["party-south", "party-west", "matrix", "agenda", "month", "source", "party-north"]
         await pilot.press("shift+tab")
         await pilot.pause()
         assert app.focused.id == "source"
@@ -270,7 +271,8 @@ async def test_help_screen_lists_every_key(mini):
             ("3", "Westland"),
             ("4", "issue × party matrix"),
             ("5", "calendar agenda"),
-            ("6", "source pane"),
+            ("6", "month grid"),
+            ("7", "source pane"),
             ("Tab / Shift+Tab", "next / previous pane"),
             ("/", "filter every pane at once: party, issue, words of a position, place"),
             ("t", "calendar to today"),
@@ -426,8 +428,8 @@ async def test_a_full_screen_shows_parties_what_is_due_and_the_source_at_once(bu
         assert "May 2026" in rows[0] and "in 82 days" in rows[0]
         assert upcoming.is_on_screen and app.screen.query_one(TabbedContent).active == "tab-parties"
         keys = dict((name, key) for key, name in app.dashboard.pane_keys())
-        assert keys["due and upcoming"] == "8"
-        await pilot.press("8")
+        assert keys["due and upcoming"] == "9"
+        await pilot.press("9")
         await pilot.pause()
         assert app.focused is upcoming and app.dashboard.selected == "referendum-may"
 
@@ -439,12 +441,18 @@ async def test_narrower_terminals_keep_the_agenda_in_its_tab(bundled):
         assert "due and upcoming" not in [name for _, name in app.dashboard.pane_keys()]
 
 
-@pytest.mark.parametrize("where", ["source", "help", "article", "detail"])
+@pytest.mark.parametrize("where", ["source", "month", "help", "article", "detail"])
 async def test_the_same_scroll_keys_in_every_reading_view(bundled, where):
     app = PeaceDashApp(bundled, date(2026, 2, 8), clock=FIXED_CLOCK)
     size = (50, 14) if where == "detail" else (80, 24)  # small enough that each view scrolls
     async with started(app, size) as pilot:
-        opening = {"source": ["7"], "help": ["question_mark"], "article": ["a"], "detail": ["enter"]}[where]
+        opening = {
+            "source": ["8"],
+            "month": ["7"],
+            "help": ["question_mark"],
+            "article": ["a"],
+            "detail": ["enter"],
+        }[where]
         await pilot.press(*opening)
         await pilot.pause()
         view = app.focused
@@ -509,7 +517,7 @@ async def test_a_filter_says_where_its_matches_are(mini):
         await pilot.pause()
         tabs = app.screen.query_one(TabbedContent)
         labels = [str(tabs.get_tab(t).label) for t in ("tab-parties", "tab-matrix", "tab-calendar")]
-        assert labels == ["Parties 1-3 (0)", "Matrix 4 (0)", "Calendar 5 (1)"]
+        assert labels == ["Parties 1-3 (0)", "Matrix 4 (0)", "Calendar 5-6 (1)"]
         matrix = app.screen.query_one(IssueMatrix)
         assert str(matrix.get_row_at(0)[0]) == "no positions match"
         # The month grid's lists follow the filter, and the source pane does not show a hidden claim.
@@ -523,7 +531,7 @@ async def test_a_filter_says_where_its_matches_are(mini):
         assert [str(tabs.get_tab(t).label) for t in ("tab-parties", "tab-matrix", "tab-calendar")] == [
             "Parties 1-3",
             "Matrix 4",
-            "Calendar 5",
+            "Calendar 5-6",
         ]
 
 
@@ -585,9 +593,52 @@ async def test_the_footer_shows_the_keys_of_the_focused_pane(mini):
         await pilot.press("5")
         await pilot.pause()
         assert {"Today", "Month", "Detail"} <= shown()
-        await pilot.press("6")
+        await pilot.press("6")  # the month grid: the calendar's keys, nothing to open
+        await pilot.pause()
+        assert {"Today", "Month"} <= shown() and "Detail" not in shown()
+        await pilot.press("7")
         await pilot.pause()
         assert "Article" in shown() and "Detail" not in shown() and "Today" not in shown()
         await pilot.press("t")  # still works from any pane
         await pilot.pause()
         assert isinstance(app.focused, Agenda)
+
+
+@pytest.mark.parametrize(
+    ("size", "label"), [((80, 24), "Valley"), ((200, 50), "The long-disputed river valley")]
+)
+async def test_the_matrix_uses_an_issues_short_label_where_its_name_does_not_fit(mini, size, label):
+    mini.write_text(
+        mini.read_text().replace(
+            "    name: River valley\n", "    name: The long-disputed river valley\n    short: Valley\n"
+        )
+    )
+    app = make_app(mini)
+    async with started(app, size) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        matrix = app.screen.query_one(IssueMatrix)
+        names = [str(matrix.get_row_at(row)[0]) for row in range(matrix.row_count)]
+        assert label in names
+
+
+async def test_the_month_grid_is_a_pane_whose_day_lists_scroll_by_key(mini):
+    app = make_app(mini)
+    async with started(app, (80, 24)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        month = app.focused
+        assert isinstance(month, MonthView) and month.max_scroll_y > 0  # 80×24 cuts the lists
+        await pilot.press("G")
+        await pilot.pause()
+        assert month.scroll_y == month.max_scroll_y
+        assert "has items (underlined)" in text_of(month.query_one(MonthGrid))
+        await pilot.press("k")
+        await pilot.pause()
+        assert month.scroll_y == month.max_scroll_y - 1
+        await pilot.press("g")
+        await pilot.pause()
+        assert month.scroll_y == 0
+        await pilot.press("right_square_bracket")  # the month keys work here too
+        await pilot.pause()
+        assert app.dashboard.month == date(2026, 4, 1)

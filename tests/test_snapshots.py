@@ -18,10 +18,15 @@ def app_on(path: Path) -> PeaceDashApp:
     return PeaceDashApp(path, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30, 0))
 
 
-@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (160, 48)])
 @pytest.mark.parametrize(
     ("name", "keys"),
-    [("parties", ["j"]), ("matrix", ["4", "right", "right"]), ("calendar", ["5", "left_square_bracket"])],
+    [
+        ("parties", ["j"]),
+        ("matrix", ["4", "right", "right"]),
+        ("calendar", ["5", "left_square_bracket"]),
+        ("month", ["6", "G"]),  # the month grid focused and scrolled to the end of its day lists
+    ],
 )
 def test_mini_dataset(snap_compare, size, name, keys):
     assert snap_compare(app_on(MINI), press=keys, terminal_size=size, run_before=loaded)

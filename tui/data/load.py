@@ -35,7 +35,7 @@ TOP_KEYS = ("version", "title", "seeds", "sources", "parties", "issues", "positi
 REQUIRED = ("sources", "parties", "issues", "positions")
 SOURCE_KEYS = ("file", "title", "outlet", "published", "inferred", "note")
 PARTY_KEYS = ("name", "short", "includes")
-ISSUE_KEYS = ("name", "alignment", "note")
+ISSUE_KEYS = ("name", "short", "alignment", "note")
 POSITION_KEYS = ("party", "issue", "kind", "stance", "stated", "excerpts")
 DATED_KEYS = (
     "kind",
@@ -223,7 +223,14 @@ class _Reader:
         for iid, key, node in entries(section, "issues", self.problems):
             f = Fields(node, f"issue '{iid}'", ISSUE_KEYS, self.problems)
             alignment = f.choice("alignment", ALIGNMENTS, "unclear")
-            out[iid] = Issue(iid, f.text("name"), alignment, f.text("note", ""), _at(key))  # type: ignore[arg-type]  # choice() returns one of the Literal's words
+            out[iid] = Issue(
+                iid,
+                f.text("name"),
+                alignment,  # type: ignore[arg-type]  # choice() returns one of the Literal's words
+                f.text("note", ""),
+                _at(key),
+                short=f.text("short", ""),
+            )
         return out
 
     def positions(

@@ -96,6 +96,11 @@ class Issue:
     alignment: Alignment
     note: str
     at: Location
+    short: str = ""  # an optional label for tight columns
+
+    def label(self, width: int) -> str:
+        """The name if it fits in width, else the short label if there is one."""
+        return self.name if len(self.name) <= width or not self.short else self.short
 
 
 @dataclass(frozen=True, slots=True)

@@ -279,6 +279,9 @@ def _explain(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     where = f" (opened at line {start.line + 1}, column {start.column + 1})" if start else ""
     if "cannot start any token" in problem:
         message = _bad_start(text, line, col)
+    elif "maximum nesting depth" in problem:
+        # Newer libyaml counts flow levels while scanning ahead, before our own count sees them.
+        message = f"nested more than {MAX_DEPTH} levels deep"
     elif "quoted scalar" in context:
         message = f"a quoted text is never closed{where}: add the closing quote"
     elif "flow sequence" in context:

@@ -71,7 +71,13 @@ def export_document(data: Dataset, today: date) -> dict[str, Any]:
             for p in data.parties.values()
         ],
         "issues": [
-            {"id": i.id, "name": i.name, "alignment": i.alignment, "note": i.note or None}
+            {
+                "id": i.id,
+                "name": i.name,
+                "short": i.short or None,
+                "alignment": i.alignment,
+                "note": i.note or None,
+            }
             for i in data.issues.values()
         ],
         "positions": [

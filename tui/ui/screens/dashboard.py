@@ -22,7 +22,15 @@ from tui.data.model import Dataset, Position, Problem
 from tui.data.paths import DataFile
 from tui.data.state import Claim, DashboardState, Loaded
 from tui.ui.literal import assemble
-from tui.ui.screens.pane_table import PANES, VIEWERS, ShowsState, pane_names, pane_slots, row_of, tab_labels
+from tui.ui.screens.pane_table import (
+    PANES,
+    ShowsState,
+    pane_names,
+    pane_slots,
+    row_of,
+    tab_labels,
+    tab_rows,
+)
 from tui.ui.widgets.calendar import Agenda, MonthGrid, first_of_month, shift_month
 from tui.ui.widgets.issue_matrix import IssueMatrix
 from tui.ui.widgets.messages import CellChosen, ClaimChosen, ClaimHighlighted
@@ -103,15 +111,15 @@ class DashboardScreen(Screen[None]):
             placeholder="filter every pane: party, issue, words, place…  (Enter: keep, Esc: clear)",
             id="filter",
         )
-        tabs = [row for row in PANES if row.place == "tab"]
+        tabs = tab_rows()
         with Horizontal(id="body"):
             with TabbedContent(id="tabs", initial=tabs[0].tab_id):
                 for row in tabs:
                     with TabPane(row.tab, id=row.tab_id):
-                        yield row.build()
+                        yield row.build()  # type: ignore[misc]  # tab_rows() keeps rows that build
             with Horizontal(id="lower"):
-                yield from (row.build() for row in PANES if row.place == "lower")
-        yield from (row.build() for row in PANES if row.place == "bottom")
+                yield from (row.build() for row in PANES if row.place == "lower" and row.build)
+        yield from (row.build() for row in PANES if row.place == "bottom" and row.build)
         yield StatusBar(id="status")
         yield Footer()
 
@@ -191,7 +199,6 @@ class DashboardScreen(Screen[None]):
                 *self.query(PartyPane),
                 *(self.query_one(row.kind) for row in PANES if not row.per_party),
             ]
-            widgets += [self.query_one(kind) for kind in VIEWERS]
         for widget in widgets:
             shows: ShowsState = widget  # type: ignore[assignment]  # every table widget has show_state
             shows.show_state(state)

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 
 from tui.data.state import DashboardState
-from tui.ui.widgets.calendar import Agenda, MonthGrid, Upcoming
+from tui.ui.widgets.calendar import Agenda, MonthView, Upcoming
 from tui.ui.widgets.issue_matrix import IssueMatrix
 from tui.ui.widgets.party_pane import PartyPane
 from tui.ui.widgets.problems_pane import ProblemsPane
@@ -34,8 +34,9 @@ class PaneRow:
     place: Literal["tab", "lower", "bottom"]
     """In a tab of its own; in the area beside or under the tabs (source, due and upcoming), which
     the stylesheet puts at the side or at the bottom by the terminal's size; or under it all."""
-    build: Callable[[], Widget]
-    """Makes the pane, or the container that holds it (the party grid, the calendar)."""
+    build: Callable[[], Widget] | None
+    """Makes the pane, or the container that holds it (the party grid, the calendar); None for a
+    pane that an earlier row's container holds (the month beside the agenda)."""
     tab: str = ""
     """The tab's label, without its keys."""
     tab_id: str = ""
@@ -52,7 +53,7 @@ class PaneRow:
 
 
 def _calendar() -> Widget:
-    return Horizontal(MonthGrid(id="month-grid"), Agenda(id="agenda", classes="pane"), id="calendar")
+    return Horizontal(MonthView(id="month"), Agenda(id="agenda", classes="pane"), id="calendar")
 
 
 PANES: tuple[PaneRow, ...] = (
@@ -84,6 +85,8 @@ PANES: tuple[PaneRow, ...] = (
         "tab-calendar",
         matches=lambda state: len(state.view.dated) if state.view else 0,
     ),
+    # After the agenda, so the calendar's key opens the agenda and the next one the month.
+    PaneRow("month grid", MonthView, "tab", None, "Calendar", "tab-calendar"),
     PaneRow("source pane", SourcePane, "lower", lambda: SourcePane(id="source"), follows_selection=True),
     PaneRow(
         "due and upcoming",
@@ -100,8 +103,11 @@ PANES: tuple[PaneRow, ...] = (
         shown_when=lambda state: bool(state.problems),
     ),
 )
-# Widgets that show the state but take no focus.
-VIEWERS: tuple[type[Widget], ...] = (MonthGrid,)
+
+
+def tab_rows() -> list[PaneRow]:
+    """The first row of each tab, which builds it, in tab order."""
+    return [row for row in PANES if row.place == "tab" and row.build is not None]
 
 
 def row_of(widget: Widget) -> PaneRow | None:
@@ -140,9 +146,7 @@ def tab_labels(state: DashboardState) -> dict[str, str]:
         if row.place == "tab":
             keys.setdefault(row.tab_id, []).append(number)
     labels = {}
-    for row in PANES:
-        if row.place != "tab":
-            continue
+    for row in tab_rows():
         numbers = [n for n in keys.get(row.tab_id, []) if n <= 9]
         span = "" if not numbers else str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}-{numbers[-1]}"
         label = f"{row.tab} {span}".strip()

@@ -19,6 +19,7 @@ from tui.data.state import DashboardState
 from tui.ui.glyphs import CHANGED_PART, STATUS, UNCHANGED_PART, glyph_part, tag_part
 from tui.ui.literal import assemble, hanging, lines
 from tui.ui.widgets.claim_list import ClaimList
+from tui.ui.widgets.reader import ReaderScroll
 
 # Windows this short are drawn on their days; longer ones ("March 2026") are listed under the grid.
 DAY_SPAN = 14
@@ -107,25 +108,37 @@ class MonthGrid(Static):
             rows.append(assemble(("On marked days:", "b")))
             rows.extend(assemble(f"{spoken(i.date)}: {i.title}") for i in on_days)
         # Reverse video and underline read without colour too; the words say which is which.
-        rows.append(
-            assemble(
-                (f"{today.day:2d}", "reverse"),
-                " today (reversed) · ",
-                ("12", "b $accent underline"),
-                " has items (underlined)",
-            )
-        )
+        rows.append(assemble((f"{today.day:2d}", "reverse"), " today (reversed)"))
+        rows.append(assemble(("12", "b $accent underline"), " has items (underlined)"))
         self.update(lines(rows))
+
+
+# The calendar's month keys, shown in the footer of each calendar pane (the screen owns the actions).
+MONTH_KEYS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
+    Binding("t", "screen.today", "Today"),
+    Binding("left_square_bracket", "screen.month(-1)", "Month", key_display="[ ]"),
+    Binding("right_square_bracket", "screen.month(1)", "Next month", show=False),
+]
+
+
+class MonthView(ReaderScroll):
+    """The month grid as a pane: focusable, so its day lists scroll with the keys of every view
+    when a short terminal cuts them."""
+
+    BINDINGS = MONTH_KEYS
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(MonthGrid(id="month-grid"), classes="pane", **kwargs)
+        self.border_title = "Month"
+
+    def show_state(self, state: DashboardState) -> None:
+        self.query_one(MonthGrid).show_state(state)
 
 
 class DatedList(ClaimList):
     """Dated items as rows: status, title, kind, then the date as written and where it stands."""
 
-    BINDINGS = [
-        Binding("t", "screen.today", "Today"),
-        Binding("left_square_bracket", "screen.month(-1)", "Month", key_display="[ ]"),
-        Binding("right_square_bracket", "screen.month(1)", "Next month", show=False),
-    ]
+    BINDINGS = MONTH_KEYS
 
     EMPTY = "no dated items match"
 

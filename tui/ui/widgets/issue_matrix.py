@@ -73,7 +73,10 @@ class IssueMatrix(DataTable[Text]):
                 continue
             glyph, word, style = ALIGNMENT[issue.alignment]
             stand = f"{glyph} {word}" if stand_width == STAND_WIDTH else glyph
-            row = [Text(issue.name, style="bold"), self._styled(stand, style)]
+            name = issue.label(issue_width)
+            if len(name) > issue_width:
+                name = name[: issue_width - 1].rstrip() + "…"
+            row = [Text(name, style="bold"), self._styled(stand, style)]
             for party in data.parties.values():
                 row.append(self._cell(cells.get((issue.id, party.id), []), marked, cell_width))
             self.add_row(*row, key=issue.id)
