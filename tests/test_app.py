@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from running import started
+from running import loaded, started
 from textual.widgets import Input, TabbedContent
 
 from tui.ui.app import PeaceDashApp
@@ -642,3 +642,17 @@ async def test_the_month_grid_is_a_pane_whose_day_lists_scroll_by_key(mini):
         await pilot.press("right_square_bracket")  # the month keys work here too
         await pilot.pause()
         assert app.dashboard.month == date(2026, 4, 1)
+
+
+async def test_a_small_file_is_on_the_first_screen_and_a_large_one_loads_in_a_thread(mini):
+    app = make_app(mini)
+    async with app.run_test(size=(80, 24)):
+        # No wait for a worker: the data was loaded before the screen's first paint.
+        assert app.dashboard.state.loaded is not None and not list(app.workers)
+    padding = "# " + "x" * 98 + "\n"
+    mini.write_text(mini.read_text() + padding * 1400)  # ~140 KB: past the instant-load size
+    app = make_app(mini)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.dashboard.state.loaded is None  # the screen is up; the load runs in a thread
+        await loaded(pilot)
+        assert app.dashboard.state.loaded is not None

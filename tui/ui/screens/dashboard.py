@@ -81,6 +81,9 @@ class DashboardScreen(Screen[None]):
         super().__init__()
         self.state = DashboardState(source, today)
         self._showing = asyncio.Lock()
+        # A load the app made before showing the screen (is_mounted turns true only after on_mount).
+        self._before_mount: tuple[Loaded | None, tuple[Problem, ...]] | None = None
+        self._mounting = True
         self.set_reactive(DashboardScreen.month, first_of_month(today))
 
     # ── what the rest of the app reads ──────────────────────────────────────
@@ -123,12 +126,17 @@ class DashboardScreen(Screen[None]):
         yield StatusBar(id="status")
         yield Footer()
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.query_one("#agenda", Agenda).border_title = "Agenda"
         grid = self.query_one(MonthGrid)
         grid.today, grid.month = self.today, self.month
         self._grid_rows(self.size.width, self.size.height)
-        self._show(self.state)
+        self._mounting = False
+        if self._before_mount is not None:
+            await self.show_load(*self._before_mount)  # in the first paint, not after an empty one
+            self._before_mount = None
+        else:
+            self._show(self.state)
 
     @property
     def full_screen(self) -> bool:
@@ -159,6 +167,9 @@ class DashboardScreen(Screen[None]):
         The focused pane, the selected claim (by id), the filter and the month stay as they were.
         Party panes are rebuilt (and awaited) when the set or order of parties changes.
         """
+        if self._mounting:
+            self._before_mount = (loaded, problems)
+            return
         async with self._showing:  # two loads finishing together must not rebuild panes at once
             first = self.state.loaded is None and loaded is not None
             old_parties = self.state.party_ids
