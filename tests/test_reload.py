@@ -306,3 +306,21 @@ async def test_at_80_columns_the_status_bar_keeps_stale_the_count_and_the_mark(m
         await loaded(pilot)
         line = bar(app)
         assert len(line) <= 78 and " STALE  1 problem in the file" in line and line.endswith("✓"), line
+
+
+async def test_problems_read_in_a_column_with_wrapped_lines_under_the_message(mini):
+    mini.write_text(
+        mini.read_text().replace("kind: demand", "kind: demnd").replace("party: south", "party: sooth")
+    )
+    app = make_app(mini)
+    async with started(app, (80, 24)) as pilot:
+        await pilot.pause()
+        pane = app.screen.query_one(ProblemsPane)
+        rows = [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
+        places = [row.split(" ")[0] for row in rows]
+        column = max(len(place) for place in places) + 1
+        wrapped = [row for row in rows if "\n" in row]
+        assert wrapped  # long "did you mean" messages wrap at 80 columns
+        for row in wrapped:
+            for line in row.splitlines()[1:]:
+                assert line[:column] == " " * column and line[column] != " "

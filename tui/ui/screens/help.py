@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.ui.literal import assemble, lines
+from tui.ui.literal import assemble, hanging, lines
 from tui.ui.widgets.reader import ReaderScroll
 
 DEFAULT_PANES = [
@@ -25,7 +26,7 @@ KEYS = [
             ("Tab / Shift+Tab", "next / previous pane"),
             ("↑ ↓  j k", "move within a pane (← → h l across the matrix)"),
             ("g / G", "first / last item; top / bottom of a text"),
-            ("PgUp / PgDn", "a page up / down (source, detail, article, this help)"),
+            ("PgUp / PgDn", "a page up / down (lists, source, month grid, detail, article, this help)"),
             ("Enter", "open the selected item's detail (in the matrix: every position in the cell)"),
             ("Esc", "back; clear the filter"),
         ],
@@ -75,13 +76,18 @@ LEGEND = [
 ]
 
 
-def help_content(panes: list[tuple[str, str]] | None = None) -> Content:
-    """Every key; the pane names come from the data, so all of it is built as literal text."""
+def help_content(panes: list[tuple[str, str]] | None = None, width: int = 0) -> Content:
+    """Every key; the pane names come from the data, so all of it is built as literal text.
+
+    Given the width, a meaning that wraps hangs under the meanings, not under the keys.
+    """
     rows: list[Content | str] = []
     sections = [(KEYS[0][0], (panes or DEFAULT_PANES) + KEYS[0][1]), *KEYS[1:]]
     for section, keys in sections:
         rows.append(assemble((section, "b $accent")))
-        rows.extend(assemble("  ", (f"{key:<16}", "b"), f" {what}") for key, what in keys)
+        rows.extend(
+            hanging(assemble("  ", (f"{key:<16}", "b"), " "), [(what, "")], width) for key, what in keys
+        )
         rows.append("")
     rows.extend(assemble((line, "$foreground-muted")) for line in LEGEND)
     return lines(rows)
@@ -98,4 +104,15 @@ class HelpScreen(ModalScreen[None]):
         with ReaderScroll(id="help", classes="pane") as scroll:
             scroll.border_title = "Keys"
             scroll.border_subtitle = "Esc close"
-            yield Static(help_content(self.panes))
+            yield HelpText(self.panes)
+
+
+class HelpText(Static):
+    """The help, wrapped anew for its width so wrapped meanings keep their column."""
+
+    def __init__(self, panes: list[tuple[str, str]] | None) -> None:
+        super().__init__(help_content(panes))
+        self.panes = panes
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.update(help_content(self.panes, event.size.width))

@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from tui.data.model import Problem
 from tui.data.state import DashboardState
-from tui.ui.literal import assemble
+from tui.ui.literal import assemble, hanging
 from tui.ui.widgets.keys import VIM_MOVES
 
 
@@ -30,6 +30,8 @@ class ProblemsPane(OptionList):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(classes="pane", **kwargs)
         self.problems: tuple[Problem, ...] = ()
+        self.stale = False
+        self._wrapped_at = 0
         self.border_title = "Problems"
 
     def show_state(self, state: DashboardState) -> None:
@@ -37,14 +39,20 @@ class ProblemsPane(OptionList):
             self.show(state.problems, stale=state.stale)
 
     def show(self, problems: tuple[Problem, ...], stale: bool) -> None:
-        self.problems = problems
+        same = problems == self.problems  # a re-wrap keeps the highlighted row; new problems start at the top
+        self.problems, self.stale = problems, stale
+        # Messages in a column after the widest LINE:COL, wrapped lines hanging under them.
+        places = [f"{p.line}:{p.col or 1}" if p.line else "file" for p in problems]
+        column = max((len(place) for place in places), default=0)
+        width = self._wrapped_at = max(0, self.scrollable_content_region.width - 2)
+        highlighted = self.highlighted
         self.clear_options()
         self.add_options(
             Option(
-                assemble((f"{p.line}:{p.col or 1}" if p.line else "file", "b $error"), " ", p.message),
+                hanging(assemble((f"{place:<{column}}", "b $error"), " "), [(p.message, "")], width),
                 id=f"problem-{i}",
             )
-            for i, p in enumerate(problems)
+            for i, (place, p) in enumerate(zip(places, problems, strict=True))
         )
         count = len(problems)
         what = "still showing the last good data" if stale else "nothing loaded yet"
@@ -52,7 +60,11 @@ class ProblemsPane(OptionList):
         self.border_subtitle = "Enter/e: edit at line · fix and save: reloads by itself"
         self.display = bool(problems)
         if problems:
-            self.highlighted = 0
+            self.highlighted = highlighted if same and highlighted is not None else 0
+
+    def on_resize(self) -> None:
+        if self.problems and self._wrapped_at != max(0, self.scrollable_content_region.width - 2):
+            self.show(self.problems, self.stale)
 
     @property
     def line(self) -> int | None:
