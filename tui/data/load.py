@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tui.data.dates import UNKNOWN
 from tui.data.fields import Fields, Problems, did_you_mean, entries
+from tui.data.history import check_supersession
 from tui.data.model import (
     ALIGNMENTS,
     MEETING_KINDS,
@@ -36,9 +37,10 @@ REQUIRED = ("sources", "parties", "issues", "positions")
 SOURCE_KEYS = ("file", "title", "outlet", "published", "inferred", "note")
 PARTY_KEYS = ("name", "short", "includes")
 ISSUE_KEYS = ("name", "short", "alignment", "note")
-POSITION_KEYS = ("party", "issue", "kind", "stance", "stated", "excerpts")
+POSITION_KEYS = ("party", "issue", "kind", "stance", "stated", "supersedes", "excerpts")
 DATED_KEYS = (
     "kind",
+    "supersedes",
     "title",
     "date",
     "as_written",
@@ -116,6 +118,9 @@ def _load(path: Path, verify: bool, cancelled: Callable[[], bool] | None) -> Loa
     positions = reader.positions(top.get("positions"), sources, parties, issues)
     timeline = reader.dated(top.get("timeline"), "timeline", TIMELINE_KINDS, sources, parties)
     meetings = reader.dated(top.get("meetings"), "meetings", MEETING_KINDS, sources, parties)
+    claims: dict[str, Position | DatedItem] = {p.id: p for p in positions}
+    claims |= {d.id: d for d in (*timeline, *meetings)}
+    replaced_by = check_supersession(claims, reader.links, sources, problems)
     if verify:
         reader.verify(sources)
     if problems.items:
@@ -131,6 +136,7 @@ def _load(path: Path, verify: bool, cancelled: Callable[[], bool] | None) -> Loa
         positions=tuple(positions),
         timeline=tuple(timeline),
         meetings=tuple(meetings),
+        replaced_by=replaced_by,
     )
     return LoadResult(path, dataset, (), library)
 
@@ -172,6 +178,8 @@ class _Reader:
         self.library = library
         self.claim_ids: dict[str, Node] = {}
         self.excerpts: list[tuple[Excerpt, Node]] = []
+        self.links: list[tuple[Position | DatedItem, Node]] = []
+        """Each claim that supersedes another, with its `supersedes:` value node (checked once all are read)."""
 
     def sources(self, section: Node | None) -> dict[str, Source]:
         out: dict[str, Source] = {}
@@ -253,10 +261,28 @@ class _Reader:
             if stated is None:
                 first = sources.get(excerpts[0].source) if excerpts else None
                 stated = first.published if first else UNKNOWN
-            out.append(
-                Position(pid, party, issue, kind, f.text("stance"), stated, excerpts, _at(key))  # type: ignore[arg-type]  # choice() returns one of the Literal's words
+            position = Position(
+                pid,
+                party,
+                issue,
+                kind,  # type: ignore[arg-type]  # choice() returns one of the Literal's words
+                f.text("stance"),
+                stated,
+                excerpts,
+                _at(key),
+                supersedes=self._supersedes(f),
             )
+            out.append(position)
+            self._link(position, f)
         return out
+
+    def _supersedes(self, f: Fields) -> str:
+        return f.text("supersedes", "") if f.get("supersedes") is not None else ""
+
+    def _link(self, claim: Position | DatedItem, f: Fields) -> None:
+        node = f.get("supersedes")
+        if claim.supersedes and node is not None:
+            self.links.append((claim, node))
 
     def dated(
         self,
@@ -290,8 +316,10 @@ class _Reader:
                     note=f.text("note", ""),
                     excerpts=self._excerpts(f, what, sources),
                     at=_at(key),
+                    supersedes=self._supersedes(f),
                 )
             )
+            self._link(out[-1], f)
         return out
 
     def _claim_id(self, cid: str, key: Node) -> None:

@@ -124,6 +124,8 @@ class Position:
     stated: PartialDate
     excerpts: tuple[Excerpt, ...]
     at: Location
+    supersedes: str = ""
+    """The id of the earlier position of the same party on the same issue that this one replaces."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +147,9 @@ class DatedItem:
     note: str
     excerpts: tuple[Excerpt, ...]
     at: Location
+    supersedes: str = ""
+    """The id of the earlier timeline item or meeting this one replaces (a deadline moved, a
+    meeting rescheduled or replaced)."""
 
     @property
     def is_meeting(self) -> bool:
@@ -164,6 +169,8 @@ class Dataset:
     positions: tuple[Position, ...] = ()
     timeline: tuple[DatedItem, ...] = ()
     meetings: tuple[DatedItem, ...] = ()
+    replaced_by: dict[str, str] = field(default_factory=dict)
+    """Each superseded claim's id → the id of the claim that replaces it (from `supersedes:`)."""
 
     @property
     def dated_items(self) -> tuple[DatedItem, ...]:
@@ -172,8 +179,9 @@ class Dataset:
 
     @property
     def dated_count(self) -> int:
-        """Items with a usable date: the one meaning of "dated" in check, the status bar, brief and exports."""
-        return sum(1 for item in self.dated_items if item.date.known)
+        """Current items with a usable date (a moved deadline counts once): the one meaning of
+        "dated" in check, the status bar, brief and exports."""
+        return sum(1 for item in self.dated_items if item.date.known and item.id not in self.replaced_by)
 
     def excerpt_count(self) -> int:
         return sum(len(p.excerpts) for p in self.positions) + sum(len(d.excerpts) for d in self.dated_items)

@@ -1,0 +1,150 @@
+"""Supersession in the data: `supersedes:` validated at load, each rule broken a located problem."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.data.history import current_id, earlier
+from tui.data.load import load_positions
+
+VALLEY_QUOTE = '"will never give up the river valley"'
+
+
+def position(
+    pid: str, supersedes: str, party: str = "north", issue: str = "valley", stated: str = "2026-03-01"
+) -> str:
+    return (
+        f"  {pid}:\n"
+        f"    party: {party}\n"
+        f"    issue: {issue}\n"
+        "    kind: demand\n"
+        f"    stance: Revised stance {pid}\n"
+        f"    stated: {stated}\n"
+        f"    supersedes: {supersedes}\n"
+        "    excerpts:\n"
+        "      - source: alpha\n"
+        f"        quote: {VALLEY_QUOTE}\n"
+    )
+
+
+def with_positions(mini: Path, *entries: str) -> Path:
+    text = mini.read_text()
+    text = text.replace("timeline:\n", "".join(entries) + "timeline:\n", 1)
+    mini.write_text(text)
+    return mini
+
+
+def line_of(mini: Path, needle: str, occurrence: int = 1) -> int:
+    hits = [n for n, line in enumerate(mini.read_text().splitlines(), start=1) if needle in line]
+    return hits[occurrence - 1]
+
+
+def test_a_chain_loads_and_the_current_claim_knows_its_history(mini):
+    with_positions(
+        mini,
+        position("north-valley-2", "north-valley"),
+        position("north-valley-3", "north-valley-2", stated="2026-04-01"),
+    )
+    result = load_positions(mini)
+    assert result.ok, result.problems
+    data = result.dataset
+    assert data.replaced_by == {"north-valley": "north-valley-2", "north-valley-2": "north-valley-3"}
+    claims = {p.id: p for p in data.positions}
+    assert [c.id for c in earlier(claims, claims["north-valley-3"])] == ["north-valley-2", "north-valley"]
+    assert current_id(data.replaced_by, "north-valley") == "north-valley-3"
+
+
+def test_a_moved_deadline_counts_once(mini):
+    text = mini.read_text().replace(
+        "meetings:\n",
+        "  summit-september:\n"
+        "    kind: milestone\n"
+        "    title: Summit hosted by Westland\n"
+        "    date: September 2026\n"
+        "    supersedes: summit-june\n"
+        "    excerpts:\n"
+        "      - source: beta\n"
+        '        quote: "offered to host a summit by the end of June"\n'
+        "meetings:\n",
+        1,
+    )
+    mini.write_text(text)
+    result = load_positions(mini)
+    assert result.ok, result.problems
+    assert result.dataset.replaced_by == {"summit-june": "summit-september"}
+    assert result.dataset.dated_count == 3  # geneva, vienna and the summit once, at its new date
+
+
+@pytest.mark.parametrize(
+    ("entries", "needle", "occurrence", "message"),
+    [
+        (
+            [position("north-valley-2", "north-valey")],
+            "supersedes: north-valey",
+            1,
+            "position 'north-valley-2' supersedes 'north-valey', which is not the id of a claim (did you mean 'north-valley'?)",
+        ),
+        (
+            [position("north-valley-2", "north-valley-2")],
+            "supersedes: north-valley-2",
+            1,
+            "position 'north-valley-2' supersedes itself",
+        ),
+        (
+            [position("north-valley-2", "vienna")],
+            "supersedes: vienna",
+            1,
+            "supersedes 'vienna', which is a meeting: it can only supersede an earlier position",
+        ),
+        (
+            [position("north-valley-2", "south-harbour")],
+            "supersedes: south-harbour",
+            1,
+            "(north, valley) supersedes 'south-harbour' (south, ceasefire): a position replaces an earlier one of the same party on the same issue",
+        ),
+        (
+            [position("north-valley-2", "north-valley"), position("north-valley-3", "north-valley")],
+            "supersedes: north-valley",
+            2,
+            "'north-valley' is already superseded by 'north-valley-2' (line",
+        ),
+        (
+            [position("north-valley-2", "north-valley", stated="2026-01-15")],
+            "supersedes: north-valley",
+            1,
+            "position 'north-valley-2' (stated 15 Jan 2026) is dated before 'north-valley' (stated 10 Feb 2026), which it supersedes",
+        ),
+        (
+            [position("loop-a", "loop-b"), position("loop-b", "loop-a")],
+            "supersedes: loop-",
+            1,
+            "supersedes forms a loop",
+        ),
+    ],
+    ids=["unknown", "itself", "kind", "party-issue", "twice", "dated-before", "loop"],
+)
+def test_each_supersession_error_is_located(mini, entries, needle, occurrence, message):
+    with_positions(mini, *entries)
+    result = load_positions(mini)
+    assert not result.ok
+    found = [p for p in result.problems if message in p.message]
+    assert len(found) == 1, [str(p) for p in result.problems]
+    line = line_of(mini, needle, occurrence)
+    assert found[0].line in {line, line_of(mini, needle, 2) if needle == "supersedes: loop-" else line}
+    assert found[0].col == 17  # the id after 'supersedes: '
+
+
+def test_check_reports_a_supersession_error_at_file_line_col(mini):
+    with_positions(mini, position("north-valley-2", "north-valey"))
+    done = subprocess.run(
+        [sys.executable, "-m", "tui.commands.cli", "check", str(mini)], capture_output=True, text=True
+    )
+    line = line_of(mini, "supersedes: north-valey")
+    assert done.returncode == 1
+    assert (
+        f"{mini}:{line}:17: position 'north-valley-2' supersedes 'north-valey'" in done.stdout + done.stderr
+    )
