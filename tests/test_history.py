@@ -148,3 +148,79 @@ def test_check_reports_a_supersession_error_at_file_line_col(mini):
     assert (
         f"{mini}:{line}:17: position 'north-valley-2' supersedes 'north-valey'" in done.stdout + done.stderr
     )
+
+
+MOVED = (
+    "  summit-september:\n"
+    "    kind: milestone\n"
+    "    title: Summit hosted by Westland, moved\n"
+    "    date: September 2026\n"
+    "    status: proposed\n"
+    "    supersedes: summit-june\n"
+    "    excerpts:\n"
+    "      - source: beta\n"
+    '        quote: "offered to host a summit by the end of June"\n'
+)
+
+
+def with_history(mini: Path) -> Path:
+    with_positions(mini, position("north-valley-2", "north-valley"))
+    mini.write_text(mini.read_text().replace("meetings:\n", MOVED + "meetings:\n", 1))
+    return mini
+
+
+async def test_the_app_shows_the_current_claim_with_its_history_beneath(mini):
+    from datetime import date, datetime
+
+    from running import started
+
+    from tui.ui.app import PeaceDashApp
+    from tui.ui.screens.cell import CellScreen
+    from tui.ui.screens.detail import DetailScreen
+    from tui.ui.widgets.calendar import Agenda
+    from tui.ui.widgets.party_pane import PartyPane
+
+    app = PeaceDashApp(with_history(mini), date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30))
+    async with started(app, (120, 40)) as pilot:
+        north = app.screen.query_one("#party-north", PartyPane)
+        rows = {
+            north.get_option_at_index(i).id: str(north.get_option_at_index(i).prompt)
+            for i in range(north.option_count)
+        }
+        assert "north-valley" not in rows  # the replaced position is history, not a row of its own
+        current = " ".join(rows["north-valley-2"].split())
+        assert "Revised stance north-valley-2" in current
+        assert (
+            "earlier ■ red line: Never give up the river valley · 10 Feb 2026 · Talks resume in Geneva"
+            in current
+        )
+        assert north.border_subtitle == "3"  # current positions only
+        agenda = app.screen.query_one(Agenda)
+        items = {
+            agenda.get_option_at_index(i).id: " ".join(str(agenda.get_option_at_index(i).prompt).split())
+            for i in range(agenda.option_count)
+        }
+        assert "summit-june" not in items
+        assert "moved from by end of June 2026" in items["summit-september"]
+        assert agenda.border_subtitle == "3"
+        # The detail shows the whole chain with every excerpt.
+        app.dashboard.open_detail("north-valley-2")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        shown = " ".join(str(w.render()) for w in app.screen.query("Static"))
+        assert (
+            "It replaced 1 earlier claim" in shown
+            and "earlier: ■ red line Never give up the river valley" in shown
+        )
+        assert len(app.screen.query(".earlier")) == 3  # heading, facts, one excerpt
+        await pilot.press("escape")
+        # The cell view: the current position, then the one it replaced.
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CellScreen)
+        texts = [str(w.render()) for w in app.screen.query("#cell Static")]
+        headings = [t for t in texts if t.startswith(("1. ", "   earlier: "))]
+        assert headings[0].startswith("1. ▲ demand Revised stance north-valley-2")
+        assert headings[1].startswith("   earlier: ■ red line Never give up the river valley")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tui.data.dates import spoken
+from tui.data.history import current_id
 from tui.data.model import Dataset, DatedItem, Position
 
 
@@ -61,13 +62,28 @@ def _dated_text(data: Dataset, item: DatedItem) -> str:
 
 
 class Filter:
-    """Matches every word of a query (case-insensitive) against each claim's text; built once per dataset."""
+    """Matches every word of a query (case-insensitive) against each claim's text; built once per dataset.
+
+    Only current claims are listed: one that a later claim supersedes is shown as the history of
+    its replacement, whose text it joins (filtering for "28-point" finds the current position
+    that replaced the 28-point plan's).
+    """
 
     def __init__(self, data: Dataset) -> None:
         self.data = data
-        self._positions = [(p, _position_text(data, p)) for p in data.positions]
+        replaced = data.replaced_by
+        by_id: dict[str, Position | DatedItem] = {p.id: p for p in data.positions}
+        by_id |= {d.id: d for d in data.dated_items}
+        texts = {p.id: _position_text(data, p) for p in data.positions}
+        texts |= {d.id: _dated_text(data, d) for d in data.dated_items}
+        for old_id in replaced:  # each earlier claim's words join its current claim's
+            current = current_id(replaced, old_id)
+            if current in texts and current != old_id:
+                texts[current] += " " + texts[old_id]
+        self._positions = [(p, texts[p.id]) for p in data.positions if p.id not in replaced]
         self._dated = sorted(
-            ((d, _dated_text(data, d)) for d in data.dated_items), key=lambda pair: pair[0].date.sort_key()
+            ((d, texts[d.id]) for d in data.dated_items if d.id not in replaced),
+            key=lambda pair: pair[0].date.sort_key(),
         )
 
     def view(self, query: str) -> View:

@@ -41,7 +41,8 @@ class Loaded:
         claims |= {d.id: d for d in dataset.dated_items}
         totals: dict[str, int] = {}
         for position in dataset.positions:
-            totals[position.party] = totals.get(position.party, 0) + 1
+            if position.id not in dataset.replaced_by:  # history is shown under its current claim
+                totals[position.party] = totals.get(position.party, 0) + 1
         return cls(
             dataset,
             library,

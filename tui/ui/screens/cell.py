@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 from textual.app import ComposeResult
@@ -10,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from tui.data.describe import latest_first
+from tui.data.history import Claim, earlier
 from tui.data.model import Dataset, Excerpt, Position
 from tui.data.sources import SourceLibrary
 from tui.ui.literal import assemble
@@ -25,6 +27,10 @@ class CellScreen(ModalScreen[None]):
         Binding("a", "article", "Article"),
     ]
 
+    DEFAULT_CSS = """
+    CellScreen .earlier { text-opacity: 70%; }
+    """
+
     def __init__(
         self,
         data: Dataset,
@@ -33,11 +39,19 @@ class CellScreen(ModalScreen[None]):
         party_id: str,
         positions: list[Position],
         today: date,
+        claims: Mapping[str, Claim] | None = None,
     ) -> None:
         super().__init__()
         self.data, self.library, self.today = data, library, today
         self.issue, self.party = data.issues[issue_id], data.parties[party_id]
         self.positions = latest_first(positions)
+        # Each current position, then the ones it replaced (dimmed): the cell's history.
+        self.rows: list[tuple[Position, bool]] = []
+        for position in self.positions:
+            self.rows.append((position, False))
+            for old in earlier(claims or {}, position):
+                assert isinstance(old, Position)  # positions only supersede positions (checked at load)
+                self.rows.append((old, True))
 
     def compose(self) -> ComposeResult:
         with ReaderScroll(id="cell", classes="pane") as scroll:
@@ -49,16 +63,22 @@ class CellScreen(ModalScreen[None]):
                     (f"{count} position{'s' if count != 1 else ''}, the most recently stated first", MUTED)
                 )
             )
-            for number, position in enumerate(self.positions, start=1):
-                parts = [assemble((f"{number}. ", "b"), claim_heading(self.data, position, self.today))]
+            number = 0
+            for position, replaced in self.rows:
+                if replaced:
+                    label = "   earlier: "
+                else:
+                    number += 1
+                    label = f"{number}. "
+                parts = [assemble((label, "b"), claim_heading(self.data, position, self.today))]
                 parts += [excerpt_content(self.data, self.library, e) for e in position.excerpts]
                 for part in parts:
-                    yield Static(part, classes="excerpt")
+                    yield Static(part, classes="excerpt earlier" if replaced else "excerpt")
         yield Footer()
 
     def action_article(self) -> None:
         from tui.ui.screens.detail import ArticleScreen
 
-        excerpts: tuple[Excerpt, ...] = tuple(e for p in self.positions for e in p.excerpts)
+        excerpts: tuple[Excerpt, ...] = tuple(e for p, _ in self.rows for e in p.excerpts)
         if excerpts:
             self.app.push_screen(ArticleScreen(self.data, self.library, excerpts, 0))

@@ -18,6 +18,7 @@ from textual.widgets import Footer, Input, Static, TabbedContent, TabPane, Tabs
 from textual.widgets.data_table import RowDoesNotExist
 
 from tui.data.dates import EARLIEST
+from tui.data.history import earlier
 from tui.data.model import Dataset, Position, Problem
 from tui.data.paths import DataFile
 from tui.data.state import Claim, DashboardState, Loaded
@@ -246,7 +247,13 @@ class DashboardScreen(Screen[None]):
         if loaded is not None and here:
             self.app.push_screen(
                 CellScreen(
-                    loaded.dataset, loaded.library, event.issue_id, event.party_id, list(here), self.today
+                    loaded.dataset,
+                    loaded.library,
+                    event.issue_id,
+                    event.party_id,
+                    list(here),
+                    self.today,
+                    loaded.claims,
                 )
             )
 
@@ -264,11 +271,11 @@ class DashboardScreen(Screen[None]):
     def open_detail(self, claim_id: str) -> None:
         from tui.ui.screens.detail import DetailScreen
 
-        claim = self.state.loaded.claims.get(claim_id) if self.state.loaded else None
-        if claim is not None and self.state.loaded is not None:
-            self.app.push_screen(
-                DetailScreen(self.state.loaded.dataset, self.state.loaded.library, claim, self.today)
-            )
+        loaded = self.state.loaded
+        claim = loaded.claims.get(claim_id) if loaded else None
+        if claim is not None and loaded is not None:
+            history = earlier(loaded.claims, claim)
+            self.app.push_screen(DetailScreen(loaded.dataset, loaded.library, claim, self.today, history))
 
     def select_claim(self, claim_id: str) -> None:
         """Go to a claim wherever it is listed (used by the command palette)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from textual.app import ComposeResult
@@ -52,11 +53,22 @@ class DetailScreen(ModalScreen[None]):
         *(Binding(str(n), f"article({n - 1})", f"Article {n}", show=False) for n in range(1, 10)),
     ]
 
+    DEFAULT_CSS = """
+    DetailScreen .earlier { text-opacity: 70%; }
+    """
+
     def __init__(
-        self, data: Dataset, library: SourceLibrary | None, claim: Position | DatedItem, today: date
+        self,
+        data: Dataset,
+        library: SourceLibrary | None,
+        claim: Position | DatedItem,
+        today: date,
+        history: Sequence[Position | DatedItem] = (),
     ) -> None:
         super().__init__()
         self.data, self.library, self.claim, self.today = data, library, claim, today
+        self.history = tuple(history)
+        """The claims this one replaced, the most recent first: the chain, each with its excerpts."""
 
     def compose(self) -> ComposeResult:
         with ReaderScroll(id="detail", classes="pane") as scroll:
@@ -69,6 +81,23 @@ class DetailScreen(ModalScreen[None]):
                     assemble((f"{number}.", "b"), " ", excerpt_content(self.data, self.library, excerpt)),
                     classes="excerpt",
                 )
+            if self.history:
+                count = len(self.history)
+                yield Static(
+                    literal(
+                        f"It replaced {count} earlier claim{'s' if count != 1 else ''}, the most recent first:",
+                        "b",
+                    ),
+                    classes="excerpt",
+                )
+            for old in self.history:
+                yield Static(
+                    assemble(("earlier: ", "b"), claim_heading(self.data, old, self.today)),
+                    classes="excerpt earlier",
+                )
+                yield Static(literal(" · ".join(claim_facts(self.data, old)), MUTED), classes="earlier")
+                for excerpt in old.excerpts:
+                    yield Static(excerpt_content(self.data, self.library, excerpt), classes="excerpt earlier")
         yield Footer()
 
     def action_article(self, index: int) -> None:

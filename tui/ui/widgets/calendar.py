@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar as pycalendar
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -14,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from tui.data.dates import EARLIEST, LATEST, spoken, status_of
 from tui.data.describe import date_label, item_status
+from tui.data.history import Claim, earlier
 from tui.data.model import DatedItem
 from tui.data.state import DashboardState
 from tui.ui.glyphs import CHANGED_PART, STATUS, UNCHANGED_PART, glyph_part, tag_part
@@ -135,6 +137,18 @@ class MonthView(ReaderScroll):
         self.query_one(MonthGrid).show_state(state)
 
 
+def moved_from(claims: Mapping[str, Claim], item: DatedItem) -> str:
+    """'moved from by March 2026' when the item it replaced had another date, else what it replaces."""
+    previous = earlier(claims, item)
+    if not previous:
+        return ""
+    old = previous[0]
+    assert isinstance(old, DatedItem)  # a dated item only supersedes dated items (checked at load)
+    if old.date != item.date:
+        return f"moved from {spoken(old.date)}"
+    return f"replaces “{old.title}”"
+
+
 class DatedList(ClaimList):
     """Dated items as rows: status, title, kind, then the date as written and where it stands."""
 
@@ -150,6 +164,7 @@ class DatedList(ClaimList):
         total: int,
         marked: frozenset[str] = frozenset(),
         width: int = 0,
+        claims: Mapping[str, Claim] | None = None,
     ) -> None:
         rows = []
         for item in items:
@@ -159,11 +174,10 @@ class DatedList(ClaimList):
                 CHANGED_PART if item.id in marked else UNCHANGED_PART, tag_part(STATUS, status, 11), " "
             )
             first = hanging(lead, [(item.title, "b"), (f" · {kind}", "$foreground-muted")], width)
-            second = hanging(
-                Content(" " * lead.cell_length),
-                [(date_label(item), ""), (f" · {label}", "$foreground-muted")],
-                width,
-            )
+            words = [(date_label(item), ""), (f" · {label}", "$foreground-muted")]
+            if claims is not None and item.supersedes:
+                words.append((f" · {moved_from(claims, item)}", "$warning"))
+            second = hanging(Content(" " * lead.cell_length), words, width)
             prompt = Content.assemble(first, "\n", second)
             rows.append(Option(prompt, id=item.id))
         self.border_subtitle = f"{len(items)}/{total}" if len(items) != total else f"{total}"
@@ -179,7 +193,18 @@ class Agenda(DatedList):
         marked = state.loaded.marked if state.loaded else frozenset()
         width = self.remember(state)
         keep = self.claim_id or state.selected  # its own cursor first: a re-wrap must not move it
-        self.show(state.view.dated, state.today, keep, len(state.data.dated_items), marked, width)
+        total = len(state.data.dated_items) - sum(
+            1 for i in state.data.dated_items if i.id in state.data.replaced_by
+        )
+        self.show(
+            state.view.dated,
+            state.today,
+            keep,
+            total,
+            marked,
+            width,
+            state.loaded.claims if state.loaded else None,
+        )
 
 
 # What a full-screen dashboard keeps in view beside the party panes: what is due, then what comes.
@@ -200,6 +225,13 @@ class Upcoming(DatedList):
         if state.data is None or state.view is None:
             return
         ahead = tuple(i for i in state.view.dated if status_of(i.date, i.status, state.today) in AHEAD)
-        total = sum(1 for i in state.data.dated_items if status_of(i.date, i.status, state.today) in AHEAD)
+        total = sum(
+            1
+            for i in state.data.dated_items
+            if i.id not in state.data.replaced_by and status_of(i.date, i.status, state.today) in AHEAD
+        )
         marked = state.loaded.marked if state.loaded else frozenset()
-        self.show(ahead, state.today, self.claim_id or state.selected, total, marked, self.remember(state))
+        claims = state.loaded.claims if state.loaded else None
+        self.show(
+            ahead, state.today, self.claim_id or state.selected, total, marked, self.remember(state), claims
+        )

@@ -2,21 +2,47 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from textual.content import Content
 from textual.widgets.option_list import Option
 
 from tui.data.dates import spoken
+from tui.data.history import Claim, earlier
 from tui.data.model import Dataset, Position
 from tui.data.state import DashboardState
 from tui.ui.glyphs import CHANGED_PART, KIND, UNCHANGED_PART, tag_part
 from tui.ui.literal import hanging, literal
 from tui.ui.widgets.claim_list import ClaimList
 
+MUTED = "$foreground-muted"
+
+
+def earlier_lines(
+    data: Dataset, claims: Mapping[str, Claim], position: Position, indent: int, width: int
+) -> list[Content]:
+    """The positions this one replaced, dimmed, under it: kind, stance, date and source each, so
+    a change of kind (demand → offer) shows at a glance."""
+    out = []
+    for old in earlier(claims, position):
+        assert isinstance(old, Position)  # a position only supersedes positions (checked at load)
+        date = spoken(old.stated) if old.stated.known else "undated"
+        source = data.sources[old.excerpts[0].source].title if old.excerpts else ""
+        glyph, word, _ = KIND[old.kind]
+        words = [
+            (f"earlier {glyph} {word}: {old.stance} · {date}" + (f" · {source}" if source else ""), MUTED)
+        ]
+        out.append(hanging(Content(" " * indent), words, width))
+    return out
+
 
 def position_rows(
-    data: Dataset, positions: list[Position], marked: frozenset[str] = frozenset(), width: int = 0
+    data: Dataset,
+    positions: list[Position],
+    marked: frozenset[str] = frozenset(),
+    width: int = 0,
+    claims: Mapping[str, Claim] | None = None,
 ) -> list[Option]:
     rows: list[Option] = []
     by_issue: dict[str, list[Position]] = {}
@@ -34,7 +60,10 @@ def position_rows(
                 tag_part(KIND, position.kind, 11),
                 " ",
             )
-            prompt = hanging(lead, [(position.stance, ""), (f" · {date}", "$foreground-muted")], width)
+            prompt = hanging(lead, [(position.stance, ""), (f" · {date}", MUTED)], width)
+            if claims is not None and position.supersedes:
+                history = earlier_lines(data, claims, position, lead.cell_length, width)
+                prompt = Content("\n").join([prompt, *history])
             rows.append(Option(prompt, id=position.id))
     return rows
 
@@ -68,4 +97,5 @@ class PartyPane(ClaimList):
             return
         self._shown = shown
         keep = self.claim_id or state.selected
-        self.set_rows(position_rows(data, positions, marked, width), keep, empty="no positions match")
+        claims = state.loaded.claims if state.loaded else None
+        self.set_rows(position_rows(data, positions, marked, width, claims), keep, empty="no positions match")
