@@ -320,6 +320,43 @@ def bench_scale(bare_keys: float) -> None:
             )
 
 
+def bench_changes() -> None:
+    """`peacedash changes` over 200 commits of a 1,000-position file (one stance edited per commit,
+    every tenth commit a deadline moved), against 200 raw parses of that file."""
+    print("changes", flush=True)
+    with tempfile.TemporaryDirectory() as folder:
+        path = generate(1_000, Path(folder))
+        repo = path.parent.parent
+        env = {
+            **os.environ,
+            "GIT_AUTHOR_NAME": "bench",
+            "GIT_AUTHOR_EMAIL": "bench@example.org",
+            "GIT_COMMITTER_NAME": "bench",
+            "GIT_COMMITTER_EMAIL": "bench@example.org",
+        }
+
+        def git(*args: str) -> None:
+            subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+
+        git("init", "-q")
+        git("add", "-A")
+        git("commit", "-q", "-m", "version 0")
+        text = path.read_text(encoding="utf-8")
+        for n in range(1, 200):
+            text = text.replace(f"Stance number {n} on", f"Stance number {n} (revised) on", 1)
+            path.write_text(text, encoding="utf-8")
+            git("commit", "-q", "-a", "-m", f"version {n}")
+        ours = wall([*PEACEDASH, "changes", str(path), "--format", "json"], 3)
+        raw, _ = in_child(RAW_PARSE, path)
+        row(
+            "`peacedash changes`, 200 commits of 1,000 positions",
+            f"{ours:.2f} s",
+            f"{raw * 200:.2f} s: 200 raw parses",
+            ours / (raw * 200),
+            "< 5 s",
+        )
+
+
 def compile_package() -> None:
     """Byte-compile tui/ as `pip install` does: an editable install (or PYTHONDONTWRITEBYTECODE)
     leaves it as source, recompiled on every launch (~25 ms), while Textual's own modules are
@@ -335,6 +372,7 @@ def main() -> None:
     bare_keys, _ = keys([PYTHON, "-m", "bench.bare_app"], b"bare textual app ready")
     bench_reload()
     bench_long_quote()
+    bench_changes()
     if "--quick" not in sys.argv:
         bench_keys_during_load(bare_keys)
         bench_scale(bare_keys)

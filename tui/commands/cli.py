@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tui.data.paths import DataFile, choose_data
 
-COMMANDS = ("init", "check", "export", "brief")
+COMMANDS = ("init", "check", "export", "brief", "changes")
 
 
 def _today(text: str) -> date:
@@ -53,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
             "Commands: 'peacedash init [DIR]' writes an editable copy of the sample data; "
             "'peacedash check [FILE]' validates a data file and its excerpts; "
             "'peacedash export {ics,md,json} [FILE] [-o OUT]' exports it; "
-            "'peacedash brief [FILE]' prints the state of play as plain text."
+            "'peacedash brief [FILE]' prints the state of play as plain text; "
+            "'peacedash changes [FILE] [--since DATE|REV]' lists what changed, from git."
         ),
     )
     _common(parser)
@@ -102,6 +103,28 @@ def build_brief_parser() -> argparse.ArgumentParser:
     )
 
 
+def build_changes_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="peacedash changes",
+        description=(
+            "What changed in the data file, commit by commit, from its git history: claims added, "
+            "removed and changed, field by field. Without git history, --since DATE lists the "
+            "claims dated on or after DATE."
+        ),
+    )
+    parser.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        help="the data file (default: ./data/positions.yaml, else the bundled one)",
+    )
+    parser.add_argument(
+        "--since", metavar="DATE|REV", help="only commits after this day (YYYY-MM-DD) or commit"
+    )
+    parser.add_argument("--format", choices=("text", "md", "json"), default="text", help="how to print it")
+    return parser
+
+
 def _data(parser: argparse.ArgumentParser, args: argparse.Namespace) -> DataFile:
     """The data file; one that is named but missing is a usage error (exit 2), before anything runs."""
     chosen = choose_data(args.file)
@@ -124,6 +147,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tui.commands.check import run_check
 
         return run_check(_data(parser, args).path, args.today or date.today())
+    if command == "changes":
+        from tui.commands.changes import run_changes
+
+        parser = build_changes_parser()
+        args = parser.parse_args(args_list[1:])
+        return run_changes(_data(parser, args).path, args.since, args.format)
     if command in ("export", "brief"):
         from tui.commands.export import run_export
 

@@ -72,28 +72,47 @@ class LoadResult:
 
 
 def load_positions(
-    path: Path, verify: bool = True, cancelled: Callable[[], bool] | None = None
+    path: Path,
+    verify: bool = True,
+    cancelled: Callable[[], bool] | None = None,
+    *,
+    text: str | None = None,
+    tree: tuple[Node, list[YamlProblem]] | None = None,
+    files: bool = True,
 ) -> LoadResult:
     """Read, validate and (unless verify is False) check every excerpt against its source.
 
     `cancelled`, when given, is asked during the parse; once it says yes the load stops by
     raising Cancelled (a newer load has made this one moot).
+
+    An earlier version of the file (from git) is given as `text`, or as a `tree` already
+    parsed, named by `path`; `files=False` then leaves the seeds folder and files on disk
+    alone, since they are today's, not that version's.
     """
     # The load makes millions of small objects and no cycles; the cyclic collector's repeated
     # scans of them doubled the time on large files (measured in bench/), so pause it.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(path, verify, cancelled)
+        return _load(path, verify, cancelled, text, tree, files)
     finally:
         if enabled:
             gc.enable()
 
 
-def _load(path: Path, verify: bool, cancelled: Callable[[], bool] | None) -> LoadResult:
+def _load(
+    path: Path,
+    verify: bool,
+    cancelled: Callable[[], bool] | None,
+    text: str | None,
+    tree: tuple[Node, list[YamlProblem]] | None,
+    files: bool,
+) -> LoadResult:
     name = str(path)
     try:
-        root, soft = parse_nodes(read_text(path), cancelled)
+        root, soft = (
+            tree if tree is not None else parse_nodes(read_text(path) if text is None else text, cancelled)
+        )
     except Cancelled:
         raise
     except YamlProblem as fatal:
@@ -109,9 +128,9 @@ def _load(path: Path, verify: bool, cancelled: Callable[[], bool] | None) -> Loa
         if top.get(key) is None:
             # Point at the top-level mapping, where the section would go.
             problems.add(root, f"the file has no '{key}:' section{did_you_mean(key, top.entries)}")
-    seed_dir = _seed_dir(path, top, problems)
+    seed_dir = _seed_dir(path, top, problems, files)
     library = SourceLibrary(seed_dir)
-    reader = _Reader(problems, library)
+    reader = _Reader(problems, library, files)
     sources = reader.sources(top.get("sources"))
     parties = reader.parties(top.get("parties"))
     issues = reader.issues(top.get("issues"))
@@ -121,7 +140,7 @@ def _load(path: Path, verify: bool, cancelled: Callable[[], bool] | None) -> Loa
     claims: dict[str, Position | DatedItem] = {p.id: p for p in positions}
     claims |= {d.id: d for d in (*timeline, *meetings)}
     replaced_by = check_supersession(claims, reader.links, sources, problems)
-    if verify:
+    if verify and files:
         reader.verify(sources)
     if problems.items:
         ordered = sorted(problems.items, key=lambda p: (p.line or 0, p.col or 0))
@@ -141,7 +160,7 @@ def _load(path: Path, verify: bool, cancelled: Callable[[], bool] | None) -> Loa
     return LoadResult(path, dataset, (), library)
 
 
-def _seed_dir(path: Path, top: Fields, problems: Problems) -> Path:
+def _seed_dir(path: Path, top: Fields, problems: Problems, files: bool = True) -> Path:
     """The seeds folder, resolved. Inside the data file's tree (the folder above the data file's
     own, where the default ../seeds lies) any folder will do; outside it, only a plain folder
     named as such, not a link to one, so a file from elsewhere cannot point peacedash at
@@ -150,6 +169,8 @@ def _seed_dir(path: Path, top: Fields, problems: Problems) -> Path:
     where = top.get("seeds") or top.node
     given = path.parent / text
     resolved = given.resolve()
+    if not files:
+        return resolved  # an earlier version's folder is not checked against today's disk
     tree = path.parent.resolve().parent
     try:
         mode = os.stat(resolved).st_mode
@@ -173,9 +194,10 @@ def _at(node: Node) -> Location:
 class _Reader:
     """Reads each section, checking ids against what earlier sections defined."""
 
-    def __init__(self, problems: Problems, library: SourceLibrary) -> None:
+    def __init__(self, problems: Problems, library: SourceLibrary, files: bool = True) -> None:
         self.problems = problems
         self.library = library
+        self.files = files
         self.claim_ids: dict[str, Node] = {}
         self.excerpts: list[tuple[Excerpt, Node]] = []
         self.links: list[tuple[Position | DatedItem, Node]] = []
@@ -207,8 +229,8 @@ class _Reader:
         if problem:
             self.problems.add(node, f"source file '{file}' {problem}")
             return
-        if not seed_dir.is_dir():
-            return  # reported once, against 'seeds:'
+        if not self.files or not seed_dir.is_dir():
+            return  # reported once, against 'seeds:'; or an earlier version, not checked on disk
         try:
             self.library.get(file)
         except Refused as refused:

@@ -1,0 +1,208 @@
+"""`peacedash changes`: the git history of a fixture file, commit by commit, in three formats."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+GIT = shutil.which("git")
+pytestmark = pytest.mark.skipif(GIT is None, reason="git is not installed")
+
+VIENNA = "    date: April 2026\n    status: proposed\n    place: Vienna\n"
+
+
+def git(repo: Path, *args: str, when: str = "2026-02-10T09:00:00+00:00") -> str:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Ana Analyst",
+        "GIT_AUTHOR_EMAIL": "ana@example.org",
+        "GIT_COMMITTER_NAME": "Ana Analyst",
+        "GIT_COMMITTER_EMAIL": "ana@example.org",
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+    }
+    done = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def commit(repo: Path, message: str, day: int) -> None:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message, when=f"2026-02-{day:02d}T09:00:00+00:00")
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> Path:
+    """A repository with six commits of the mini file; returns the file's final path."""
+    repo = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "mini", repo)
+    git(repo, "init", "-q", "-b", "main")
+    data = repo / "data" / "positions.yaml"
+    commit(repo, "First version", 10)
+    text = data.read_text()
+    added = text.replace(
+        "timeline:\n",
+        "  south-valley:\n"
+        "    party: south\n"
+        "    issue: valley\n"
+        "    kind: demand\n"
+        "    stance: The valley returns to Southland\n"
+        "    excerpts:\n"
+        "      - source: alpha\n"
+        '        quote: "will never give up the river valley"\n'
+        "timeline:\n",
+    )
+    data.write_text(added)
+    commit(repo, "Add Southland's valley demand", 11)
+    moved = added.replace(VIENNA, "    date: May 2026\n    status: proposed\n    place: Vienna\n")
+    data.write_text(moved)
+    commit(repo, "Vienna round moved to May", 12)
+    data.write_text(
+        moved.replace("kind: demand\n    stance: Monitors", "kind: demands\n    stance: Monitors")
+    )
+    commit(repo, "A broken save", 13)
+    removed = moved.replace(
+        "  west-rebuild:\n    party: west\n    issue: ceasefire\n    kind: offer\n    stance: Fund reconstruction\n"
+        '    stated: 2026-02-11\n    excerpts:\n      - source: beta\n        quote: "to fund reconstruction"\n',
+        "",
+    )
+    data.write_text(removed.replace("    status: held\n", "    status: cancelled\n"))
+    commit(repo, "Drop the reconstruction offer; Geneva was cancelled", 14)
+    git(repo, "mv", "data/positions.yaml", "data/claims.yaml")
+    commit(repo, "Rename the data file", 15)
+    return repo / "data" / "claims.yaml"
+
+
+def changes(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui.commands.cli", "changes", *args], capture_output=True, text=True
+    )
+
+
+def bodies(text: str) -> list[list[str]]:
+    """Each commit's lines without its heading (dates and hashes vary)."""
+    blocks = [block.splitlines() for block in text.strip().split("\n\n")[1:]]
+    return [[block[0].split("  ", 2)[2], *block[1:]] for block in blocks]
+
+
+def test_changes_lists_each_commit_newest_first(history):
+    done = changes(str(history))
+    assert done.returncode == 0, done.stderr
+    assert bodies(done.stdout) == [
+        ["Ana Analyst: Rename the data file (renamed from data/positions.yaml)", "  no claims changed"],
+        [
+            "Ana Analyst: Drop the reconstruction offer; Geneva was cancelled",
+            "  ~ changed meeting geneva-1: First round in Geneva",
+            "      status: held → cancelled",
+            "  - removed position west-rebuild: Fund reconstruction",
+        ],
+        [
+            "Ana Analyst: A broken save",
+            "  this version did not load (1 problem; first: line 48: 'kind' of position 'north-monitors' is "
+            "'demands' (did you mean 'demand'?); use one of: demand, red-line, offer, proposal, rejects, stance): skipped",
+        ],
+        [
+            "Ana Analyst: Vienna round moved to May",
+            "  ~ changed meeting vienna: Next round in Vienna",
+            "      date: April 2026 → May 2026",
+        ],
+        [
+            "Ana Analyst: Add Southland's valley demand",
+            "  + added position south-valley: The valley returns to Southland",
+        ],
+        [
+            "Ana Analyst: First version",
+            "  + added position north-valley: Never give up the river valley",
+            "  + added position north-monitors: Monitors",
+            "  + added position south-harbour: Ceasefire starts with the harbour",
+            "  + added position north-no-vote: No referendum under occupation",
+            "  + added position west-rebuild: Fund reconstruction",
+            "  + added timeline item summit-june: Summit hosted by Westland",
+            "  + added meeting geneva-1: First round in Geneva",
+            "  + added meeting vienna: Next round in Vienna",
+        ],
+    ]
+
+
+def test_since_a_date_or_a_commit(history):
+    by_date = changes(str(history), "--since", "2026-02-13")
+    assert [b[0] for b in bodies(by_date.stdout)] == [
+        "Ana Analyst: Rename the data file (renamed from data/positions.yaml)",
+        "Ana Analyst: Drop the reconstruction offer; Geneva was cancelled",
+        "Ana Analyst: A broken save",
+    ]
+    repo = history.parent.parent
+    rev = git(repo, "log", "--format=%H", "--grep", "moved to May").strip()
+    by_rev = changes(str(history), "--since", rev)
+    assert by_rev.stdout.splitlines()[0] == f"Changes to {history} since {rev}, newest first"
+    assert [b[0] for b in bodies(by_rev.stdout)] == [b[0] for b in bodies(by_date.stdout)]
+    unknown = changes(str(history), "--since", "no-such-rev")
+    assert unknown.returncode == 2 and "neither a date (YYYY-MM-DD) nor a commit" in unknown.stderr
+
+
+def test_markdown_and_json_say_the_same(history):
+    md = changes(str(history), "--format", "md").stdout
+    assert "- **changed** meeting `vienna`: Next round in Vienna\n  - date: April 2026 → May 2026" in md
+    assert "*this version did not load (1 problem; first: line 48:" in md
+    document = json.loads(changes(str(history), "--format", "json").stdout)
+    assert document["format"] == "peacedash-changes" and len(document["commits"]) == 6
+    renamed, dropped, broken, moved = document["commits"][:4]
+    assert renamed["renamed_from"] == "data/positions.yaml" and renamed["path"] == "data/claims.yaml"
+    assert [(c["change"], c["id"]) for c in dropped["changes"]] == [
+        ("changed", "geneva-1"),
+        ("removed", "west-rebuild"),
+    ]
+    assert dropped["changes"][0]["fields"] == [{"field": "status", "before": "held", "after": "cancelled"}]
+    assert not broken["loaded"] and broken["problem_count"] == 1 and broken["problems"][0]["line"] == 48
+    assert moved["changes"][0]["fields"] == [{"field": "date", "before": "April 2026", "after": "May 2026"}]
+
+
+def test_without_git_since_lists_claims_dated_on_or_after(mini):
+    done = changes(str(mini), "--since", "2026-02-11")
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith(f"Claims of {mini} dated on or after 2026-02-11 (no git history:")
+    assert (
+        "  + dated position west-rebuild: Fund reconstruction (11 Feb 2026)" not in lines
+    )  # 'dated' has its own sign
+    assert "  · dated position west-rebuild: Fund reconstruction (11 Feb 2026)" in lines
+    assert not any("north-valley" in line for line in lines)  # stated 10 Feb 2026 (its source's date)
+    plain = changes(str(mini))
+    assert plain.returncode == 2 and "is not in a git repository" in plain.stderr
+
+
+def test_a_missing_git_is_a_clear_message(history, monkeypatch):
+    env = {**os.environ, "PATH": str(history.parent)}  # no git on this PATH
+    done = subprocess.run(
+        [sys.executable, "-m", "tui.commands.cli", "changes", str(history)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert done.returncode == 2 and "git is not installed" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_versions_parsed_by_entries_load_like_the_whole_file():
+    from tui.data.changelog import compare_claims
+    from tui.data.load import load_positions
+    from tui.data.versions import VersionParser
+
+    path = Path(__file__).parent.parent / "data" / "positions.yaml"
+    text = path.read_text()
+    parser = VersionParser()
+    by_entries = load_positions(path, verify=False, files=False, tree=parser.parse(text))
+    whole = load_positions(path, verify=False, files=False, text=text)
+    assert by_entries.ok and whole.ok and parser.parsed_whole == 0
+    assert compare_claims(whole.dataset, by_entries.dataset) == ()  # the same claims, field by field
+    edited = text.replace("Will not withdraw from territory", "Will never withdraw from territory")
+    again = load_positions(path, verify=False, files=False, tree=parser.parse(edited))
+    [change] = compare_claims(by_entries.dataset, again.dataset)
+    assert (change.id, change.fields[0].field) == ("ua-no-withdrawal", "stance")
+    parser.parse("---\n" + text)
+    assert parser.parsed_whole == 1  # a shape the cut does not cover (a document marker) is parsed whole

@@ -1,0 +1,249 @@
+"""What changed in the data file over its git history, claim by claim and field by field.
+
+Each commit that touched the file is loaded once (entries it shares with an earlier version are
+not parsed again, see versions.py) and compared with the last version that loaded before it.
+Versions that do not load are reported with their first problems and skipped, never fatal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from tui.data.dates import spoken
+from tui.data.gitlog import Commit, contents, file_history
+from tui.data.history import as_of
+from tui.data.load import load_positions
+from tui.data.model import KIND_WORDS, Dataset, DatedItem, Position, Problem
+from tui.data.versions import VersionParser
+from tui.data.yamlnodes import YamlProblem, decode
+
+Claim = Position | DatedItem
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    field: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimChange:
+    """A claim added, removed or changed; for a change, each field that differs."""
+
+    change: str  # added | removed | changed
+    id: str
+    what: str  # position | timeline item | meeting
+    title: str
+    fields: tuple[FieldChange, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CommitReport:
+    """One commit that touched the file: what it changed, or why its version did not load."""
+
+    commit: Commit
+    changes: tuple[ClaimChange, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    problem_count: int = 0
+    note: str = ""
+    """'renamed from data/old.yaml', 'the file was deleted', …"""
+
+    @property
+    def loaded(self) -> bool:
+        return not self.problem_count and not self.note.startswith("the file")
+
+
+@dataclass(frozen=True, slots=True)
+class Changelog:
+    file: Path
+    since: str
+    reports: tuple[CommitReport, ...] = field(default_factory=tuple)
+    """Newest first."""
+    without_git: str = ""
+    """Why there is no git history to read (then `dated` lists the claims dated since)."""
+    dated: tuple[ClaimChange, ...] = ()
+
+
+def _what(claim: Claim) -> str:
+    if isinstance(claim, Position):
+        return "position"
+    return "meeting" if claim.is_meeting else "timeline item"
+
+
+def _title(claim: Claim) -> str:
+    return claim.stance if isinstance(claim, Position) else claim.title
+
+
+def _names(data: Dataset, ids: Iterable[str]) -> str:
+    return ", ".join(data.parties[i].name if i in data.parties else i for i in ids)
+
+
+def _fields(data: Dataset, claim: Claim) -> dict[str, str]:
+    """The fields a reader compares, as they read them (dates spoken, kinds in words)."""
+    quotes = "\n".join(f"{e.source}: {e.quote}" for e in claim.excerpts)
+    if isinstance(claim, Position):
+        return {
+            "party": _names(data, [claim.party]),
+            "issue": data.issues[claim.issue].name if claim.issue in data.issues else claim.issue,
+            "kind": KIND_WORDS[claim.kind],
+            "stance": claim.stance,
+            "stated": spoken(claim.stated),
+            "supersedes": claim.supersedes,
+            "excerpts": quotes,
+        }
+    return {
+        "kind": claim.kind,
+        "title": claim.title,
+        "date": spoken(claim.date),
+        "status": claim.status or "",
+        "proposed by": _names(data, claim.proposed_by),
+        "participants": _names(data, claim.participants),
+        "place": claim.place,
+        "outcome": claim.outcome,
+        "supersedes": claim.supersedes,
+        "excerpts": quotes,
+    }
+
+
+def _same(old: Claim, new: Claim) -> bool:
+    """Equal in everything but where they stand in the file: most claims, most commits (checked
+    first because spelling out every field of every claim of every version is slow)."""
+    if type(old) is not type(new) or old.supersedes != new.supersedes:
+        return False
+    if [(e.source, e.quote) for e in old.excerpts] != [(e.source, e.quote) for e in new.excerpts]:
+        return False
+    if isinstance(old, Position) and isinstance(new, Position):
+        return (old.party, old.issue, old.kind, old.stance, old.stated) == (
+            new.party,
+            new.issue,
+            new.kind,
+            new.stance,
+            new.stated,
+        )
+    assert isinstance(old, DatedItem) and isinstance(new, DatedItem)
+    return (
+        old.kind,
+        old.title,
+        old.date,
+        old.status,
+        old.proposed_by,
+        old.participants,
+        old.place,
+        old.outcome,
+    ) == (
+        new.kind,
+        new.title,
+        new.date,
+        new.status,
+        new.proposed_by,
+        new.participants,
+        new.place,
+        new.outcome,
+    )
+
+
+def _claims(data: Dataset) -> dict[str, Claim]:
+    out: dict[str, Claim] = {p.id: p for p in data.positions}
+    out |= {d.id: d for d in data.dated_items}
+    return out
+
+
+def compare_claims(old: Dataset | None, new: Dataset) -> tuple[ClaimChange, ...]:
+    """Claims added, removed and changed from old to new, in the new file's order (removed last)."""
+    before = _claims(old) if old is not None else {}
+    after = _claims(new)
+    out: list[ClaimChange] = []
+    for cid, claim in after.items():
+        if cid not in before:
+            out.append(ClaimChange("added", cid, _what(claim), _title(claim)))
+            continue
+        assert old is not None
+        if _same(before[cid], claim):
+            continue
+        was, now = _fields(old, before[cid]), _fields(new, claim)
+        diffs = tuple(
+            FieldChange(name, was.get(name, ""), value)
+            for name, value in now.items()
+            if was.get(name, "") != value
+        )
+        if diffs:
+            out.append(ClaimChange("changed", cid, _what(claim), _title(claim), diffs))
+    out.extend(
+        ClaimChange("removed", cid, _what(c), _title(c)) for cid, c in before.items() if cid not in after
+    )
+    return tuple(out)
+
+
+def git_changelog(
+    path: Path,
+    since_date: date | None = None,
+    since_rev: str | None = None,
+    include: Callable[[Commit], bool] | None = None,
+) -> Changelog:
+    """Every commit that touched the file (or those `include` keeps), newest first, each compared
+    with the last version before it that loaded. Raises GitProblem when git cannot answer."""
+    root, commits = file_history(path)
+    blobs = contents(root, commits)
+    parser = VersionParser()
+    reports: list[CommitReport] = []
+    previous: Dataset | None = None
+    # Oldest first, so each version is compared with the last good one before it.
+    for commit, blob in reversed(list(zip(commits, blobs, strict=True))):
+        named = root / commit.path
+        note = f"renamed from {commit.renamed_from}" if commit.status == "R" else ""
+        if blob is None:
+            reports.append(
+                CommitReport(
+                    commit,
+                    note="the file was deleted" if commit.status == "D" else "the file could not be read",
+                )
+            )
+            continue
+        try:
+            text = decode(blob)
+            result = load_positions(named, verify=False, files=False, tree=parser.parse(text))
+            if not result.ok:  # parse it whole again, so each problem has its true line
+                result = load_positions(named, verify=False, files=False, text=text)
+        except YamlProblem as problem:
+            reports.append(
+                CommitReport(
+                    commit,
+                    problems=(Problem(commit.path, problem.message, problem.line, problem.col),),
+                    problem_count=1,
+                    note=note,
+                )
+            )
+            continue
+        if not result.ok or result.dataset is None:
+            shown = tuple(Problem(commit.path, p.message, p.line, p.col) for p in result.problems[:3])
+            reports.append(
+                CommitReport(commit, problems=shown, problem_count=len(result.problems), note=note)
+            )
+            continue
+        reports.append(CommitReport(commit, compare_claims(previous, result.dataset), note=note))
+        previous = result.dataset
+    reports.reverse()
+    kept = [r for r in reports if (include is None or include(r.commit))]
+    if since_date is not None:
+        kept = [r for r in kept if r.commit.when.date() >= since_date]
+    since = since_date.isoformat() if since_date else (since_rev or "")
+    return Changelog(path, since, tuple(kept))
+
+
+def dated_since(data: Dataset, since: date) -> tuple[ClaimChange, ...]:
+    """Without git history: the claims whose stated or source date falls on or after `since`."""
+    out = []
+    claims: list[Claim] = [*data.positions, *data.dated_items]
+    for claim in claims:
+        when = as_of(claim, data.sources)
+        if when is not None and when.end is not None and when.end >= since:
+            out.append(
+                ClaimChange(
+                    "dated", claim.id, _what(claim), _title(claim), (FieldChange("as of", "", spoken(when)),)
+                )
+            )
+    return tuple(out)
