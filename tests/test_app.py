@@ -76,14 +76,14 @@ async def test_tab_and_shift_tab_cycle_through_every_pane(mini):
     app = make_app(mini)
     async with started(app, (120, 40)) as pilot:
         seen = []
-        for _ in range(7):
+        for _ in range(8):
             await pilot.press("tab")
             await pilot.pause()
             seen.append(app.focused.id)
-        assert seen == ["party-south", "party-west", "matrix", "agenda", "month", "source", "party-north"]
+        assert seen == ["party-south", "party-west", "matrix", "agenda", "month", "source", "changes", "party-north"]
         await pilot.press("shift+tab")
         await pilot.pause()
-        assert app.focused.id == "source"
+        assert app.focused.id == "changes"
 
 
 async def test_j_and_k_move_and_the_source_follows(mini):

@@ -206,3 +206,67 @@ def test_versions_parsed_by_entries_load_like_the_whole_file():
     assert (change.id, change.fields[0].field) == ("ua-no-withdrawal", "stance")
     parser.parse("---\n" + text)
     assert parser.parsed_whole == 1  # a shape the cut does not cover (a document marker) is parsed whole
+
+
+async def test_the_app_marks_what_changed_since_and_lists_it(history):
+    from datetime import date, datetime
+
+    from running import loaded, started
+
+    from tui.ui.app import PeaceDashApp
+    from tui.ui.widgets.calendar import Agenda
+    from tui.ui.widgets.changes_pane import ChangesPane
+    from tui.ui.widgets.status_bar import StatusBar
+
+    app = PeaceDashApp(
+        history, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30), since="2026-02-12"
+    )
+    async with started(app, (120, 40)) as pilot:
+        await loaded(pilot)  # the git history is read in a worker too
+        pane = app.screen.query_one(ChangesPane)
+        rows = [" ".join(str(pane.get_option_at_index(i).prompt).split()) for i in range(pane.option_count)]
+        assert [row.split(" · ")[0] for row in rows] == [
+            "~ changed meeting First round in Geneva",
+            "− removed position Fund reconstruction",
+            "~ changed meeting Next round in Vienna",
+        ]
+        assert "status: held → cancelled" in rows[0] and "date: April 2026 → May 2026" in rows[2]
+        assert pane.get_option_at_index(1).disabled  # a removed claim has nowhere to go
+        assert "★ since 2026-02-12: 3 changed" in str(app.screen.query_one(StatusBar).render())
+        agenda = app.screen.query_one(Agenda)
+        prompts = {
+            agenda.get_option_at_index(i).id: str(agenda.get_option_at_index(i).prompt)
+            for i in range(agenda.option_count)
+        }
+        assert "★ changed" in prompts["vienna"] and "★ changed" in prompts["geneva-1"]
+        assert "★" not in prompts["summit-june"]
+        keys = dict((name, key) for key, name in app.dashboard.pane_keys())
+        await pilot.press(keys["changes since"])
+        await pilot.pause()
+        assert app.focused is pane
+        await pilot.press("enter")  # go to the claim in the pane that lists it
+        await pilot.pause()
+        assert app.dashboard.selected == "geneva-1" and isinstance(app.focused, Agenda)
+        # 's' sets another point; empty clears it.
+        from textual.widgets import Input
+
+        async def asked() -> Input:
+            await pilot.press("s")
+            for _ in range(20):  # the box takes focus once the modal is up
+                await pilot.pause(0.02)
+                if isinstance(app.focused, Input):
+                    return app.focused
+            raise AssertionError("the since box did not take focus")
+
+        box = await asked()
+        box.value = ""
+        await pilot.press(*"2026-02-14", "enter")
+        await loaded(pilot)
+        assert [m.change.id for m in app.dashboard.state.since.marks] == ["geneva-1", "west-rebuild"]
+        box = await asked()
+        assert box.value == "2026-02-14"  # it opens with the current point
+        box.value = ""
+        await pilot.press("enter")
+        await loaded(pilot)
+        assert app.dashboard.state.since is None
+        assert "★" not in str(app.screen.query_one(StatusBar).render())

@@ -190,7 +190,7 @@ async def test_problems_panel_is_a_pane_and_r_reloads_now(mini):
         await pilot.press("r")
         await loaded(pilot)
         assert app.dashboard.problem_count == 1
-        await pilot.press("8")
+        await pilot.press("9")
         await loaded(pilot)
         assert isinstance(app.focused, ProblemsPane)
 

@@ -58,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     _common(parser)
+    parser.add_argument(
+        "--since",
+        metavar="DATE|REV",
+        default="",
+        help="mark what changed since this day (YYYY-MM-DD) or commit, from the file's git history",
+    )
     return parser
 
 
@@ -179,7 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc.disable()
     from tui.ui.app import run_app
 
-    return run_app(data, args.today)
+    return run_app(data, args.today, args.since)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from tui.data.dates import spoken
-from tui.data.gitlog import Commit, contents, file_history
+from tui.data.gitlog import Commit, GitProblem, ancestors, contents, file_history, repository, resolve
 from tui.data.history import as_of
 from tui.data.load import load_positions
 from tui.data.model import KIND_WORDS, Dataset, DatedItem, Position, Problem
@@ -247,3 +247,77 @@ def dated_since(data: Dataset, since: date) -> tuple[ClaimChange, ...]:
                 )
             )
     return tuple(out)
+
+
+class SinceProblem(Exception):
+    """A since-point that cannot be answered: the message says why, in the user's words."""
+
+
+def _as_date(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def changelog_since(path: Path, since: str | None, current: Callable[[], Dataset | None]) -> Changelog:
+    """The changelog from a day (YYYY-MM-DD) or a commit on; without git history, the claims of
+    `current()` dated on or after the day. Raises SinceProblem when neither can be given."""
+    since_date = _as_date(since) if since else None
+    try:
+        root = repository(path)
+        include = None
+        if since and since_date is None:
+            rev = resolve(root, since)
+            if rev is None:
+                raise SinceProblem(f"'{since}' is neither a date (YYYY-MM-DD) nor a commit of {root}")
+            older = ancestors(root, rev)
+
+            def include(commit: Commit) -> bool:
+                return commit.rev not in older
+
+        return git_changelog(path, since_date, since if since_date is None else None, include)
+    except GitProblem as problem:
+        if since_date is None:
+            raise SinceProblem(
+                f"{problem}; with a date (YYYY-MM-DD) it lists the claims dated on or after that day instead"
+            ) from None
+        data = current()
+        if data is None:
+            raise SinceProblem(f"{problem}, and the file does not load") from None
+        return Changelog(
+            path, since_date.isoformat(), without_git=str(problem), dated=dated_since(data, since_date)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SinceMark:
+    """A claim new or changed since the since-point: what happened, when, in which commit."""
+
+    change: ClaimChange
+    when: str
+    """The commit's date (YYYY-MM-DD), or the claim's own date without git."""
+    subject: str
+
+
+def marks_since(log: Changelog) -> tuple[SinceMark, ...]:
+    """One mark per claim, its newest change first; newest first overall. A claim added and then
+    changed is 'added'; one removed later is listed as removed."""
+    seen: dict[str, SinceMark] = {}
+    order: list[str] = []
+    for report in log.reports:  # newest first
+        for change in report.changes:
+            when = report.commit.when.date().isoformat()
+            if change.id not in seen:
+                seen[change.id] = SinceMark(change, when, report.commit.subject)
+                order.append(change.id)
+            elif change.change == "added" and seen[change.id].change.change == "changed":
+                first = seen[change.id]  # new since the point, whatever happened to it after
+                seen[change.id] = SinceMark(
+                    ClaimChange("added", change.id, change.what, first.change.title),
+                    first.when,
+                    first.subject,
+                )
+    marks = [seen[i] for i in order]
+    marks.extend(SinceMark(c, c.fields[0].after if c.fields else "", "") for c in log.dated)
+    return tuple(marks)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from types import MappingProxyType
 
+from tui.data.changelog import SinceMark
 from tui.data.describe import positions_by_cell
 from tui.data.filtering import Filter, View
 from tui.data.model import Dataset, DatedItem, Position, Problem
@@ -54,6 +55,31 @@ class Loaded:
         )
 
 
+# The word each kind of change is marked with in the panes (with a glyph: never colour alone).
+SINCE_WORDS = {"added": "new", "changed": "changed", "removed": "removed", "dated": "recent"}
+
+
+@dataclass(frozen=True, slots=True)
+class Since:
+    """What changed since a day or a commit (from the file's git history), or why it cannot say."""
+
+    point: str
+    marks: tuple[SinceMark, ...] = ()
+    """Newest first, one per claim."""
+    problem: str = ""
+    busy: bool = False
+    """The git history is still being read."""
+    words: Mapping[str, str] = field(default_factory=dict)
+    """Claim id → 'new', 'changed' or 'recent', for the claims still in the file."""
+
+    @classmethod
+    def build(
+        cls, point: str, marks: tuple[SinceMark, ...] = (), problem: str = "", busy: bool = False
+    ) -> Since:
+        words = {m.change.id: SINCE_WORDS[m.change.change] for m in marks if m.change.change != "removed"}
+        return cls(point, marks, problem, busy, MappingProxyType(words))
+
+
 @dataclass(frozen=True, slots=True)
 class DashboardState:
     """Everything the panes show: the last good load, the file's problems, the filter, the selection."""
@@ -72,6 +98,8 @@ class DashboardState:
     selected: str | None = None
     visible: frozenset[str] = frozenset()
     """Ids of the claims the filter leaves on show."""
+    since: Since | None = None
+    """The since-point and what changed since it, when one is set (--since, or the 's' key)."""
 
     @property
     def data(self) -> Dataset | None:
@@ -105,6 +133,13 @@ class DashboardState:
 
     def with_query(self, query: str) -> DashboardState:
         return self._filtered(query) if self.loaded else replace(self, query=query)
+
+    def with_since(self, since: Since | None) -> DashboardState:
+        return replace(self, since=since)
+
+    @property
+    def since_words(self) -> Mapping[str, str]:
+        return self.since.words if self.since is not None else {}
 
     def with_selected(self, claim_id: str | None) -> DashboardState:
         return replace(self, selected=claim_id)

@@ -12,14 +12,16 @@ from textual.app import App
 from textual.binding import Binding
 from textual.worker import Worker, get_current_worker
 
+from tui.data.changelog import SinceProblem, changelog_since, marks_since
 from tui.data.diff import compare
 from tui.data.load import LoadResult, load_positions
 from tui.data.paths import DataFile
-from tui.data.state import Loaded
+from tui.data.state import Loaded, Since
 from tui.data.watch import FileWatch
 from tui.data.yamlnodes import Cancelled
 from tui.ui.palette import ExportProvider, GoToProvider
 from tui.ui.screens.dashboard import DashboardScreen
+from tui.ui.widgets.messages import SinceRequested
 from tui.ui.widgets.problems_pane import ProblemsPane
 
 POLL_SECONDS = 0.4  # with one tick to settle, a save shows within a second
@@ -49,6 +51,7 @@ class PeaceDashApp(App[int]):
         clock: Callable[[], datetime] = datetime.now,
         poll_seconds: float | None = POLL_SECONDS,
         bundled: bool = False,
+        since: str = "",
     ) -> None:
         super().__init__()
         self.poll_seconds = poll_seconds
@@ -61,6 +64,7 @@ class PeaceDashApp(App[int]):
         self.dashboard = DashboardScreen(DataFile(data_path, bundled), self.today)
         self.file_watch = FileWatch(self.watched_files)
         self.loads_started = 0  # a load's number; only the newest one's result is shown
+        self.since = since
 
     async def on_mount(self) -> None:
         if self._loads_in_a_blink():
@@ -74,6 +78,33 @@ class PeaceDashApp(App[int]):
             self.load()
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self.poll_files)
+        if self.since:
+            self.set_since(self.since)
+
+    def on_since_requested(self, event: SinceRequested) -> None:
+        self.set_since(event.point)
+
+    def set_since(self, point: str) -> Worker[None] | None:
+        """Read what changed since a day or a commit from the file's git history, in a thread;
+        an empty point clears it."""
+        self.since = point
+        if not point:
+            self.dashboard.show_since(None)
+            return None
+        self.dashboard.show_since(Since.build(point, busy=True))
+
+        def work() -> None:
+            try:
+                log = changelog_since(self.data_path, point, lambda: self.good.dataset if self.good else None)
+                since = Since.build(point, marks_since(log), problem="")
+            except SinceProblem as problem:
+                since = Since.build(point, problem=str(problem))
+            if self.since == point:
+                self.call_from_thread(self.dashboard.show_since, since)
+
+        return self.run_worker(
+            work, name="since", group="since", thread=True, exclusive=True, exit_on_error=False
+        )
 
     def _loads_in_a_blink(self) -> bool:
         """A regular file small enough to load at once (milliseconds) without a thread."""
@@ -227,7 +258,7 @@ class PeaceDashApp(App[int]):
         self.load(announce=True)
 
 
-def run_app(data: DataFile, today: date | None) -> int:
-    app = PeaceDashApp(data.path, today, bundled=data.bundled)
+def run_app(data: DataFile, today: date | None, since: str = "") -> int:
+    app = PeaceDashApp(data.path, today, bundled=data.bundled, since=since)
     app.run()
     return app.return_code or 0

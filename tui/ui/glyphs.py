@@ -49,3 +49,12 @@ def glyph_part(table: dict[str, tuple[str, str, str]], key: str) -> tuple[str, s
     """The glyph alone, with its style."""
     glyph_char, _, style = table[key]
     return glyph_char, style
+
+
+# New or changed since the since-point: a glyph and a word after the row's text.
+SINCE_GLYPH = "★"
+SINCE_STYLE = "b $accent"
+
+
+def since_part(word: str) -> tuple[str, str]:
+    return f" · {SINCE_GLYPH} {word}", SINCE_STYLE

@@ -21,7 +21,7 @@ from tui.data.dates import EARLIEST
 from tui.data.history import earlier
 from tui.data.model import Dataset, Position, Problem
 from tui.data.paths import DataFile
-from tui.data.state import Claim, DashboardState, Loaded
+from tui.data.state import Claim, DashboardState, Loaded, Since
 from tui.ui.literal import assemble
 from tui.ui.screens.pane_table import (
     PANES,
@@ -34,7 +34,7 @@ from tui.ui.screens.pane_table import (
 )
 from tui.ui.widgets.calendar import Agenda, MonthGrid, first_of_month, shift_month
 from tui.ui.widgets.issue_matrix import IssueMatrix
-from tui.ui.widgets.messages import CellChosen, ClaimChosen, ClaimHighlighted
+from tui.ui.widgets.messages import CellChosen, ClaimChosen, ClaimHighlighted, ClaimWanted, SinceRequested
 from tui.ui.widgets.party_pane import PartyPane
 from tui.ui.widgets.problems_pane import ProblemsPane
 from tui.ui.widgets.status_bar import StatusBar
@@ -73,6 +73,7 @@ class DashboardScreen(Screen[None]):
         Binding("left_square_bracket", "month(-1)", "Month", key_display="[ ]", show=False),
         Binding("right_square_bracket", "month(1)", "Next month", show=False),
         Binding("a", "article", "Article", show=False),
+        Binding("s", "since", "Since…", show=False),
     ]
 
     filter_text: reactive[str] = reactive("", init=False)
@@ -218,7 +219,7 @@ class DashboardScreen(Screen[None]):
             return
         self.query_one(StatusBar).show_state(state)
         tabs = self.query_one(TabbedContent)
-        for tab_id, label in tab_labels(state).items():
+        for tab_id, label in tab_labels(state, self.full_screen).items():
             tabs.get_tab(tab_id).label = label
         title = state.data.title if state.data else "no data loaded"
         self.query_one("#title", Static).update(assemble(("peacedash", "b"), f" · {title}"))
@@ -237,6 +238,26 @@ class DashboardScreen(Screen[None]):
     def _chosen(self, event: ClaimChosen) -> None:
         self._select(event.claim_id)
         self.open_detail(event.claim_id)
+
+    @on(ClaimWanted)
+    def _wanted(self, event: ClaimWanted) -> None:
+        event.stop()
+        self.select_claim(event.claim_id)
+
+    # ── since-point ─────────────────────────────────────────────────────────
+    def action_since(self) -> None:
+        """Ask for a day or a commit; the app reads the git history and hands back a Since."""
+        from tui.ui.screens.since import SinceScreen
+
+        def chosen(point: str | None) -> None:
+            if point is not None:
+                self.post_message(SinceRequested(point))
+
+        self.app.push_screen(SinceScreen(self.state.since.point if self.state.since else ""), chosen)
+
+    def show_since(self, since: Since | None) -> None:
+        self.state = self.state.with_since(since)
+        self._show(self.state)
 
     @on(CellChosen)
     def _cell_chosen(self, event: CellChosen) -> None:

@@ -47,6 +47,13 @@ KEYS = [
         ],
     ),
     (
+        "History",
+        [
+            ("s", "show what changed since a day or a commit (from git); empty clears it"),
+            ("Enter", "(in Changes) go to the claim in the pane that lists it"),
+        ],
+    ),
+    (
         "Sources",
         [
             ("a", "read the whole article, scrolled to the quote"),
@@ -73,6 +80,7 @@ LEGEND = [
     "Kinds: ▲ demand · ■ red line · ◆ offer · ◇ proposal · ✕ rejects · ● stance",
     "Matrix: ✓ agreed · ≈ close · ≠ apart · ? unclear · a cell shows the most recently stated position, +N the others",
     "✎ added or changed by the last reload · the file reloads by itself when saved",
+    "★ new / changed since the since-point (s, --since) · 'earlier' lines: what a claim replaced",
 ]
 
 

@@ -11,6 +11,7 @@ from textual.widget import Widget
 
 from tui.data.state import DashboardState
 from tui.ui.widgets.calendar import Agenda, MonthView, Upcoming
+from tui.ui.widgets.changes_pane import ChangesPane
 from tui.ui.widgets.issue_matrix import IssueMatrix
 from tui.ui.widgets.party_pane import PartyPane
 from tui.ui.widgets.problems_pane import ProblemsPane
@@ -95,6 +96,15 @@ PANES: tuple[PaneRow, ...] = (
         lambda: Upcoming(id="upcoming", classes="pane"),
         full_screen_only=True,
     ),
+    # After the source and the full-screen pane, so adding it moved no earlier pane's key.
+    PaneRow(
+        "changes since",
+        ChangesPane,
+        "tab",
+        lambda: ChangesPane(id="changes"),
+        "Changes",
+        "tab-changes",
+    ),
     PaneRow(
         "problems (while the file has any)",
         ProblemsPane,
@@ -139,10 +149,10 @@ def pane_names(state: DashboardState, full_screen: bool = False) -> Iterator[tup
             yield row, data.parties[party_id].name if data else party_id
 
 
-def tab_labels(state: DashboardState) -> dict[str, str]:
+def tab_labels(state: DashboardState, full_screen: bool = False) -> dict[str, str]:
     """'Parties 1-4', 'Matrix 5', 'Calendar 6': each tab's label with the keys of its panes."""
     keys: dict[str, list[int]] = {}
-    for number, (row, _) in enumerate(pane_names(state), start=1):
+    for number, (row, _) in enumerate(pane_names(state, full_screen), start=1):
         if row.place == "tab":
             keys.setdefault(row.tab_id, []).append(number)
     labels = {}

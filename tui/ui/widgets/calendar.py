@@ -18,7 +18,7 @@ from tui.data.describe import date_label, item_status
 from tui.data.history import Claim, earlier
 from tui.data.model import DatedItem
 from tui.data.state import DashboardState
-from tui.ui.glyphs import CHANGED_PART, STATUS, UNCHANGED_PART, glyph_part, tag_part
+from tui.ui.glyphs import CHANGED_PART, STATUS, UNCHANGED_PART, glyph_part, since_part, tag_part
 from tui.ui.literal import assemble, hanging, lines
 from tui.ui.widgets.claim_list import ClaimList
 from tui.ui.widgets.reader import ReaderScroll
@@ -165,6 +165,7 @@ class DatedList(ClaimList):
         marked: frozenset[str] = frozenset(),
         width: int = 0,
         claims: Mapping[str, Claim] | None = None,
+        since: Mapping[str, str] | None = None,
     ) -> None:
         rows = []
         for item in items:
@@ -177,6 +178,8 @@ class DatedList(ClaimList):
             words = [(date_label(item), ""), (f" · {label}", "$foreground-muted")]
             if claims is not None and item.supersedes:
                 words.append((f" · {moved_from(claims, item)}", "$warning"))
+            if since and item.id in since:
+                words.append(since_part(since[item.id]))
             second = hanging(Content(" " * lead.cell_length), words, width)
             prompt = Content.assemble(first, "\n", second)
             rows.append(Option(prompt, id=item.id))
@@ -204,6 +207,7 @@ class Agenda(DatedList):
             marked,
             width,
             state.loaded.claims if state.loaded else None,
+            state.since_words,
         )
 
 
@@ -232,6 +236,5 @@ class Upcoming(DatedList):
         )
         marked = state.loaded.marked if state.loaded else frozenset()
         claims = state.loaded.claims if state.loaded else None
-        self.show(
-            ahead, state.today, self.claim_id or state.selected, total, marked, self.remember(state), claims
-        )
+        keep = self.claim_id or state.selected
+        self.show(ahead, state.today, keep, total, marked, self.remember(state), claims, state.since_words)

@@ -14,7 +14,7 @@ from textual.widgets.data_table import ColumnDoesNotExist, RowDoesNotExist
 from tui.data.describe import latest_first, positions_by_cell
 from tui.data.model import Dataset, Position
 from tui.data.state import DashboardState
-from tui.ui.glyphs import ALIGNMENT, KIND
+from tui.ui.glyphs import ALIGNMENT, KIND, SINCE_GLYPH
 from tui.ui.widgets.keys import VIM_MOVES
 from tui.ui.widgets.messages import CellChosen, ClaimHighlighted
 
@@ -39,13 +39,16 @@ class IssueMatrix(DataTable[Text]):
         super().__init__(cursor_type="cell", zebra_stripes=True, classes="pane", **kwargs)
         self.border_title = "Issues × parties"
         self._cells: dict[tuple[str, str], list[Position]] = {}
-        self._last: tuple[Dataset, tuple[Position, ...], frozenset[str], frozenset[str]] | None = None
+        self._last: (
+            tuple[Dataset, tuple[Position, ...], frozenset[str], frozenset[str], frozenset[str]] | None
+        ) = None
 
     def show_state(self, state: DashboardState) -> None:
         if state.data is None or state.view is None:
             return
         marked = state.loaded.marked if state.loaded else frozenset()
-        self.show(state.data, state.view.positions, state.view.issue_ids, state.selected, marked)
+        since = frozenset(state.since_words)
+        self.show(state.data, state.view.positions, state.view.issue_ids, state.selected, marked, since)
 
     def show(
         self,
@@ -54,8 +57,9 @@ class IssueMatrix(DataTable[Text]):
         issue_ids: frozenset[str],
         keep: str | None,
         marked: frozenset[str] = frozenset(),
+        since: frozenset[str] = frozenset(),
     ) -> None:
-        self._last = (data, positions, issue_ids, marked)
+        self._last = (data, positions, issue_ids, marked, since)
         cells = self._cells = {
             cell: latest_first(here) for cell, here in positions_by_cell(positions).items()
         }
@@ -78,7 +82,7 @@ class IssueMatrix(DataTable[Text]):
                 name = name[: issue_width - 1].rstrip() + "…"
             row = [Text(name, style="bold"), self._styled(stand, style)]
             for party in data.parties.values():
-                row.append(self._cell(cells.get((issue.id, party.id), []), marked, cell_width))
+                row.append(self._cell(cells.get((issue.id, party.id), []), marked, cell_width, since))
             self.add_row(*row, key=issue.id)
         if not self.row_count:  # a filter that matches nothing here says so, not bare headers
             self.add_row(
@@ -114,16 +118,25 @@ class IssueMatrix(DataTable[Text]):
 
     def _redraw(self) -> None:
         if self._last is not None:
-            data, positions, issue_ids, marked = self._last
-            self.show(data, positions, issue_ids, self.claim_at_cursor(), marked)
+            data, positions, issue_ids, marked, since = self._last
+            self.show(data, positions, issue_ids, self.claim_at_cursor(), marked, since)
 
-    def _cell(self, positions: list[Position], marked: frozenset[str], width: int) -> Text:
-        """The latest position: its kind glyph and stance, '+N' for the others, '…' where cut."""
+    def _cell(
+        self,
+        positions: list[Position],
+        marked: frozenset[str],
+        width: int,
+        since: frozenset[str] = frozenset(),
+    ) -> Text:
+        """The latest position: its kind glyph and stance, '+N' for the others, '…' where cut;
+        ✎ when the last reload changed one, ★ when one is new or changed since the since-point."""
         if not positions:
             return Text("—", style="dim")
         first = positions[0]
         glyph, _, style = KIND[first.kind]
         mark = "✎ " if any(p.id in marked for p in positions) else ""
+        if any(p.id in since for p in positions):
+            mark += f"{SINCE_GLYPH} "
         more = f" +{len(positions) - 1}" if len(positions) > 1 else ""
         room = max(1, width - len(mark) - len(glyph) - 1 - len(more))
         stance = first.stance if len(first.stance) <= room else first.stance[: room - 1].rstrip() + "…"

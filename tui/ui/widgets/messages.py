@@ -27,3 +27,19 @@ class ClaimChosen(Message):
     def __init__(self, claim_id: str) -> None:
         super().__init__()
         self.claim_id = claim_id
+
+
+class ClaimWanted(Message):
+    """Go to this claim in the pane that lists it (from the Changes pane)."""
+
+    def __init__(self, claim_id: str) -> None:
+        super().__init__()
+        self.claim_id = claim_id
+
+
+class SinceRequested(Message):
+    """Show what changed since this day or commit ('' clears the since-point)."""
+
+    def __init__(self, point: str) -> None:
+        super().__init__()
+        self.point = point

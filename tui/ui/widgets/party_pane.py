@@ -12,7 +12,7 @@ from tui.data.dates import spoken
 from tui.data.history import Claim, earlier
 from tui.data.model import Dataset, Position
 from tui.data.state import DashboardState
-from tui.ui.glyphs import CHANGED_PART, KIND, UNCHANGED_PART, tag_part
+from tui.ui.glyphs import CHANGED_PART, KIND, UNCHANGED_PART, since_part, tag_part
 from tui.ui.literal import hanging, literal
 from tui.ui.widgets.claim_list import ClaimList
 
@@ -43,6 +43,7 @@ def position_rows(
     marked: frozenset[str] = frozenset(),
     width: int = 0,
     claims: Mapping[str, Claim] | None = None,
+    since: Mapping[str, str] | None = None,
 ) -> list[Option]:
     rows: list[Option] = []
     by_issue: dict[str, list[Position]] = {}
@@ -60,7 +61,10 @@ def position_rows(
                 tag_part(KIND, position.kind, 11),
                 " ",
             )
-            prompt = hanging(lead, [(position.stance, ""), (f" · {date}", MUTED)], width)
+            words = [(position.stance, ""), (f" · {date}", MUTED)]
+            if since and position.id in since:
+                words.append(since_part(since[position.id]))
+            prompt = hanging(lead, words, width)
             if claims is not None and position.supersedes:
                 history = earlier_lines(data, claims, position, lead.cell_length, width)
                 prompt = Content("\n").join([prompt, *history])
@@ -92,10 +96,18 @@ class PartyPane(ClaimList):
         marked = state.loaded.marked if state.loaded else frozenset()
         width = self.remember(state)
         # A reload usually touches one party: leave the other panes' rows (and cursors) alone.
-        shown = (tuple(positions), tuple(data.issues.values()), marked & {p.id for p in positions}, width)
+        since = {p.id: state.since_words[p.id] for p in positions if p.id in state.since_words}
+        shown = (
+            tuple(positions),
+            tuple(data.issues.values()),
+            marked & {p.id for p in positions},
+            width,
+            since,
+        )
         if shown == self._shown:
             return
         self._shown = shown
         keep = self.claim_id or state.selected
         claims = state.loaded.claims if state.loaded else None
-        self.set_rows(position_rows(data, positions, marked, width, claims), keep, empty="no positions match")
+        rows = position_rows(data, positions, marked, width, claims, since)
+        self.set_rows(rows, keep, empty="no positions match")

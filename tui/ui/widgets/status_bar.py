@@ -9,8 +9,20 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.data.model import Dataset
-from tui.data.state import DashboardState
+from tui.data.state import DashboardState, Since
+from tui.ui.glyphs import SINCE_GLYPH, SINCE_STYLE
 from tui.ui.literal import assemble
+
+
+def since_label(since: Since | None) -> str:
+    """'since 2026-02-12: 5 changed', or what is keeping the count."""
+    if since is None:
+        return ""
+    if since.busy:
+        return f"since {since.point}: reading git…"
+    if since.problem:
+        return f"since {since.point}: no history"
+    return f"since {since.point}: {len(since.marks)} changed"
 
 
 def short_path(path: Path) -> str:
@@ -33,6 +45,7 @@ class StatusBar(Static):
             state.query,
             state.file_reason,
             bundled=state.source.bundled,
+            since=since_label(state.since),
         )
 
     def show(
@@ -45,6 +58,7 @@ class StatusBar(Static):
         query: str,
         reason: str = "",
         bundled: bool = False,
+        since: str = "",
     ) -> None:
         alarm = "$text-error on $error-muted"
         count = (
@@ -67,6 +81,14 @@ class StatusBar(Static):
         parts.append((4, assemble(f"today {today.isoformat()}"), assemble(f"today {today.isoformat()}")))
         if query:
             parts.append((3, assemble(f"filter “{query}”"), assemble(f"filter “{query}”")))
+        if since:
+            parts.append(
+                (
+                    3,
+                    assemble((f"{SINCE_GLYPH} {since}", SINCE_STYLE)),
+                    assemble((f"{SINCE_GLYPH} {since}", SINCE_STYLE)),
+                )
+            )
         if data is not None:
             when = loaded_at.strftime("%H:%M:%S") if loaded_at else "?"
             parts.append((5, assemble(f"loaded {when}"), assemble(f"loaded {when}")))

@@ -1,0 +1,78 @@
+"""What changed since the since-point, newest first; Enter goes to the claim in its pane."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.data.state import SINCE_WORDS, DashboardState
+from tui.ui.glyphs import SINCE_GLYPH, SINCE_STYLE
+from tui.ui.literal import hanging, literal
+from tui.ui.widgets.claim_list import ClaimList
+from tui.ui.widgets.messages import ClaimWanted
+
+MUTED = "$foreground-muted"
+SIGNS = {"added": "+", "changed": "~", "removed": "−", "dated": SINCE_GLYPH}
+
+
+class ChangesPane(ClaimList):
+    """One row per claim new, changed or removed since the point (its newest change), newest first."""
+
+    BINDINGS = [
+        Binding("enter", "select", "Go to claim"),
+        Binding("s", "screen.since", "Since…"),
+    ]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(classes="pane", **kwargs)
+        self.border_title = "Changes"
+        self._shown: tuple[object, ...] | None = None
+
+    def show_state(self, state: DashboardState) -> None:
+        since = state.since
+        width = self.remember(state)
+        claims = state.loaded.claims if state.loaded else {}
+        shown = (since, width, tuple(claims))
+        if shown == self._shown:
+            return
+        self._shown = shown
+        if since is None:
+            self.border_title, self.border_subtitle = "Changes", ""
+            self.set_rows(
+                [], empty="No since-point: press s (or start with --since DATE|REV) to see what changed"
+            )
+            return
+        self.border_title = literal(f"Changes since {since.point}")
+        if since.busy or since.problem:
+            self.border_subtitle = ""
+            self.set_rows([], empty=since.problem or "reading the file's git history…")
+            return
+        rows = []
+        for mark in since.marks:
+            change = mark.change
+            lead = Content.assemble(
+                (f"{SIGNS[change.change]} {SINCE_WORDS[change.change]:<8}", SINCE_STYLE), " "
+            )
+            words = [(f"{change.what} ", MUTED), (change.title, "b"), (f" · {mark.when}", MUTED)]
+            if mark.subject:
+                words.append((f" · “{mark.subject}”", MUTED))
+            words.extend(
+                (f" · {f.field}: {f.before or '–'} → {f.after or '–'}", "")
+                for f in change.fields
+                if f.field not in ("excerpts", "as of")
+            )
+            prompt = hanging(lead, words, width)
+            listed = change.change != "removed" and change.id in claims
+            rows.append(Option(prompt, id=change.id if listed else None, disabled=not listed))
+        self.border_subtitle = f"{len(since.marks)}"
+        self.set_rows(rows, self.claim_id, empty="nothing changed since then")
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        event.prevent_default()  # not ClaimList's handler too, which opens the detail
+        if event.option.id:
+            self.post_message(ClaimWanted(event.option.id))
