@@ -80,7 +80,16 @@ async def test_tab_and_shift_tab_cycle_through_every_pane(mini):
             await pilot.press("tab")
             await pilot.pause()
             seen.append(app.focused.id)
-        assert seen == ["party-south", "party-west", "matrix", "agenda", "month", "source", "changes", "party-north"]
+        assert seen == [
+            "party-south",
+            "party-west",
+            "matrix",
+            "agenda",
+            "month",
+            "source",
+            "changes",
+            "party-north",
+        ]
         await pilot.press("shift+tab")
         await pilot.pause()
         assert app.focused.id == "changes"

@@ -270,3 +270,41 @@ async def test_the_app_marks_what_changed_since_and_lists_it(history):
         await loaded(pilot)
         assert app.dashboard.state.since is None
         assert "★" not in str(app.screen.query_one(StatusBar).render())
+
+
+def test_exports_open_with_what_changed_since(history):
+    import jsonschema
+
+    def run(*args: str) -> str:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "tui.commands.cli",
+                *args,
+                str(history),
+                "--today",
+                "2026-03-15",
+                "--since",
+                "2026-02-12",
+            ],
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    brief = run("brief").split("\n\n")
+    assert brief[1].splitlines() == [
+        "Changed since 2026-02-12: 3 claims:",
+        "  - changed meeting: First round in Geneva (status: held → cancelled), 2026-02-14",
+        "  - removed position: Fund reconstruction, 2026-02-14",
+        "  - changed meeting: Next round in Vienna (date: April 2026 → May 2026), 2026-02-12",
+    ]
+    md = run("export", "md")
+    assert md.splitlines()[2] == "## Changed since 2026-02-12: 3 claims"
+    document = json.loads(run("export", "json"))
+    schema = json.loads((Path(__file__).parent.parent / "docs" / "export.schema.json").read_text())
+    jsonschema.validate(document, schema)
+    assert [c["id"] for c in document["changes"]["claims"]] == ["geneva-1", "west-rebuild", "vienna"]
+    assert all(p["supersedes"] is None for p in document["positions"])

@@ -89,7 +89,12 @@ def build_export_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-o", "--output", type=Path, default=None, metavar="OUT", help="write here instead of standard output"
     )
+    _since(parser, "md and json: open with / carry what changed since this day (YYYY-MM-DD) or commit")
     return parser
+
+
+def _since(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--since", metavar="DATE|REV", default="", help=what)
 
 
 def build_init_parser() -> argparse.ArgumentParser:
@@ -104,9 +109,11 @@ def build_init_parser() -> argparse.ArgumentParser:
 
 
 def build_brief_parser() -> argparse.ArgumentParser:
-    return _command(
+    parser = _command(
         "brief", "Print the state of play as plain text: what is due next, what passed, where parties stand."
     )
+    _since(parser, "open with what changed since this day (YYYY-MM-DD) or commit, from git")
+    return parser
 
 
 def build_changes_parser() -> argparse.ArgumentParser:
@@ -166,7 +173,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(args_list[1:])
         kind = args.format if command == "export" else "brief"
         return run_export(
-            kind, _data(parser, args).path, args.today or date.today(), getattr(args, "output", None)
+            kind,
+            _data(parser, args).path,
+            args.today or date.today(),
+            getattr(args, "output", None),
+            args.since,
         )
     parser = build_parser()
     args = parser.parse_args(args_list)

@@ -45,6 +45,7 @@ def _dated(item: DatedItem, today: date) -> dict[str, Any]:
         "note": item.note or None,
         "excerpts": _excerpts(item.excerpts),
         "line": item.at.line,
+        "supersedes": item.supersedes or None,
     }
 
 
@@ -90,6 +91,7 @@ def export_document(data: Dataset, today: date) -> dict[str, Any]:
                 "stated": _date(p.stated),
                 "excerpts": _excerpts(p.excerpts),
                 "line": p.at.line,
+                "supersedes": p.supersedes or None,
             }
             for p in data.positions
         ],

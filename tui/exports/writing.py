@@ -6,14 +6,21 @@ import os
 from datetime import date
 from pathlib import Path
 
+from tui.data.changelog import Changelog
 from tui.data.describe import plural
 from tui.data.model import Dataset
 
 SUFFIX = {"ics": ".ics", "md": ".md", "json": ".json"}
 
 
-def render(kind: str, data: Dataset, today: date) -> tuple[bytes, str]:
-    """The export's bytes and a line for stderr about what it holds."""
+def render(kind: str, data: Dataset, today: date, since: Changelog | None = None) -> tuple[bytes, str]:
+    """The export's bytes and a line for stderr about what it holds; with `since`, brief and
+    Markdown open with what changed since the point and JSON carries the change list."""
+    if since is not None and kind in ("brief", "md", "json"):
+        from tui.exports.since import with_changes
+
+        body, note = render(kind, data, today)
+        return with_changes(kind, body.decode("utf-8"), since).encode("utf-8"), note
     if kind == "ics":
         from tui.exports.ics import export_ics
 
@@ -60,12 +67,12 @@ def protected(data: Dataset) -> list[Path]:
     return [data.path, *(data.seed_dir / source.file for source in data.sources.values())]
 
 
-def write_export(kind: str, data: Dataset, today: date, target: Path) -> str:
+def write_export(kind: str, data: Dataset, today: date, target: Path, since: Changelog | None = None) -> str:
     # Compare files, not names: a hard link or a symlink to the data file has another name.
     for kept in protected(data):
         if _same_file(target, kept) or target.resolve() == kept.resolve():
             what = "the data file" if kept == data.path else "a seed text"
             raise ValueError(f"refusing to write the export over {what} {kept}")
-    body, note = render(kind, data, today)
+    body, note = render(kind, data, today, since)
     target.write_bytes(body)
     return note

@@ -1,0 +1,60 @@
+"""'Changed since …' for the brief, the Markdown brief and the JSON export (`--since`)."""
+
+from __future__ import annotations
+
+import json
+
+from tui.data.changelog import Changelog, SinceMark, marks_since
+from tui.data.characters import one_line
+from tui.exports.markdown import md
+
+
+def _line(mark: SinceMark) -> str:
+    change = mark.change
+    fields = "; ".join(
+        f"{f.field}: {f.before or '(none)'} → {f.after or '(none)'}"
+        for f in change.fields
+        if f.field not in ("excerpts", "as of")
+    )
+    when = f", {mark.when}" if mark.when else ""
+    return f"{change.change} {change.what}: {change.title}" + (f" ({fields})" if fields else "") + when
+
+
+def _heading(log: Changelog, count: int) -> str:
+    where = f" (no git history: {log.without_git}; claims dated since)" if log.without_git else ""
+    return f"Changed since {log.since}{where}: {count} claim{'s' if count != 1 else ''}"
+
+
+def with_changes(kind: str, body: str, log: Changelog) -> str:
+    """The export `body` with the changes since the point added where a reader meets them first."""
+    marks = marks_since(log)
+    if kind == "json":
+        document = json.loads(body)
+        document["changes"] = {
+            "since": log.since,
+            "without_git": log.without_git or None,
+            "claims": [
+                {
+                    "change": m.change.change,
+                    "id": m.change.id,
+                    "what": m.change.what,
+                    "title": m.change.title,
+                    "when": m.when,
+                    "subject": m.subject,
+                    "fields": [
+                        {"field": f.field, "before": f.before, "after": f.after} for f in m.change.fields
+                    ],
+                }
+                for m in marks
+            ],
+        }
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if kind == "md":
+        title, _, rest = body.partition("\n")
+        section = [f"## {md(_heading(log, len(marks)))}", ""]
+        section += [f"- {md(_line(m))}" for m in marks] or ["Nothing changed."]
+        return "\n".join([title, "", *section, "", rest.lstrip("\n")])
+    head, _, rest = body.partition("\n\n")  # the brief's title lines, then the rest
+    section = [one_line(_heading(log, len(marks)) + ":")]
+    section += [one_line(f"  - {_line(m)}") for m in marks] or ["  - nothing"]
+    return "\n\n".join([head, "\n".join(section), rest])
