@@ -636,7 +636,7 @@ async def test_the_month_grid_is_a_pane_whose_day_lists_scroll_by_key(mini):
     app = make_app(mini)
     async with started(app, (80, 24)) as pilot:
         await pilot.press("6")
-        await pilot.pause()
+        await pilot.pause(0.1)  # the tab's first layout, before its scroll range is known
         month = app.focused
         assert isinstance(month, MonthView) and month.max_scroll_y > 0  # 80×24 cuts the lists
         await pilot.press("G")

@@ -224,3 +224,28 @@ async def test_the_app_shows_the_current_claim_with_its_history_beneath(mini):
         headings = [t for t in texts if t.startswith(("1. ", "   earlier: "))]
         assert headings[0].startswith("1. ▲ demand Revised stance north-valley-2")
         assert headings[1].startswith("   earlier: ■ red line Never give up the river valley")
+
+
+def test_exports_show_a_moved_deadline_once_and_json_keeps_the_chain(mini):
+    import json
+
+    with_history(mini)
+
+    def run(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "tui.commands.cli", *args, str(mini), "--today", "2026-03-15"],
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    brief = run("brief")
+    assert "Summit hosted by Westland, moved: September 2026" in brief
+    assert "Summit hosted by Westland:" not in brief  # the replaced deadline is not listed
+    assert "Revised stance north-valley-2" in brief and "Never give up the river valley" not in brief
+    ics = run("export", "ics")
+    assert "summit-september@peacedash" in ics and "summit-june@peacedash" not in ics
+    document = json.loads(run("export", "json"))
+    by_id = {i["id"]: i for i in document["timeline"]}
+    assert by_id["summit-september"]["supersedes"] == "summit-june" and "summit-june" in by_id

@@ -13,7 +13,7 @@ from tui.data.model import Dataset
 
 
 def summary(dataset: Dataset, today: date) -> str:
-    upcoming = sum(status_of(d.date, d.status, today) in ("upcoming", "due") for d in dataset.dated_items)
+    upcoming = sum(status_of(d.date, d.status, today) in ("upcoming", "due") for d in dataset.current_dated)
     return (
         f"{dataset.path}: ok — {plural(len(dataset.parties), 'party', 'parties')}, "
         f"{plural(len(dataset.issues), 'issue')}, {plural(len(dataset.positions), 'position')}, "

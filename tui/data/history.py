@@ -38,6 +38,18 @@ def as_of(claim: Claim, sources: Mapping[str, Source]) -> PartialDate | None:
     return min(dates, key=lambda d: d.sort_key()) if dates else None
 
 
+def last_reported(claim: Claim, sources: Mapping[str, Source]) -> PartialDate | None:
+    """A position's stated date; for a dated item, the latest known publication date of its sources."""
+    if isinstance(claim, Position):
+        return as_of(claim, sources)
+    dates = [
+        sources[e.source].published
+        for e in claim.excerpts
+        if e.source in sources and sources[e.source].published.known
+    ]
+    return max(dates, key=lambda d: d.sort_key()) if dates else None
+
+
 def _start(when: PartialDate) -> date:
     assert when.start is not None  # only known dates are compared
     return when.start
@@ -96,7 +108,9 @@ def check_supersession(
                 f"replaced once; let {what} supersede '{replaced_by[old_id]}' instead",
             )
             continue
-        new_when, old_when = as_of(claim, sources), as_of(old, sources)
+        # Dated items: the newest report of the new claim must not precede the first report of the
+        # old one (sources that print no day give windows; only a clear inversion is refused).
+        new_when, old_when = last_reported(claim, sources), as_of(old, sources)
         if new_when is not None and old_when is not None and _start(new_when) < _start(old_when):
             said = "stated" if isinstance(claim, Position) else "reported"
             problems.add(

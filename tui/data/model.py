@@ -178,6 +178,16 @@ class Dataset:
         return self.timeline + self.meetings
 
     @property
+    def current_positions(self) -> tuple[Position, ...]:
+        """Positions no later one supersedes: the ones shown and counted (the rest are history)."""
+        return tuple(p for p in self.positions if p.id not in self.replaced_by)
+
+    @property
+    def current_dated(self) -> tuple[DatedItem, ...]:
+        """Timeline items and meetings no later one supersedes (a moved deadline, once)."""
+        return tuple(d for d in self.dated_items if d.id not in self.replaced_by)
+
+    @property
     def dated_count(self) -> int:
         """Current items with a usable date (a moved deadline counts once): the one meaning of
         "dated" in check, the status bar, brief and exports."""

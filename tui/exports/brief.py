@@ -23,11 +23,11 @@ def export_brief(data: Dataset, today: date) -> str:
     lines = [
         f"{data.title}: state of play on {today.isoformat()}",
         f"From {data.path.name}: {len(data.positions)} positions, {data.dated_count} dated items "
-        f"({len(data.dated_items) - data.dated_count} more with no date), "
+        f"({len(data.current_dated) - data.dated_count} more with no date), "
         f"{data.excerpt_count()} excerpts verified.",
     ]
-    statuses = {item.id: item_status(item, today) for item in data.dated_items}
-    ordered = sorted(data.dated_items, key=lambda i: i.date.sort_key())
+    statuses = {item.id: item_status(item, today) for item in data.current_dated}
+    ordered = sorted(data.current_dated, key=lambda i: i.date.sort_key())
     for heading, wanted in SECTIONS:
         items = [i for i in ordered if statuses[i.id][0] in wanted]
         if not items:
@@ -39,7 +39,7 @@ def export_brief(data: Dataset, today: date) -> str:
             by = f"; {'put forward by' if item.proposed_by else 'with'} {who}" if who else ""
             lines.append(f"  - {item.title}: {date_label(item)}{by}. {statuses[item.id][1]}.")
     lines += ["", "Where the parties stand:"]
-    by_cell = positions_by_cell(data.positions)
+    by_cell = positions_by_cell(data.current_positions)
     for issue in data.issues.values():
         cells = [(party, by_cell.get((issue.id, party.id), [])) for party in data.parties.values()]
         if not any(here for _, here in cells):

@@ -41,7 +41,7 @@ def build_calendar(data: Dataset, today: date) -> tuple[Calendar, list[DatedItem
     # DTSTAMP is required; tie it to --today so the same input gives the same bytes.
     stamp = datetime.combine(today, time(0, 0), tzinfo=UTC)
     left_out = []
-    for item in sorted(data.dated_items, key=lambda i: (i.date.sort_key(), i.id)):
+    for item in sorted(data.current_dated, key=lambda i: (i.date.sort_key(), i.id)):
         if item.date.start is None or item.date.end is None:
             left_out.append(item)
             continue

@@ -61,7 +61,7 @@ def export_markdown(data: Dataset, today: date) -> str:
         "| Issue | Stand | " + " | ".join(md(p.name) for p in data.parties.values()) + " |",
         "|---|---|" + "---|" * len(data.parties),
     ]
-    by_cell = positions_by_cell(data.positions)
+    by_cell = positions_by_cell(data.current_positions)
     for issue in data.issues.values():
         cells = []
         for party in data.parties.values():
@@ -82,14 +82,18 @@ def export_markdown(data: Dataset, today: date) -> str:
                 for p in here
             ]
     out += ["", "## Timeline", "", "| Date | Item | Proposed by | Status |", "|---|---|---|---|"]
-    for item in sorted(data.timeline, key=lambda i: i.date.sort_key()):
+    for item in sorted(
+        (i for i in data.timeline if i.id not in data.replaced_by), key=lambda i: i.date.sort_key()
+    ):
         _, label = item_status(item, today)
         out.append(
             f"| {md(date_label(item))} | {md(item.title)}{notes.ref(item)} | "
             f"{md(party_names(data, item.proposed_by)) or '—'} | {md(label)} |"
         )
     out += ["", "## Meetings and events", ""]
-    for item in sorted(data.meetings, key=lambda i: i.date.sort_key()):
+    for item in sorted(
+        (i for i in data.meetings if i.id not in data.replaced_by), key=lambda i: i.date.sort_key()
+    ):
         _, label = item_status(item, today)
         facts = "; ".join(
             x for x in (date_label(item), item.place, party_names(data, item.participants), item.format) if x

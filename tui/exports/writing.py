@@ -25,7 +25,7 @@ def render(kind: str, data: Dataset, today: date, since: Changelog | None = None
         from tui.exports.ics import export_ics
 
         body, left_out = export_ics(data, today)
-        note = f"{plural(len(data.dated_items) - len(left_out), 'event')} written"
+        note = f"{plural(len(data.current_dated) - len(left_out), 'event')} written"
         if left_out:
             note += f"; left out {plural(len(left_out), 'item')} with no usable date: {', '.join(i.id for i in left_out)}"
         return body, note

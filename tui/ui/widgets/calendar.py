@@ -196,9 +196,7 @@ class Agenda(DatedList):
         marked = state.loaded.marked if state.loaded else frozenset()
         width = self.remember(state)
         keep = self.claim_id or state.selected  # its own cursor first: a re-wrap must not move it
-        total = len(state.data.dated_items) - sum(
-            1 for i in state.data.dated_items if i.id in state.data.replaced_by
-        )
+        total = len(state.data.current_dated)
         self.show(
             state.view.dated,
             state.today,
@@ -229,11 +227,7 @@ class Upcoming(DatedList):
         if state.data is None or state.view is None:
             return
         ahead = tuple(i for i in state.view.dated if status_of(i.date, i.status, state.today) in AHEAD)
-        total = sum(
-            1
-            for i in state.data.dated_items
-            if i.id not in state.data.replaced_by and status_of(i.date, i.status, state.today) in AHEAD
-        )
+        total = sum(1 for i in state.data.current_dated if status_of(i.date, i.status, state.today) in AHEAD)
         marked = state.loaded.marked if state.loaded else frozenset()
         claims = state.loaded.claims if state.loaded else None
         keep = self.claim_id or state.selected
