@@ -22,7 +22,7 @@ def since_label(since: Since | None) -> str:
         return f"since {since.point}: reading git…"
     if since.problem:
         return f"since {since.point}: no history"
-    return f"since {since.point}: {len(since.marks)} changed"
+    return f"since {since.point}: {len(since.marks)}"
 
 
 def short_path(path: Path) -> str:
@@ -82,13 +82,9 @@ class StatusBar(Static):
         if query:
             parts.append((3, assemble(f"filter “{query}”"), assemble(f"filter “{query}”")))
         if since:
-            parts.append(
-                (
-                    3,
-                    assemble((f"{SINCE_GLYPH} {since}", SINCE_STYLE)),
-                    assemble((f"{SINCE_GLYPH} {since}", SINCE_STYLE)),
-                )
-            )
+            # Kept like the counts: the marks in every pane mean nothing without their point.
+            mark = assemble((f"{SINCE_GLYPH} {since}", SINCE_STYLE))
+            parts.append((1, mark, mark))
         if data is not None:
             when = loaded_at.strftime("%H:%M:%S") if loaded_at else "?"
             parts.append((5, assemble(f"loaded {when}"), assemble(f"loaded {when}")))
