@@ -677,3 +677,17 @@ async def test_a_small_file_is_on_the_first_screen_and_a_large_one_loads_in_a_th
     threaded = spied(app)
     async with started(app, (80, 24)):
         assert app.dashboard.state.loaded is not None and threaded == [1]
+
+
+async def test_command_palette_asks_for_a_since_point(mini):
+    from tui.ui.screens.since import SinceScreen
+
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"what changed since")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, SinceScreen)

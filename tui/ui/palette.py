@@ -44,16 +44,20 @@ class GoToProvider(Provider):
                 "row of the issue matrix",
                 partial(dash.select_issue, issue.id),
             )
+        # Current claims only: one another supersedes is listed under it, not on its own.
         for item in data.meetings:
-            yield f"Go to meeting: {item.title}", spoken(item.date), partial(dash.select_claim, item.id)
+            if item.id not in data.replaced_by:
+                yield f"Go to meeting: {item.title}", spoken(item.date), partial(dash.select_claim, item.id)
         for item in data.timeline:
-            yield f"Go to deadline: {item.title}", spoken(item.date), partial(dash.select_claim, item.id)
+            if item.id not in data.replaced_by:
+                yield f"Go to deadline: {item.title}", spoken(item.date), partial(dash.select_claim, item.id)
+        yield "Show what changed since…", "a day or a commit, from git (key s)", dash.action_since
 
     # `help` is typed str, but the palette hands it to Content.from_markup, which returns a
     # Content unchanged and would parse a str as markup: data text must go in as Content.
     async def discover(self) -> Hits:
         for name, help_text, action in self._targets():
-            if name.startswith(("Go to party", "Go to pane", "Go to issue")):
+            if name.startswith(("Go to party", "Go to pane", "Go to issue", "Show what changed")):
                 yield DiscoveryHit(literal(name), action, text=name, help=literal(help_text))  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
