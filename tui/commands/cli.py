@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tui.data.paths import DataFile, choose_data
 
-COMMANDS = ("init", "check", "export", "brief", "changes")
+COMMANDS = ("init", "check", "export", "brief", "changes", "cite")
 
 
 def _today(text: str) -> date:
@@ -116,6 +116,22 @@ def build_brief_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def build_cite_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="peacedash cite",
+        description=(
+            "Find words in a source (exactly, else the closest passage), show the sentence they "
+            "stand in, and print a ready 'excerpts:' entry whose quote passes check. Warns when "
+            "the sentence carries a hedge or a speaker the quote would drop. Never edits the file."
+        ),
+    )
+    parser.add_argument("source", help="a source id of the data file, or a file in its seeds folder")
+    parser.add_argument(
+        "words", nargs="+", help="the words to find (a last argument ending .yaml is the data file)"
+    )
+    return parser
+
+
 def build_changes_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="peacedash changes",
@@ -160,6 +176,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tui.commands.check import run_check
 
         return run_check(_data(parser, args).path, args.today or date.today())
+    if command == "cite":
+        from tui.commands.cite import run_cite
+
+        parser = build_cite_parser()
+        args = parser.parse_args(args_list[1:])
+        words = list(args.words)
+        named = Path(words.pop()) if len(words) > 1 and words[-1].endswith((".yaml", ".yml")) else None
+        args.file = named
+        return run_cite(_data(parser, args).path, args.source, words)
     if command == "changes":
         from tui.commands.changes import run_changes
 

@@ -1,0 +1,92 @@
+"""`peacedash cite SOURCE WORDS… [FILE]`: find a passage, show its sentence, print a ready excerpt.
+
+It never edits the data file: the entry is printed for the curator to paste.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from tui.data.characters import visible
+from tui.data.load import load_positions
+from tui.data.safefiles import Refused
+from tui.data.sentences import around, dropped_attributions, dropped_hedges
+from tui.data.sources import SourceLibrary, SourceText
+
+# Below this likeness the closest passage is not offered as the one the user meant.
+FUZZY_FLOOR = 0.75
+
+
+def _seed(path: Path, source: str) -> tuple[str, str, SourceText] | str:
+    """(source id to cite, seed file, its text), or why not, for a source id or a seed file name."""
+    result = load_positions(path, verify=False)
+    data = result.dataset
+    if data is not None:
+        seed_dir = data.seed_dir
+        known = {sid: s.file for sid, s in data.sources.items()}
+    else:
+        seed_dir = (path.parent / "../seeds").resolve()
+        known = {}
+    by_file = {file: sid for sid, file in known.items()}
+    if source in known:
+        sid, file = source, known[source]
+    elif Path(source).name in by_file:
+        file = Path(source).name
+        sid = by_file[file]
+    else:
+        ids = ", ".join(known) or "(the file does not load; name a seed file instead)"
+        if not (seed_dir / Path(source).name).is_file():
+            return f"'{source}' is neither a source id of {path} nor a file in {seed_dir}; the source ids are: {ids}"
+        file, sid = Path(source).name, "NEW-SOURCE-ID"
+    try:
+        return sid, file, SourceLibrary(seed_dir).get(file)
+    except Refused as refused:
+        return f"source file '{file}' {refused}"
+
+
+def run_cite(path: Path, source: str, words: list[str]) -> int:
+    found = _seed(path, source)
+    if isinstance(found, str):
+        print(f"peacedash cite: {found}", file=sys.stderr)
+        return 2
+    sid, file, text = found
+    wanted = " ".join(words)
+    match = text.find(wanted)
+    how = "found as written"
+    if match is None:
+        passage, likeness = text.closest(wanted)
+        passage = passage.strip().rstrip(",;:")  # a clause, not the punctuation after it
+        match = text.find(passage) if likeness >= FUZZY_FLOOR else None
+        if match is None:
+            print(
+                f"peacedash cite: not found in {file} (the closest passage is {likeness:.0%} alike)",
+                file=sys.stderr,
+            )
+            return 1
+        how = f"not as written: the closest passage, {likeness:.0%} alike"
+    quote = text.text[match.start : match.end]
+    start, end = around(text.text, match.start, match.end)
+    sentence = text.text[start:end]
+    marked = text.text[start : match.start] + "[[" + quote + "]]" + text.text[match.end : end]
+    print(visible(f"{file} ({how}); the sentence, the quote in [[ ]]:"))
+    print(visible("  " + " ".join(marked.split())))
+    print()
+    print("excerpts:")
+    print(f"  - source: {sid}")
+    # JSON string syntax is YAML double-quoted syntax: the quote pastes back exactly as it is.
+    print(f"    quote: {json.dumps(' '.join(quote.split()), ensure_ascii=False)}")
+    for hedge in dropped_hedges(sentence, quote):
+        print(
+            f"warning: the sentence says '{hedge}', which the quote leaves out: quote the whole sentence, "
+            "or mark the claim 'reported: true'",
+            file=sys.stderr,
+        )
+    for speaker in dropped_attributions(sentence, quote):
+        print(
+            f"warning: the sentence attributes it to '{speaker}', which the quote leaves out: name the "
+            "speaker with 'speaker:'",
+            file=sys.stderr,
+        )
+    return 0

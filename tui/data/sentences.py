@@ -1,0 +1,90 @@
+"""Sentences of a source text, and the hedges and attributions a quote cut from one may drop.
+
+A quote is verbatim, but a quote can still say more than its sentence: "behind the scenes, Trump
+has reportedly pushed…" quoted from "pushed…" reads as fact. These helpers find the sentence(s)
+around a passage and the words in them that qualify it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words that make a sentence second-hand or unconfirmed (lower-case; matched on word boundaries).
+HEDGES = (
+    "reportedly",
+    "allegedly",
+    "purportedly",
+    "sources told",
+    "sources said",
+    "according to",
+    "is said to",
+    "are said to",
+    "was said to",
+    "claimed",
+    "it is understood",
+)
+# Speakers a sentence may attribute its words to without naming a party's official voice.
+ANONYMOUS = (
+    "officials said",
+    "an official",
+    "a senior",
+    "who asked not to be named",
+    "unnamed",
+    "analysts",
+    "sources",
+    "a source",
+    "diplomats said",
+)
+
+HEDGE = re.compile(r"\b(" + "|".join(re.escape(h) for h in HEDGES) + r")\b", re.IGNORECASE)
+ANON = re.compile(r"\b(" + "|".join(re.escape(a) for a in ANONYMOUS) + r")\b", re.IGNORECASE)
+END = re.compile(r"[.!?…]+[\"”’)\]]*\s+|\n\s*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The text cut after '.', '!', '?' or '…' followed by space and a capital or an opening
+    quote (any script: Cyrillic capitals count), and at blank lines."""
+    out: list[Sentence] = []
+    start = 0
+    for mark in END.finditer(text):
+        following = text[mark.end() : mark.end() + 1]
+        if mark.group().strip() and following and not (following.isupper() or following in "“\"‘'(«"):
+            continue  # "U.S. officials", "e.g. this": not a sentence end
+        piece = text[start : mark.end()].strip()
+        if piece:
+            out.append(Sentence(start, mark.end(), piece))
+        start = mark.end()
+    if text[start:].strip():
+        out.append(Sentence(start, len(text), text[start:].strip()))
+    return out
+
+
+def around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the whole sentence or sentences that hold text[start:end]."""
+    spans = [s for s in sentences(text) if s.end > start and s.start < end]
+    if not spans:
+        return start, end
+    first, last = spans[0], spans[-1]
+    lead = len(text[first.start : first.end]) - len(text[first.start : first.end].lstrip())
+    tail = len(text[last.start : last.end]) - len(text[last.start : last.end].rstrip())
+    return first.start + lead, last.end - tail
+
+
+def dropped_hedges(sentence: str, quote: str) -> list[str]:
+    """Hedges in the sentence that the quote leaves out."""
+    inside = {m.group(1).lower() for m in HEDGE.finditer(quote)}
+    return sorted({m.group(1).lower() for m in HEDGE.finditer(sentence)} - inside)
+
+
+def dropped_attributions(sentence: str, quote: str) -> list[str]:
+    """Anonymous or non-party speakers the sentence names and the quote leaves out."""
+    inside = {m.group(1).lower() for m in ANON.finditer(quote)}
+    return sorted({m.group(1).lower() for m in ANON.finditer(sentence)} - inside)
