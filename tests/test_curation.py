@@ -92,3 +92,91 @@ def test_cite_reads_cyrillic_and_says_when_nothing_is_close(mini):
     assert missing.returncode == 1 and "not found in gamma.txt" in missing.stderr
     unknown = cite(mini, "delta", "words")
     assert unknown.returncode == 2 and "neither a source id" in unknown.stderr
+
+
+def with_gamma_claim(mini: Path, quote: str, extra: str = "") -> Path:
+    (mini.parent.parent / "seeds" / "gamma.txt").write_text(HEDGED, encoding="utf-8")
+    text = mini.read_text()
+    text = text.replace(
+        "  beta:\n",
+        "  gamma:\n    file: gamma.txt\n    title: Talks in the capital\n    published: 2026-02-12\n  beta:\n",
+        1,
+    )
+    text = text.replace(
+        "timeline:\n",
+        "  north-withdraw:\n"
+        "    party: north\n"
+        "    issue: valley\n"
+        "    kind: offer\n"
+        "    stance: Withdraw from the river valley\n"
+        f"{extra}"
+        "    excerpts:\n"
+        "      - source: gamma\n"
+        f'        quote: "{quote}"\n'
+        "timeline:\n",
+        1,
+    )
+    mini.write_text(text)
+    return mini
+
+
+def check(mini: Path, *flags: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui.commands.cli", "check", *flags, str(mini)], capture_output=True, text=True
+    )
+
+
+def test_check_warns_when_a_quote_drops_its_sentences_hedge(mini):
+    with_gamma_claim(mini, "offered to withdraw from the river valley")
+    line = next(n for n, text in enumerate(mini.read_text().splitlines(), 1) if "offered to withdraw" in text)
+    done = check(mini)
+    assert done.returncode == 0  # a warning, not a problem
+    assert (
+        f"{mini}:{line}:16: warning: the sentence around this quote says 'reportedly', which the quote "
+        "leaves out: mark 'north-withdraw' 'reported: true', or quote the whole sentence"
+    ) in done.stderr
+    assert "1 warning" in done.stdout
+    assert check(mini, "--strict").returncode == 1
+
+
+def test_no_warning_when_the_claim_is_marked_reported_or_quotes_the_hedge(mini):
+    with_gamma_claim(mini, "offered to withdraw from the river valley", "    reported: true\n")
+    done = check(mini, "--strict")
+    assert done.returncode == 0 and "warning" not in done.stderr, done.stderr
+
+
+def test_a_speaker_left_out_is_a_warning_until_named(mini):
+    with_gamma_claim(mini, "the harbour would open in May")
+    assert "attributes this quote to 'a senior': name who speaks" in check(mini).stderr
+    mini.write_text(
+        mini.read_text().replace(
+            "    stance: Withdraw", "    speaker: an unnamed senior official\n    stance: Withdraw"
+        )
+    )
+    assert check(mini, "--strict").returncode == 0
+
+
+async def test_the_app_and_the_brief_say_reported_and_who_speaks(mini):
+    from datetime import date, datetime
+
+    from running import started
+
+    from tui.ui.app import PeaceDashApp
+    from tui.ui.widgets.party_pane import PartyPane
+
+    with_gamma_claim(
+        mini,
+        "offered to withdraw from the river valley",
+        "    reported: true\n    speaker: unnamed officials\n",
+    )
+    brief = subprocess.run(
+        [sys.executable, "-m", "tui.commands.cli", "brief", str(mini), "--today", "2026-03-15"],
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "Northland, offer: Withdraw from the river valley (reported, per unnamed officials)." in brief
+    app = PeaceDashApp(mini, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30))
+    async with started(app, (120, 40)):
+        north = app.screen.query_one("#party-north", PartyPane)
+        row = " ".join(str(north.get_option("north-withdraw").prompt).split())
+        assert "reported · per unnamed officials" in row

@@ -35,9 +35,19 @@ def load_or_report(path: Path) -> Dataset | None:
     return result.dataset
 
 
-def run_check(path: Path, today: date) -> int:
-    dataset = load_or_report(path)
-    if dataset is None:
+def run_check(path: Path, today: date, strict: bool = False) -> int:
+    """0 for a sound file (warnings printed, not counted), 1 for problems; with strict, warnings
+    count as problems."""
+    result = load_positions(path)
+    if result.dataset is None or result.problems:
+        for problem in result.problems:
+            print(problem, file=sys.stderr)
+        print(f"{path}: {plural(len(result.problems), 'problem')}", file=sys.stderr)
         return 1
-    print(summary(dataset, today))
-    return 0
+    for warning in result.warnings:
+        print(warning, file=sys.stderr)
+    print(
+        summary(result.dataset, today)
+        + (f"; {plural(len(result.warnings), 'warning')}" if result.warnings else "")
+    )
+    return 1 if strict and result.warnings else 0

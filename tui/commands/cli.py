@@ -74,9 +74,15 @@ def _command(name: str, description: str) -> argparse.ArgumentParser:
 
 
 def build_check_parser() -> argparse.ArgumentParser:
-    return _command(
+    parser = _command(
         "check", "Validate a data file: structure, ids, dates, and every excerpt against its source."
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 on warnings too (a quote that drops its sentence's hedge or speaker)",
+    )
+    return parser
 
 
 def build_export_parser() -> argparse.ArgumentParser:
@@ -175,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(args_list[1:])
         from tui.commands.check import run_check
 
-        return run_check(_data(parser, args).path, args.today or date.today())
+        return run_check(_data(parser, args).path, args.today or date.today(), args.strict)
     if command == "cite":
         from tui.commands.cite import run_cite
 

@@ -69,3 +69,9 @@ def latest_first(positions: Iterable[Position]) -> list[Position]:
     """
     ordered = list(positions)
     return sorted(ordered, key=lambda p: (p.stated.end is None, -(p.stated.end or date.min).toordinal()))
+
+
+def voice(claim: Position | DatedItem) -> str:
+    """'reported · per an unnamed official': who says it and how sure, '' when the source says it itself."""
+    parts = (["reported"] if claim.reported else []) + ([f"per {claim.speaker}"] if claim.speaker else [])
+    return " · ".join(parts)

@@ -29,6 +29,7 @@ from tui.data.model import (
     Source,
 )
 from tui.data.safefiles import Refused, kind_of, path_problem
+from tui.data.sentences import quote_warnings
 from tui.data.sources import MAX_HINT_QUOTE, SourceLibrary, fold
 from tui.data.yamlnodes import Cancelled, Node, YamlProblem, parse_nodes, read_text
 
@@ -37,10 +38,22 @@ REQUIRED = ("sources", "parties", "issues", "positions")
 SOURCE_KEYS = ("file", "title", "outlet", "published", "inferred", "note")
 PARTY_KEYS = ("name", "short", "includes")
 ISSUE_KEYS = ("name", "short", "alignment", "note")
-POSITION_KEYS = ("party", "issue", "kind", "stance", "stated", "supersedes", "excerpts")
+POSITION_KEYS = (
+    "party",
+    "issue",
+    "kind",
+    "stance",
+    "stated",
+    "supersedes",
+    "speaker",
+    "reported",
+    "excerpts",
+)
 DATED_KEYS = (
     "kind",
     "supersedes",
+    "speaker",
+    "reported",
     "title",
     "date",
     "as_written",
@@ -65,6 +78,8 @@ class LoadResult:
     dataset: Dataset | None
     problems: tuple[Problem, ...]
     library: SourceLibrary | None = field(default=None, compare=False)
+    warnings: tuple[Problem, ...] = ()
+    """Located notes that do not stop the load: a quote that drops its sentence's hedge or speaker."""
 
     @property
     def ok(self) -> bool:
@@ -157,7 +172,8 @@ def _load(
         meetings=tuple(meetings),
         replaced_by=replaced_by,
     )
-    return LoadResult(path, dataset, (), library)
+    warnings = quote_warnings(dataset, library) if verify and files else ()
+    return LoadResult(path, dataset, (), library, warnings)
 
 
 def _seed_dir(path: Path, top: Fields, problems: Problems, files: bool = True) -> Path:
@@ -293,6 +309,8 @@ class _Reader:
                 excerpts,
                 _at(key),
                 supersedes=self._supersedes(f),
+                speaker=f.text("speaker", ""),
+                reported=f.flag("reported"),
             )
             out.append(position)
             self._link(position, f)
@@ -339,6 +357,8 @@ class _Reader:
                     excerpts=self._excerpts(f, what, sources),
                     at=_at(key),
                     supersedes=self._supersedes(f),
+                    speaker=f.text("speaker", ""),
+                    reported=f.flag("reported"),
                 )
             )
             self._link(out[-1], f)

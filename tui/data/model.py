@@ -126,6 +126,10 @@ class Position:
     at: Location
     supersedes: str = ""
     """The id of the earlier position of the same party on the same issue that this one replaces."""
+    speaker: str = ""
+    """Who the source quotes ('Foreign Minister Sybiha', 'an unnamed senior official', 'analysts')."""
+    reported: bool = False
+    """The source reports it second-hand ('reportedly', 'sources said', 'according to')."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +154,8 @@ class DatedItem:
     supersedes: str = ""
     """The id of the earlier timeline item or meeting this one replaces (a deadline moved, a
     meeting rescheduled or replaced)."""
+    speaker: str = ""
+    reported: bool = False
 
     @property
     def is_meeting(self) -> bool:

@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the loader imports this module; these only type its last function
+    from tui.data.model import Dataset, DatedItem, Position, Problem
+    from tui.data.sources import SourceLibrary
 
 # Words that make a sentence second-hand or unconfirmed (lower-case; matched on word boundaries).
 HEDGES = (
@@ -40,6 +45,8 @@ ANONYMOUS = (
 HEDGE = re.compile(r"\b(" + "|".join(re.escape(h) for h in HEDGES) + r")\b", re.IGNORECASE)
 ANON = re.compile(r"\b(" + "|".join(re.escape(a) for a in ANONYMOUS) + r")\b", re.IGNORECASE)
 END = re.compile(r"[.!?…]+[\"”’)\]]*\s+|\n\s*\n")
+# A period that ends an abbreviation, not a sentence: "U.S. President", "Mr. Umerov".
+ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|No|vs)\.$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +64,9 @@ def sentences(text: str) -> list[Sentence]:
     for mark in END.finditer(text):
         following = text[mark.end() : mark.end() + 1]
         if mark.group().strip() and following and not (following.isupper() or following in "“\"‘'(«"):
-            continue  # "U.S. officials", "e.g. this": not a sentence end
+            continue  # "e.g. this": not a sentence end
+        if mark.group().startswith(".") and ABBREVIATION.search(text[: mark.start() + 1]):
+            continue  # "U.S. President": an abbreviation
         piece = text[start : mark.end()].strip()
         if piece:
             out.append(Sentence(start, mark.end(), piece))
@@ -88,3 +97,54 @@ def dropped_attributions(sentence: str, quote: str) -> list[str]:
     """Anonymous or non-party speakers the sentence names and the quote leaves out."""
     inside = {m.group(1).lower() for m in ANON.finditer(quote)}
     return sorted({m.group(1).lower() for m in ANON.finditer(sentence)} - inside)
+
+
+def quote_warnings(data: Dataset, library: SourceLibrary) -> tuple[Problem, ...]:
+    """For each quote: a warning when its sentence carries a hedge it leaves out and the claim is
+    not marked `reported`, and when its sentence names an anonymous or non-party speaker it
+    leaves out and the claim names no `speaker`."""
+    from tui.data.model import Problem
+    from tui.data.safefiles import Refused
+
+    out: list[Problem] = []
+    name = str(data.path)
+    claims: list[Position | DatedItem] = [*data.positions, *data.dated_items]
+    for claim in claims:
+        for excerpt in claim.excerpts:
+            source = data.sources.get(excerpt.source)
+            if source is None:
+                continue
+            try:
+                text = library.get(source.file)
+            except Refused:
+                continue
+            match = text.find(excerpt.quote)
+            if match is None:
+                continue
+            begin, end = around(text.text, match.start, match.end)
+            sentence = text.text[begin:end]
+            quote = text.text[match.start : match.end]
+            line, col = excerpt.at.line, excerpt.at.col
+            if not claim.reported:
+                for hedge in dropped_hedges(sentence, quote):
+                    out.append(
+                        Problem(
+                            name,
+                            f"warning: the sentence around this quote says '{hedge}', which the quote leaves "
+                            f"out: mark '{claim.id}' 'reported: true', or quote the whole sentence",
+                            line,
+                            col,
+                        )
+                    )
+            if not claim.speaker:
+                for speaker in dropped_attributions(sentence, quote):
+                    out.append(
+                        Problem(
+                            name,
+                            f"warning: the sentence attributes this quote to '{speaker}': name who speaks "
+                            f"with 'speaker:' on '{claim.id}'",
+                            line,
+                            col,
+                        )
+                    )
+    return tuple(out)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from tui.data.characters import visible
-from tui.data.describe import KIND_WORDS, date_label, item_status, party_names, positions_by_cell
+from tui.data.describe import KIND_WORDS, date_label, item_status, party_names, positions_by_cell, voice
 from tui.data.model import Dataset
 
 SECTIONS = [
@@ -46,7 +46,11 @@ def export_brief(data: Dataset, today: date) -> str:
             continue
         lines.append(f"  {issue.name} (parties {issue.alignment}):")
         for party, here in cells:
-            lines.extend(f"    - {party.name}, {KIND_WORDS[p.kind]}: {p.stance}." for p in here)
+            lines.extend(
+                f"    - {party.name}, {KIND_WORDS[p.kind]}: {p.stance}"
+                + (f" ({voice(p)})." if voice(p) else ".")
+                for p in here
+            )
     # Separators drawn as "·" read badly aloud; a comma reads as a pause. Any control character
     # is shown as an escape, never sent to the terminal (the loader refuses them already).
     return visible("\n".join(lines).replace(" · ", ", ")) + "\n"

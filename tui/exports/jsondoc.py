@@ -46,6 +46,8 @@ def _dated(item: DatedItem, today: date) -> dict[str, Any]:
         "excerpts": _excerpts(item.excerpts),
         "line": item.at.line,
         "supersedes": item.supersedes or None,
+        "speaker": item.speaker or None,
+        "reported": item.reported,
     }
 
 
@@ -92,6 +94,8 @@ def export_document(data: Dataset, today: date) -> dict[str, Any]:
                 "excerpts": _excerpts(p.excerpts),
                 "line": p.at.line,
                 "supersedes": p.supersedes or None,
+                "speaker": p.speaker or None,
+                "reported": p.reported,
             }
             for p in data.positions
         ],

@@ -7,7 +7,15 @@ from datetime import date
 
 from tui.data.characters import visible
 from tui.data.dates import spoken
-from tui.data.describe import KIND_WORDS, citation, date_label, item_status, party_names, positions_by_cell
+from tui.data.describe import (
+    KIND_WORDS,
+    citation,
+    date_label,
+    item_status,
+    party_names,
+    positions_by_cell,
+    voice,
+)
 from tui.data.model import Dataset, DatedItem, Position
 
 # Characters that start or change Markdown (and inline HTML) anywhere on a line. Escaping them
@@ -78,7 +86,9 @@ def export_markdown(data: Dataset, today: date) -> str:
                 continue
             out += ["", f"### {md(issue.name)}", ""]
             out += [
-                f"- **{KIND_WORDS[p.kind]}**: {md(p.stance)} (stated {md(spoken(p.stated))}){notes.ref(p)}"
+                f"- **{KIND_WORDS[p.kind]}**: {md(p.stance)} (stated {md(spoken(p.stated))}"
+                + (f"; {md(voice(p))}" if voice(p) else "")
+                + f"){notes.ref(p)}"
                 for p in here
             ]
     out += ["", "## Timeline", "", "| Date | Item | Proposed by | Status |", "|---|---|---|---|"]

@@ -21,6 +21,10 @@ from tui.ui.widgets.source_pane import MUTED, claim_heading, excerpt_content, so
 def claim_facts(data: Dataset, claim: Position | DatedItem) -> list[str]:
     """Every recorded field of a claim, as 'label: value' lines."""
     facts = [f"id: {claim.id}", f"line {claim.at.line} of {data.path.name}"]
+    if claim.speaker:
+        facts.append(f"speaker: {claim.speaker}")
+    if claim.reported:
+        facts.append("reported second-hand by the source")
     if isinstance(claim, DatedItem):
         names = {p: data.parties[p].name for p in data.parties}
         rows = [

@@ -14,7 +14,7 @@ from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from tui.data.dates import EARLIEST, LATEST, spoken, status_of
-from tui.data.describe import date_label, item_status
+from tui.data.describe import date_label, item_status, voice
 from tui.data.history import Claim, earlier
 from tui.data.model import DatedItem
 from tui.data.state import DashboardState
@@ -176,6 +176,8 @@ class DatedList(ClaimList):
             )
             first = hanging(lead, [(item.title, "b"), (f" · {kind}", "$foreground-muted")], width)
             words = [(date_label(item), ""), (f" · {label}", "$foreground-muted")]
+            if said := voice(item):
+                words.append((f" · {said}", "i $foreground-muted"))
             if claims is not None and item.supersedes:
                 words.append((f" · {moved_from(claims, item)}", "$warning"))
             if since and item.id in since:

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from tui.data.dates import spoken
+from tui.data.describe import voice
 from tui.data.history import Claim, earlier
 from tui.data.model import Dataset, Position
 from tui.data.state import DashboardState
@@ -62,6 +63,8 @@ def position_rows(
                 " ",
             )
             words = [(position.stance, ""), (f" · {date}", MUTED)]
+            if said := voice(position):
+                words.append((f" · {said}", "i $foreground-muted"))
             if since and position.id in since:
                 words.append(since_part(since[position.id]))
             prompt = hanging(lead, words, width)

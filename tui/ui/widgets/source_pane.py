@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.data.dates import spoken
-from tui.data.describe import item_status, party_names, published_label
+from tui.data.describe import item_status, party_names, published_label, voice
 from tui.data.model import Dataset, DatedItem, Excerpt, Position
 from tui.data.safefiles import Refused
 from tui.data.sources import SourceLibrary
@@ -67,11 +67,15 @@ def claim_heading(data: Dataset, claim: Claim, today: date) -> Content:
             " ",
             (claim.stance, "b"),
             "\n",
-            (f"{party} · {issue} · {stated_label(claim)}", MUTED),
+            (
+                f"{party} · {issue} · {stated_label(claim)}"
+                + (f" · {said}" if (said := voice(claim)) else ""),
+                MUTED,
+            ),
         )
     status, label = item_status(claim, today)
     who = party_names(data, claim.participants or claim.proposed_by)
-    details = " · ".join(x for x in (spoken(claim.date), claim.place, who) if x)
+    details = " · ".join(x for x in (spoken(claim.date), claim.place, who, voice(claim)) if x)
     return assemble(tag_part(STATUS, status), " ", (claim.title, "b"), "\n", (f"{details} · {label}", MUTED))
 
 
