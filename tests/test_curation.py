@@ -180,3 +180,69 @@ async def test_the_app_and_the_brief_say_reported_and_who_speaks(mini):
         north = app.screen.query_one("#party-north", PartyPane)
         row = " ".join(str(north.get_option("north-withdraw").prompt).split())
         assert "reported · per unnamed officials" in row
+
+
+def add_source(mini: Path, article: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui.commands.cli", "add-source", str(article), str(mini), *args],
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_add_source_reads_dateline_credit_and_byline_and_never_overwrites(mini, tmp_path):
+    article = tmp_path / "wire.txt"
+    article.write_text(
+        "Envoys agree on prisoner exchange framework\n\n"
+        "Geneva, 12 March 2026 — Negotiators agreed on Thursday to a framework, officials said.\n\n"
+        "By Jane Doe\n\nMore to follow. (Source: Example Wire)\n",
+        encoding="utf-8",
+    )
+    before = mini.read_bytes()
+    done = add_source(mini, article)
+    assert done.returncode == 0, done.stderr
+    entry = done.stdout.splitlines()
+    assert entry[:6] == [
+        "sources:",
+        "  envoys-agree-prisoner:",
+        "    file: envoys-agree-prisoner.txt",
+        '    title: "Envoys agree on prisoner exchange framework"',
+        '    outlet: "Example Wire"',
+        "    published: 2026-03-12",
+    ]
+    assert "published from line 3" in entry[6] and "byline from line 5" in entry[6]
+    seed = mini.parent.parent / "seeds" / "envoys-agree-prisoner.txt"
+    assert seed.read_bytes() == article.read_bytes() and mini.read_bytes() == before  # the YAML untouched
+    seed.write_text("another text", encoding="utf-8")
+    again = add_source(mini, article)
+    assert again.returncode == 2 and "exists and differs" in again.stderr
+    assert seed.read_text() == "another text"
+    # Pasted into the file, the entry loads.
+    text = mini.read_text().replace("sources:\n", "\n".join(entry) + "\n", 1)
+    mini.write_text(text)
+    assert load_positions(mini).ok
+
+
+def test_add_source_without_dateline_or_credit_says_unknown_and_a_banner_is_inferred(mini, tmp_path):
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Сводка переговоров в Женеве\n\nДелегации встретились снова.\n", encoding="utf-8")
+    done = add_source(mini, plain, "--id", "svodka")
+    assert done.returncode == 0, done.stderr
+    assert '    title: "Сводка переговоров в Женеве"' in done.stdout
+    assert "    published: unknown" in done.stdout and '    outlet: "not named"' in done.stdout
+    assert "published: not printed" in done.stdout
+    banner = tmp_path / "banner.txt"
+    banner.write_text(
+        "Sunday, February 8, 2026\nTalks go on in the capital today\n\nText.\n", encoding="utf-8"
+    )
+    done = add_source(mini, banner, "--id", "banner")
+    assert "    published: 2026-02-08\n    inferred: true" in done.stdout and "a banner" in done.stdout
+
+
+def test_add_source_refuses_binaries_and_used_ids(mini, tmp_path):
+    binary = tmp_path / "scan.pdf"
+    binary.write_bytes(b"%PDF-1.7\x00\x01\x02")
+    done = add_source(mini, binary)
+    assert done.returncode == 2 and "binary" in done.stderr
+    used = add_source(mini, Path(__file__), "--id", "alpha")
+    assert used.returncode == 2 and "already used" in used.stderr

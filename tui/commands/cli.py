@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tui.data.paths import DataFile, choose_data
 
-COMMANDS = ("init", "check", "export", "brief", "changes", "cite")
+COMMANDS = ("init", "check", "export", "brief", "changes", "cite", "add-source")
 
 
 def _today(text: str) -> date:
@@ -122,6 +122,21 @@ def build_brief_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def build_add_source_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="peacedash add-source",
+        description=(
+            "Copy an article (UTF-8 text) into the seeds folder, never over a file, and print a ready "
+            "'sources:' entry of what the text prints: headline, dateline or date, credit, byline, "
+            "each with the line it came from, or 'unknown'. Never edits the data file."
+        ),
+    )
+    parser.add_argument("article", type=Path, help="the article as a text file")
+    parser.add_argument("file", nargs="?", type=Path, help="the data file (default: ./data/positions.yaml)")
+    parser.add_argument("--id", default=None, help="the source id (default: from the headline)")
+    return parser
+
+
 def build_cite_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="peacedash cite",
@@ -182,6 +197,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tui.commands.check import run_check
 
         return run_check(_data(parser, args).path, args.today or date.today(), args.strict)
+    if command == "add-source":
+        from tui.commands.add_source import run_add_source
+
+        parser = build_add_source_parser()
+        args = parser.parse_args(args_list[1:])
+        return run_add_source(_data(parser, args).path, args.article, args.id)
     if command == "cite":
         from tui.commands.cite import run_cite
 

@@ -1,0 +1,131 @@
+"""What an article's text prints about itself: headline, dateline, credit, byline; and an id.
+
+Only what the text prints is read, each value with the line it came from; what it does not print
+is `unknown`. Nothing is guessed from the file name or today's date.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?"
+DATE_FORMS = (
+    re.compile(WEEKDAY + MONTH + r"\s+(?P<day>\d{1,2}),\s+(?P<year>\d{4})"),  # Sunday, February 8, 2026
+    re.compile(WEEKDAY + r"(?P<day>\d{1,2})\s+" + MONTH + r",?\s+(?P<year>\d{4})"),  # 9 August 2025
+    re.compile(r"(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})"),  # 2026-02-08
+)
+DATELINE = re.compile(r"^(?P<place>[A-Z][\w .'-]{1,40}),\s+(?P<rest>.+?)\s+[—–-]{1,2}\s")
+CREDIT = re.compile(r"\((?:Source|Reporting(?: by)?|Via)\s*:?\s*(?P<who>[^)]{2,80})\)", re.IGNORECASE)
+BYLINE = re.compile(r"^By\s+(?P<who>[A-Z][^\n]{2,60})$")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    value: str
+    line: int  # 1-based; 0 when not printed
+    text: str  # the line as printed
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacts:
+    headline: Found | None
+    published: date | None
+    published_from: Found | None
+    banner: bool
+    """The date stands alone at the top of the page (a banner: the day viewed, perhaps)."""
+    place: str
+    credit: Found | None
+    byline: Found | None
+
+
+def _date_in(text: str) -> date | None:
+    for form in DATE_FORMS:
+        match = form.search(text)
+        if not match:
+            continue
+        parts = match.groupdict()
+        month = int(parts["mon"]) if parts.get("mon") else MONTHS.get((parts.get("month") or "").lower())
+        if not month:
+            continue
+        try:
+            return date(int(parts["year"]), month, int(parts["day"]))
+        except ValueError:
+            continue
+    return None
+
+
+def read_facts(text: str) -> ArticleFacts:
+    lines = text.splitlines()
+    filled = [(n, line.strip()) for n, line in enumerate(lines, start=1) if line.strip()]
+    published: date | None = None
+    published_from: Found | None = None
+    banner = False
+    place = ""
+    for n, line in filled[:40]:
+        dateline = DATELINE.match(line)
+        if dateline and (when := _date_in(dateline.group("rest"))):
+            published, published_from, place = when, Found(when.isoformat(), n, line), dateline.group("place")
+            break
+        when = _date_in(line)
+        if when and len(line.split()) <= 6:  # a line that is only a date
+            published, published_from = when, Found(when.isoformat(), n, line)
+            banner = n == filled[0][0]
+            break
+    headline = next(
+        (
+            Found(line, n, line)
+            for n, line in filled[:12]
+            if 3 <= len(line.split()) <= 25
+            and not _date_in(line)
+            and not line.endswith((".", ":"))
+            and not line.lower().startswith(("home ", "by ", "(source"))
+        ),
+        None,
+    )
+    credit = next(
+        (Found(m.group("who").strip(), n, line) for n, line in filled if (m := CREDIT.search(line))), None
+    )
+    byline = next(
+        (Found(m.group("who").strip(), n, line) for n, line in filled[:15] if (m := BYLINE.match(line))), None
+    )
+    return ArticleFacts(headline, published, published_from, banner, place, credit, byline)
+
+
+STOP = {"a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "with", "at", "by", "is", "as"}
+
+
+def propose_id(headline: str, taken: set[str]) -> str:
+    """A short id from the headline's first meaningful words (ASCII, lower case), unique."""
+    ascii_text = unicodedata.normalize("NFKD", headline).encode("ascii", "ignore").decode()
+    words = [w for w in re.findall(r"[a-z0-9]+", ascii_text.lower()) if w not in STOP]
+    base = "-".join(words[:3]) or "source"
+    candidate, number = base, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
