@@ -10,7 +10,8 @@ from running import started
 from textual.widgets import Input, TabbedContent
 
 from tui.ui.app import PeaceDashApp
-from tui.ui.screens.detail import ArticleScreen, DetailScreen
+from tui.ui.screens.article import ArticleScreen
+from tui.ui.screens.detail import DetailScreen
 from tui.ui.screens.help import HelpScreen
 from tui.ui.widgets.calendar import Agenda, MonthGrid, MonthView
 from tui.ui.widgets.issue_matrix import IssueMatrix

@@ -246,3 +246,53 @@ def test_add_source_refuses_binaries_and_used_ids(mini, tmp_path):
     assert done.returncode == 2 and "binary" in done.stderr
     used = add_source(mini, Path(__file__), "--id", "alpha")
     assert used.returncode == 2 and "already used" in used.stderr
+
+
+async def test_the_article_searches_moves_by_sentence_and_copies_a_ready_entry(mini):
+    from datetime import date, datetime
+
+    from running import started
+    from textual.widgets import Input
+
+    from tui.ui.app import PeaceDashApp
+    from tui.ui.screens.article import ArticleScreen
+
+    app = PeaceDashApp(mini, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30))
+    async with started(app, (100, 30)) as pilot:
+        await pilot.press("a")  # north-valley's article (alpha), cursor on the quote's sentence
+        await pilot.pause()
+        article = app.screen
+        assert isinstance(article, ArticleScreen)
+
+        def current() -> str:
+            return article.sentences[article.cursor].text
+
+        assert (
+            current()
+            == "The Northland delegation said it “will never give up the river valley” and asked for monitors."
+        )
+        await pilot.press("right_parenthesis")
+        await pilot.pause()
+        assert current().startswith("Southland’s envoy replied")
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.clipboard == (
+            "- source: alpha\n"
+            '  quote: "Southland’s envoy replied that a ceasefire—if it comes—must start with the harbour."'
+        )
+        await pilot.press("left_parenthesis")
+        await pilot.pause()
+        assert current().startswith("The Northland delegation")
+        # Search: '/' asks, Enter finds, the cursor goes to the match's sentence; n wraps around.
+        await pilot.press("slash")
+        for _ in range(20):
+            await pilot.pause(0.02)
+            if isinstance(app.focused, Input):
+                break
+        await pilot.press(*"vienna", "enter")
+        await pilot.pause()
+        assert app.screen is article and len(article.hits) == 1
+        assert current().startswith("Both sides agreed to meet again in Vienna")
+        await pilot.press("n")
+        await pilot.pause()
+        assert article.hit == 0 and current().startswith("Both sides agreed")

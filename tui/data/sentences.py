@@ -44,7 +44,8 @@ ANONYMOUS = (
 
 HEDGE = re.compile(r"\b(" + "|".join(re.escape(h) for h in HEDGES) + r")\b", re.IGNORECASE)
 ANON = re.compile(r"\b(" + "|".join(re.escape(a) for a in ANONYMOUS) + r")\b", re.IGNORECASE)
-END = re.compile(r"[.!?…]+[\"”’)\]]*\s+|\n\s*\n")
+# Seeds keep a paragraph (or a headline) to a line: a line break ends a sentence too.
+END = re.compile(r"[.!?…]+[\"”’)\]]*\s+|\s*\n\s*")
 # A period that ends an abbreviation, not a sentence: "U.S. President", "Mr. Umerov".
 ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|No|vs)\.$")
 
@@ -58,7 +59,7 @@ class Sentence:
 
 def sentences(text: str) -> list[Sentence]:
     """The text cut after '.', '!', '?' or '…' followed by space and a capital or an opening
-    quote (any script: Cyrillic capitals count), and at blank lines."""
+    quote (any script: Cyrillic capitals count), and at line breaks."""
     out: list[Sentence] = []
     start = 0
     for mark in END.finditer(text):

@@ -77,7 +77,7 @@ class CellScreen(ModalScreen[None]):
         yield Footer()
 
     def action_article(self) -> None:
-        from tui.ui.screens.detail import ArticleScreen
+        from tui.ui.screens.article import ArticleScreen
 
         excerpts: tuple[Excerpt, ...] = tuple(e for p, _ in self.rows for e in p.excerpts)
         if excerpts:

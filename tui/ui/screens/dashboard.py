@@ -437,7 +437,7 @@ class DashboardScreen(Screen[None]):
 
     # ── article ─────────────────────────────────────────────────────────────
     def action_article(self) -> None:
-        from tui.ui.screens.detail import ArticleScreen
+        from tui.ui.screens.article import ArticleScreen
 
         claim = self.state.selected_claim
         if claim is None or not claim.excerpts or self.state.loaded is None:

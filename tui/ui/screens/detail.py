@@ -10,12 +10,11 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from tui.data.model import Dataset, DatedItem, Excerpt, Position
-from tui.data.safefiles import Refused
-from tui.data.sources import SourceLibrary, SourceText
+from tui.data.model import Dataset, DatedItem, Position
+from tui.data.sources import SourceLibrary
 from tui.ui.literal import assemble, literal
 from tui.ui.widgets.reader import ReaderScroll
-from tui.ui.widgets.source_pane import MUTED, claim_heading, excerpt_content, source_line
+from tui.ui.widgets.source_pane import MUTED, claim_heading, excerpt_content
 
 
 def claim_facts(data: Dataset, claim: Position | DatedItem) -> list[str]:
@@ -105,65 +104,7 @@ class DetailScreen(ModalScreen[None]):
         yield Footer()
 
     def action_article(self, index: int) -> None:
+        from tui.ui.screens.article import ArticleScreen
+
         if index < len(self.claim.excerpts):
             self.app.push_screen(ArticleScreen(self.data, self.library, self.claim.excerpts, index))
-
-
-class ArticleScreen(ModalScreen[None]):
-    """The whole stored article, the quote highlighted and scrolled into view; n / p step through excerpts."""
-
-    BINDINGS = [
-        Binding("escape", "dismiss", "Back"),
-        Binding("n", "step(1)", "Next excerpt"),
-        Binding("p", "step(-1)", "Previous excerpt"),
-    ]
-
-    def __init__(
-        self, data: Dataset, library: SourceLibrary | None, excerpts: tuple[Excerpt, ...], index: int
-    ) -> None:
-        super().__init__()
-        self.data, self.library, self.excerpts, self.index = data, library, excerpts, index
-
-    def compose(self) -> ComposeResult:
-        with ReaderScroll(id="article", classes="pane"):
-            yield Static(id="article-head")
-            yield Static(id="article-text")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self._show()
-
-    def _show(self) -> None:
-        excerpt = self.excerpts[self.index]
-        source = self.data.sources[excerpt.source]
-        scroll = self.query_one("#article", ReaderScroll)
-        scroll.border_title = literal(source.title)  # the headline; the file name is in the detail
-        scroll.border_subtitle = f"excerpt {self.index + 1}/{len(self.excerpts)} · n/p · Esc back"
-        self.query_one("#article-head", Static).update(source_line(self.data, excerpt))
-        text: SourceText | None = None
-        if self.library is not None:
-            try:
-                text = self.library.get(source.file)
-            except Refused:
-                text = None  # changed on disk since the load; the next reload says why
-        match = text.find(excerpt.quote) if text else None
-        body = self.query_one("#article-text", Static)
-        if text is None or match is None:
-            body.update(literal(text.text if text else "(source text unavailable)"))
-            return
-        full = text.text
-        body.update(
-            assemble(full[: match.start], (full[match.start : match.end], "b reverse"), full[match.end :])
-        )
-        # Scroll after layout, when the wrapped height of the text before the quote is known.
-        self.call_after_refresh(self._scroll_to_quote, full[: match.start])
-
-    def _scroll_to_quote(self, before: str) -> None:
-        scroll = self.query_one("#article", ReaderScroll)
-        width = max(scroll.scrollable_content_region.width, 20)
-        lines = sum(max(1, -(-len(paragraph) // width)) for paragraph in before.split("\n"))
-        scroll.scroll_to(y=max(0, lines - 3), animate=False)
-
-    def action_step(self, step: int) -> None:
-        self.index = (self.index + step) % len(self.excerpts)
-        self._show()

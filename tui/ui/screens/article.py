@@ -1,0 +1,197 @@
+"""The whole stored article: the quote highlighted and scrolled into view; n / p step through the
+claim's excerpts, / searches the text (n / N), ( and ) move a sentence cursor, c copies the
+sentence as a ready excerpt entry."""
+
+from __future__ import annotations
+
+import json
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from tui.data.model import Dataset, Excerpt
+from tui.data.safefiles import Refused
+from tui.data.sentences import Sentence, sentences
+from tui.data.sources import SourceLibrary, SourceText
+from tui.ui.literal import literal
+from tui.ui.widgets.reader import ReaderScroll
+from tui.ui.widgets.source_pane import source_line
+
+QUOTE = "b reverse"
+SENTENCE = "underline"
+HIT = "b $text-warning on $warning-muted"
+
+
+class ArticleScreen(ModalScreen[None]):
+    """The whole stored article, the quote highlighted and scrolled into view."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss", "Back"),
+        Binding("n", "next(1)", "Next"),
+        Binding("N", "next(-1)", "Previous match", show=False),
+        Binding("p", "step(-1)", "Previous excerpt"),
+        Binding("slash", "search", "Search"),
+        Binding("right_parenthesis", "sentence(1)", "Sentence", key_display="( )"),
+        Binding("left_parenthesis", "sentence(-1)", "Previous sentence", show=False),
+        Binding("c", "copy", "Copy as excerpt"),
+    ]
+
+    def __init__(
+        self, data: Dataset, library: SourceLibrary | None, excerpts: tuple[Excerpt, ...], index: int
+    ) -> None:
+        super().__init__()
+        self.data, self.library, self.excerpts, self.index = data, library, excerpts, index
+        self.text: SourceText | None = None
+        self.sentences: list[Sentence] = []
+        self.cursor = 0
+        """The sentence under the cursor (index into sentences)."""
+        self.query_text = ""
+        self.hits: list[int] = []
+        self.hit = -1
+        self.quote: tuple[int, int] | None = None
+
+    def compose(self) -> ComposeResult:
+        with ReaderScroll(id="article", classes="pane"):
+            yield Static(id="article-head")
+            yield Static(id="article-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        """Show the current excerpt's article with the cursor on the quote's sentence."""
+        excerpt = self.excerpts[self.index]
+        source = self.data.sources[excerpt.source]
+        scroll = self.query_one("#article", ReaderScroll)
+        scroll.border_title = literal(source.title)  # the headline; the file name is in the detail
+        self.query_one("#article-head", Static).update(source_line(self.data, excerpt))
+        self.text = None
+        if self.library is not None:
+            try:
+                self.text = self.library.get(source.file)
+            except Refused:
+                self.text = None  # changed on disk since the load; the next reload says why
+        if self.text is None:
+            self.query_one("#article-text", Static).update(literal("(source text unavailable)"))
+            return
+        match = self.text.find(excerpt.quote)
+        self.quote = (match.start, match.end) if match else None
+        self.sentences = sentences(self.text.text)
+        self.cursor = self._sentence_at(match.start) if match else 0
+        self._search(self.query_text, move=False)
+        self._paint()
+        if match is not None:
+            # Scroll after layout, when the wrapped height of the text before the quote is known.
+            self.call_after_refresh(self._scroll_to, match.start)
+
+    def _sentence_at(self, offset: int) -> int:
+        return next((i for i, s in enumerate(self.sentences) if s.start <= offset < s.end), 0)
+
+    def _paint(self) -> None:
+        assert self.text is not None
+        full = self.text.text
+        content = literal(full)
+        if self.sentences:
+            current = self.sentences[self.cursor]
+            start = current.start + (
+                len(full[current.start : current.end]) - len(full[current.start : current.end].lstrip())
+            )
+            content = content.stylize(SENTENCE, start, start + len(current.text))
+        if self.quote is not None:
+            content = content.stylize(QUOTE, *self.quote)
+        for at in self.hits:
+            content = content.stylize(HIT, at, at + len(self.query_text))
+        self.query_one("#article-text", Static).update(content)
+        where = f" · “{self.query_text}” {self.hit + 1}/{len(self.hits)}" if self.query_text else ""
+        self.query_one(
+            "#article", ReaderScroll
+        ).border_subtitle = (
+            f"excerpt {self.index + 1}/{len(self.excerpts)} · n/p · ( ) sentence · c copy{where} · Esc back"
+        )
+
+    def _scroll_to_offset(self, offset: int) -> None:
+        """Bring the line holding offset into view, a few lines from the top."""
+        if self.text is None:
+            return
+        scroll = self.query_one("#article", ReaderScroll)
+        body = self.query_one("#article-text", Static)
+        width = max(body.size.width, 20)
+        wrapped = Content(self.text.text[:offset]).wrap(width)
+        scroll.scroll_to(y=max(0, len(wrapped) - 3), animate=False)
+
+    # ── keys ────────────────────────────────────────────────────────────────
+    def action_step(self, step: int) -> None:
+        self.index = (self.index + step) % len(self.excerpts)
+        self._show()
+
+    def action_next(self, step: int) -> None:
+        """The next (or previous) search match; with no search, the next excerpt."""
+        if not self.query_text:
+            if step > 0:
+                self.action_step(1)
+            return
+        if not self.hits:
+            self.notify(f"“{self.query_text}” is not in this article.", markup=False)
+            return
+        self.hit = (self.hit + step) % len(self.hits)
+        self._go(self.hits[self.hit])
+
+    def action_search(self) -> None:
+        from tui.ui.screens.prompt import PromptScreen
+
+        def searched(text: str | None) -> None:
+            if text is not None:
+                self._search(text, move=True)
+
+        self.app.push_screen(
+            PromptScreen(
+                "Search the article", "Words to find (case does not matter); empty clears.", self.query_text
+            ),
+            searched,
+        )
+
+    def _search(self, text: str, move: bool) -> None:
+        self.query_text = text
+        self.hits, self.hit = [], -1
+        if self.text is None or not text:
+            if move:
+                self._paint()
+            return
+        haystack, needle = self.text.text.lower(), text.lower()
+        at = haystack.find(needle)
+        while at >= 0:
+            self.hits.append(at)
+            at = haystack.find(needle, at + 1)
+        if move:
+            if self.hits:
+                self.hit = 0
+                self._go(self.hits[0])
+            else:
+                self._paint()
+                self.notify(f"“{text}” is not in this article.", markup=False)
+
+    def _go(self, offset: int) -> None:
+        self.cursor = self._sentence_at(offset)
+        self._paint()
+        self._scroll_to_offset(offset)
+
+    def action_sentence(self, step: int) -> None:
+        if not self.sentences:
+            return
+        self.cursor = max(0, min(len(self.sentences) - 1, self.cursor + step))
+        self._paint()
+        self._scroll_to_offset(self.sentences[self.cursor].start)
+
+    def action_copy(self) -> None:
+        """The sentence under the cursor as a ready excerpt entry, to the clipboard (OSC 52)."""
+        if not self.sentences:
+            return
+        excerpt = self.excerpts[self.index]
+        sentence = " ".join(self.sentences[self.cursor].text.split())
+        entry = f"- source: {excerpt.source}\n  quote: {json.dumps(sentence, ensure_ascii=False)}"
+        self.app.copy_to_clipboard(entry)
+        self.notify(entry, title="Copied to the clipboard", markup=False, timeout=6)
