@@ -90,6 +90,8 @@ def test_cite_reads_cyrillic_and_says_when_nothing_is_close(mini):
     assert "Северная делегация заявила, что [[не уступит долину]]." in done.stdout
     missing = cite(mini, "gamma.txt", "completely", "unrelated", "words", "about", "oranges")
     assert missing.returncode == 1 and "not found in gamma.txt" in missing.stderr
+    just_added = cite(mini, "gamma", "не", "уступит", "долину")  # an id add-source proposed, not yet pasted
+    assert just_added.returncode == 0 and "  - source: gamma" in just_added.stdout
     unknown = cite(mini, "delta", "words")
     assert unknown.returncode == 2 and "neither a source id" in unknown.stderr
 

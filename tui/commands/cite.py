@@ -35,6 +35,9 @@ def _seed(path: Path, source: str) -> tuple[str, str, SourceText] | str:
     elif Path(source).name in by_file:
         file = Path(source).name
         sid = by_file[file]
+    elif (seed_dir / f"{Path(source).name}.txt").is_file():
+        # Just added with add-source, not yet pasted into the file: its id names its seed.
+        file, sid = f"{Path(source).name}.txt", Path(source).name
     else:
         ids = ", ".join(known) or "(the file does not load; name a seed file instead)"
         if not (seed_dir / Path(source).name).is_file():

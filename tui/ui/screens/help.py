@@ -57,7 +57,10 @@ KEYS = [
         "Sources",
         [
             ("a", "read the whole article, scrolled to the quote"),
-            ("n / p", "(in the article) next / previous excerpt; with a search, n / N: next / previous match"),
+            (
+                "n / p",
+                "(in the article) next / previous excerpt; with a search, n / N: next / previous match",
+            ),
             ("/", "(in the article) search its text"),
             ("( / )", "(in the article) previous / next sentence"),
             ("c", "(in the article) copy the sentence as a ready '- source: … quote: …' entry"),
