@@ -298,3 +298,98 @@ async def test_the_article_searches_moves_by_sentence_and_copies_a_ready_entry(m
         await pilot.press("n")
         await pilot.pause()
         assert article.hit == 0 and current().startswith("Both sides agreed")
+
+
+FIGURES = (
+    "figures:\n"
+    "  valley-share-alpha:\n"
+    "    measures: Share of the valley Northland holds\n"
+    "    value: 60\n"
+    "    approximate: true\n"
+    '    unit: "%"\n'
+    "    party: north\n"
+    "    excerpts:\n"
+    "      - source: alpha\n"
+    '        quote: "will never give up the river valley"\n'
+    "  valley-share-beta:\n"
+    "    measures: share of the valley  Northland holds\n"
+    "    range: [40, 45]\n"
+    '    unit: "%"\n'
+    "    excerpts:\n"
+    "      - source: beta\n"
+    '        quote: "to fund reconstruction"\n'
+)
+
+
+def test_figures_load_and_each_bad_figure_is_located(mini):
+    mini.write_text(mini.read_text() + FIGURES)
+    result = load_positions(mini)
+    assert result.ok, result.problems
+    low, high = result.dataset.figures[1].low, result.dataset.figures[1].high
+    assert (low, high) == (40, 45) and result.dataset.figures[0].value_text == "about 60%"
+    bad = (
+        FIGURES.replace("    value: 60\n", "    value: sixty\n")
+        .replace("    range: [40, 45]\n", "    range: [45, 40]\n    value: 3\n")
+        .replace("    party: north\n", "    party: nort\n")
+    )
+    mini.write_text(mini.read_text().split("figures:\n")[0] + bad)
+    messages = [p.message for p in load_positions(mini).problems]
+    assert "'value' of figure 'valley-share-alpha' should be a number like 20 or 1.3, not 'sixty'" in messages
+    assert "figure 'valley-share-beta' needs one of 'value: 20' or 'range: [18, 20]'" in messages
+    assert any(
+        m.startswith("unknown party 'nort' in figure 'valley-share-alpha' (did you mean 'north'?)")
+        for m in messages
+    )
+
+
+async def test_conflicting_figures_sit_side_by_side_in_the_pane_brief_and_json(mini):
+    import json
+    from datetime import date, datetime
+
+    import jsonschema
+    from running import started
+
+    from tui.ui.app import PeaceDashApp
+    from tui.ui.screens.figure import FigureScreen
+    from tui.ui.widgets.figures_pane import FiguresPane
+
+    mini.write_text(mini.read_text() + FIGURES)
+    brief = subprocess.run(
+        [sys.executable, "-m", "tui.commands.cli", "brief", str(mini), "--today", "2026-03-15"],
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert (
+        "  Share of the valley Northland holds:\n"
+        "    - about 60%, as of 10 Feb 2026 (Talks resume in Geneva).\n"
+        "    - 40–45%, as of February 2026 (Ministers sign a memorandum)." in brief
+    )
+    document = json.loads(
+        subprocess.run(
+            [sys.executable, "-m", "tui.commands.cli", "export", "json", str(mini), "--today", "2026-03-15"],
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    jsonschema.validate(
+        document, json.loads((Path(__file__).parent.parent / "docs" / "export.schema.json").read_text())
+    )
+    assert [(f["id"], f["low"], f["high"]) for f in document["figures"]] == [
+        ("valley-share-alpha", 60, 60),
+        ("valley-share-beta", 40, 45),
+    ]
+    app = PeaceDashApp(mini, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30))
+    async with started(app, (120, 40)) as pilot:
+        keys = dict((name, key) for key, name in app.dashboard.pane_keys())
+        assert keys["figures"] == "9"  # after every earlier pane: no key moved
+        pane = app.screen.query_one(FiguresPane)
+        app.dashboard._focus_pane(pane)
+        await pilot.pause()
+        rows = [" ".join(str(pane.get_option_at_index(i).prompt).split()) for i in range(pane.option_count)]
+        assert rows[0] == "Share of the valley Northland holds — the sources differ"
+        assert rows[1].startswith("about 60% as of 10 Feb 2026") and rows[2].startswith(
+            "40–45% as of February 2026"
+        )
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FigureScreen) and app.screen.figure.id == "valley-share-alpha"

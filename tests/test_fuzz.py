@@ -143,7 +143,9 @@ def test_check_survives_any_mutation(bundled: Path, text: str) -> None:
     assert code in (0, 1)
     said = err.getvalue().splitlines()
     if code == 0:
-        assert out.getvalue().startswith(f"{bundled}: ok") and not said
+        assert out.getvalue().startswith(f"{bundled}: ok")
+        # A sound file may still carry warnings (a quote that drops its sentence's hedge): located.
+        assert all(re.match(rf"{re.escape(str(bundled))}:\d+:\d+: warning: \S", line) for line in said), said
         return
     *problems, summary = said
     assert re.fullmatch(rf"{re.escape(str(bundled))}: \d+ problems?", summary)

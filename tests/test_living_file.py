@@ -98,7 +98,7 @@ async def agree_with_the_data(app: PeaceDashApp, pilot, names: list[str]) -> Non
     listed = [name for _, name in app.screen.panes]  # type: ignore[union-attr]
     rest = ["issue × party matrix", "calendar agenda", "month grid", "source pane"]
     rest += ["due and upcoming"] if app.dashboard.full_screen else []  # 160×48 and up
-    rest += ["changes since"]
+    rest += ["changes since", "figures"]
     assert listed[:count] == names and listed[count:] == rest
     await pilot.press("escape")
     await pilot.pause()

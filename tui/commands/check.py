@@ -19,7 +19,8 @@ def summary(dataset: Dataset, today: date) -> str:
         f"{plural(len(dataset.issues), 'issue')}, {plural(len(dataset.positions), 'position')}, "
         f"{plural(len(dataset.timeline), 'timeline item')}, {plural(len(dataset.meetings), 'meeting')} "
         f"({dataset.dated_count} dated, {upcoming} upcoming or due on {today.isoformat()}), "
-        f"{plural(dataset.excerpt_count(), 'excerpt')} verified against "
+        + (f"{plural(len(dataset.figures), 'figure')}, " if dataset.figures else "")
+        + f"{plural(dataset.excerpt_count(), 'excerpt')} verified against "
         f"{plural(len(dataset.sources), 'source')}"
     )
 

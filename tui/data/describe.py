@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from tui.data.dates import Status, describe_status, spoken, status_of
-from tui.data.model import KIND_WORDS, Dataset, DatedItem, Excerpt, Position, Source
+from tui.data.model import KIND_WORDS, Dataset, DatedItem, Excerpt, Figure, Position, Source
 
 __all__ = [
     "KIND_WORDS",
@@ -71,7 +71,16 @@ def latest_first(positions: Iterable[Position]) -> list[Position]:
     return sorted(ordered, key=lambda p: (p.stated.end is None, -(p.stated.end or date.min).toordinal()))
 
 
-def voice(claim: Position | DatedItem) -> str:
+def voice(claim: Position | DatedItem | Figure) -> str:
     """'reported · per an unnamed official': who says it and how sure, '' when the source says it itself."""
     parts = (["reported"] if claim.reported else []) + ([f"per {claim.speaker}"] if claim.speaker else [])
     return " · ".join(parts)
+
+
+def figure_groups(figures: tuple[Figure, ...]) -> list[list[Figure]]:
+    """Figures by what they measure (case and spacing aside), in file order: conflicting
+    figures on one measure sit side by side, never averaged."""
+    groups: dict[str, list[Figure]] = {}
+    for figure in figures:
+        groups.setdefault(" ".join(figure.measures.lower().split()), []).append(figure)
+    return list(groups.values())

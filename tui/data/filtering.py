@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from tui.data.dates import spoken
 from tui.data.history import current_id
-from tui.data.model import Dataset, DatedItem, Position
+from tui.data.model import Dataset, DatedItem, Figure, Position
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,3 +99,15 @@ class Filter:
         issue_ids |= {i.id for i in self.data.issues.values() if all(w in i.name.lower() for w in words)}
         dated = tuple(d for d, text in self._dated if all(w in text for w in words))
         return View(positions, dated, frozenset(issue_ids), query)
+
+
+def matching_figures(figures: tuple[Figure, ...], query: str) -> tuple[Figure, ...]:
+    """The figures whose measure, value or quotes hold every word of the query."""
+    words = query.lower().split()
+    return tuple(
+        f
+        for f in figures
+        if all(
+            w in " ".join([f.measures, f.value_text, *(e.quote for e in f.excerpts)]).lower() for w in words
+        )
+    )

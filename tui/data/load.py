@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.data.dates import UNKNOWN
-from tui.data.fields import Fields, Problems, did_you_mean, entries
+from tui.data.fields import Fields, Problems, describe, did_you_mean, entries
 from tui.data.history import check_supersession
 from tui.data.model import (
     ALIGNMENTS,
@@ -21,6 +21,7 @@ from tui.data.model import (
     Dataset,
     DatedItem,
     Excerpt,
+    Figure,
     Issue,
     Location,
     Party,
@@ -33,7 +34,32 @@ from tui.data.sentences import quote_warnings
 from tui.data.sources import MAX_HINT_QUOTE, SourceLibrary, fold
 from tui.data.yamlnodes import Cancelled, Node, YamlProblem, parse_nodes, read_text
 
-TOP_KEYS = ("version", "title", "seeds", "sources", "parties", "issues", "positions", "timeline", "meetings")
+TOP_KEYS = (
+    "version",
+    "title",
+    "seeds",
+    "sources",
+    "parties",
+    "issues",
+    "positions",
+    "timeline",
+    "meetings",
+    "figures",
+)
+FIGURE_KEYS = (
+    "measures",
+    "value",
+    "range",
+    "unit",
+    "approximate",
+    "as_of",
+    "party",
+    "issue",
+    "note",
+    "speaker",
+    "reported",
+    "excerpts",
+)
 REQUIRED = ("sources", "parties", "issues", "positions")
 SOURCE_KEYS = ("file", "title", "outlet", "published", "inferred", "note")
 PARTY_KEYS = ("name", "short", "includes")
@@ -152,6 +178,7 @@ def _load(
     positions = reader.positions(top.get("positions"), sources, parties, issues)
     timeline = reader.dated(top.get("timeline"), "timeline", TIMELINE_KINDS, sources, parties)
     meetings = reader.dated(top.get("meetings"), "meetings", MEETING_KINDS, sources, parties)
+    figures = reader.figures(top.get("figures"), sources, parties, issues)
     claims: dict[str, Position | DatedItem] = {p.id: p for p in positions}
     claims |= {d.id: d for d in (*timeline, *meetings)}
     replaced_by = check_supersession(claims, reader.links, sources, problems)
@@ -171,6 +198,7 @@ def _load(
         timeline=tuple(timeline),
         meetings=tuple(meetings),
         replaced_by=replaced_by,
+        figures=tuple(figures),
     )
     warnings = quote_warnings(dataset, library) if verify and files else ()
     return LoadResult(path, dataset, (), library, warnings)
@@ -363,6 +391,82 @@ class _Reader:
             )
             self._link(out[-1], f)
         return out
+
+    def figures(
+        self,
+        section: Node | None,
+        sources: dict[str, Source],
+        parties: dict[str, Party],
+        issues: dict[str, Issue],
+    ) -> list[Figure]:
+        out: list[Figure] = []
+        for fid, key, node in entries(section, "figures", self.problems):
+            self._claim_id(fid, key)
+            what = f"figure '{fid}'"
+            f = Fields(node, what, FIGURE_KEYS, self.problems)
+            low, high = self._amount(f, what)
+            party = self._ref(f, "party", parties, "parties") if f.get("party") is not None else ""
+            issue = self._ref(f, "issue", issues, "issues") if f.get("issue") is not None else ""
+            excerpts = self._excerpts(f, what, sources)
+            as_of = f.date("as_of", UNKNOWN) if f.get("as_of") else None
+            if as_of is None:
+                first = sources.get(excerpts[0].source) if excerpts else None
+                as_of = first.published if first else UNKNOWN
+            out.append(
+                Figure(
+                    fid,
+                    f.text("measures"),
+                    low,
+                    high,
+                    f.text("unit"),
+                    f.flag("approximate"),
+                    as_of,
+                    party,
+                    issue,
+                    f.text("note", ""),
+                    excerpts,
+                    _at(key),
+                    speaker=f.text("speaker", ""),
+                    reported=f.flag("reported"),
+                )
+            )
+        return out
+
+    def _amount(self, f: Fields, what: str) -> tuple[float, float]:
+        """'value: 20' or 'range: [2000, 2500]': numbers as the source gives them, never averaged."""
+        value, span = f.get("value"), f.get("range")
+        if (value is None) == (span is None):
+            self.problems.add(f.node, f"{what} needs one of 'value: 20' or 'range: [18, 20]'")
+            return 0.0, 0.0
+        if value is not None:
+            number = self._number(value, "value", what)
+            return number, number
+        assert span is not None
+        if not isinstance(span.value, list) or len(span.value) != 2:
+            self.problems.add(span, f"'range' of {what} should be two numbers, low and high: [18, 20]")
+            return 0.0, 0.0
+        low, high = (self._number(item, "range", what) for item in span.value)
+        if low > high:
+            self.problems.add(
+                span, f"'range' of {what} runs from {low:g} down to {high:g}: write the low number first"
+            )
+        return low, high
+
+    def _number(self, node: Node, key: str, what: str) -> float:
+        text = node.value.replace(",", "") if isinstance(node.value, str) else ""
+        try:
+            number = float(text)
+        except ValueError:
+            self.problems.add(
+                node,
+                f"'{key}' of {what} should be a number like 20 or 1.3, not "
+                + (f"'{node.value}'" if isinstance(node.value, str) else describe(node)),
+            )
+            return 0.0
+        if number != number or number in (float("inf"), float("-inf")):
+            self.problems.add(node, f"'{key}' of {what} should be a finite number")
+            return 0.0
+        return number
 
     def _claim_id(self, cid: str, key: Node) -> None:
         if cid in self.claim_ids:

@@ -162,6 +162,38 @@ class DatedItem:
         return self.kind in MEETING_KINDS
 
 
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number a source gives: a value or a range, its unit, what it measures and as of when."""
+
+    id: str
+    measures: str
+    low: float
+    high: float
+    unit: str
+    approximate: bool
+    as_of: PartialDate
+    party: str
+    issue: str
+    note: str
+    excerpts: tuple[Excerpt, ...]
+    at: Location
+    speaker: str = ""
+    reported: bool = False
+    supersedes: str = ""  # figures do not supersede; kept so every cited item answers alike
+
+    @property
+    def value_text(self) -> str:
+        """'about 20%', '2,000+ drones' as written by the data: 'over 2,000 attack drones'."""
+        number = _number(self.low) if self.low == self.high else f"{_number(self.low)}–{_number(self.high)}"
+        unit = self.unit if self.unit.startswith(("%", "‰")) else f" {self.unit}"
+        return ("about " if self.approximate else "") + number + unit
+
+
 @dataclass(frozen=True, slots=True)
 class Dataset:
     """A whole validated data file."""
@@ -177,6 +209,7 @@ class Dataset:
     meetings: tuple[DatedItem, ...] = ()
     replaced_by: dict[str, str] = field(default_factory=dict)
     """Each superseded claim's id → the id of the claim that replaces it (from `supersedes:`)."""
+    figures: tuple[Figure, ...] = ()
 
     @property
     def dated_items(self) -> tuple[DatedItem, ...]:
@@ -200,4 +233,8 @@ class Dataset:
         return sum(1 for item in self.dated_items if item.date.known and item.id not in self.replaced_by)
 
     def excerpt_count(self) -> int:
-        return sum(len(p.excerpts) for p in self.positions) + sum(len(d.excerpts) for d in self.dated_items)
+        return (
+            sum(len(p.excerpts) for p in self.positions)
+            + sum(len(d.excerpts) for d in self.dated_items)
+            + sum(len(f.excerpts) for f in self.figures)
+        )

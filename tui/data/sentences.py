@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the loader imports this module; these only type its last function
-    from tui.data.model import Dataset, DatedItem, Position, Problem
+    from tui.data.model import Dataset, DatedItem, Figure, Position, Problem
     from tui.data.sources import SourceLibrary
 
 # Words that make a sentence second-hand or unconfirmed (lower-case; matched on word boundaries).
@@ -109,7 +109,7 @@ def quote_warnings(data: Dataset, library: SourceLibrary) -> tuple[Problem, ...]
 
     out: list[Problem] = []
     name = str(data.path)
-    claims: list[Position | DatedItem] = [*data.positions, *data.dated_items]
+    claims: list[Position | DatedItem | Figure] = [*data.positions, *data.dated_items, *data.figures]
     for claim in claims:
         for excerpt in claim.excerpts:
             source = data.sources.get(excerpt.source)

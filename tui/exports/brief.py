@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import date
 
 from tui.data.characters import visible
-from tui.data.describe import KIND_WORDS, date_label, item_status, party_names, positions_by_cell, voice
+from tui.data.dates import spoken
+from tui.data.describe import (
+    KIND_WORDS,
+    date_label,
+    figure_groups,
+    item_status,
+    party_names,
+    positions_by_cell,
+    voice,
+)
 from tui.data.model import Dataset
 
 SECTIONS = [
@@ -51,6 +60,14 @@ def export_brief(data: Dataset, today: date) -> str:
                 + (f" ({voice(p)})." if voice(p) else ".")
                 for p in here
             )
+    if data.figures:
+        lines += ["", "Figures (the sources' numbers; where they differ, each is given):"]
+        for group in figure_groups(data.figures):
+            lines.append(f"  {group[0].measures}:")
+            for figure in group:
+                source = data.sources[figure.excerpts[0].source].title if figure.excerpts else "no source"
+                said = f", {voice(figure)}" if voice(figure) else ""
+                lines.append(f"    - {figure.value_text}, as of {spoken(figure.as_of)} ({source}{said}).")
     # Separators drawn as "·" read badly aloud; a comma reads as a pause. Any control character
     # is shown as an escape, never sent to the terminal (the loader refuses them already).
     return visible("\n".join(lines).replace(" · ", ", ")) + "\n"

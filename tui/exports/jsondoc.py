@@ -101,6 +101,25 @@ def export_document(data: Dataset, today: date) -> dict[str, Any]:
         ],
         "timeline": [_dated(item, today) for item in data.timeline],
         "meetings": [_dated(item, today) for item in data.meetings],
+        "figures": [
+            {
+                "id": f.id,
+                "measures": f.measures,
+                "low": f.low,
+                "high": f.high,
+                "unit": f.unit,
+                "approximate": f.approximate,
+                "as_of": _date(f.as_of),
+                "party": f.party or None,
+                "issue": f.issue or None,
+                "note": f.note or None,
+                "speaker": f.speaker or None,
+                "reported": f.reported,
+                "excerpts": _excerpts(f.excerpts),
+                "line": f.at.line,
+            }
+            for f in data.figures
+        ],
     }
 
 

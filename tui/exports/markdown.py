@@ -11,6 +11,7 @@ from tui.data.describe import (
     KIND_WORDS,
     citation,
     date_label,
+    figure_groups,
     item_status,
     party_names,
     positions_by_cell,
@@ -110,6 +111,23 @@ def export_markdown(data: Dataset, today: date) -> str:
         )
         outcome = f" Outcome: {md(item.outcome)}" if item.outcome else ""
         out.append(f"- **{md(item.title)}** ({md(facts)}; {md(label)}).{outcome}{notes.ref(item)}")
+    if data.figures:
+        out += [
+            "",
+            "## Figures",
+            "",
+            "Figures on the same measure are listed side by side, never averaged.",
+            "",
+        ]
+        for group in figure_groups(data.figures):
+            out.append(f"- **{md(group[0].measures)}**")
+            for figure in group:
+                said = f"; {md(voice(figure))}" if voice(figure) else ""
+                cited = data.sources[figure.excerpts[0].source].title if figure.excerpts else ""
+                quote = figure.excerpts[0].quote if figure.excerpts else ""
+                out.append(
+                    f"  - {md(figure.value_text)} as of {md(spoken(figure.as_of))} ({md(cited)}{said}): “{md(quote)}”"
+                )
     out += ["", "## Sources", ""]
     for source in data.sources.values():
         inferred = " (inferred)" if source.published_inferred else ""

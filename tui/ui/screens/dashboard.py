@@ -33,6 +33,7 @@ from tui.ui.screens.pane_table import (
     tab_rows,
 )
 from tui.ui.widgets.calendar import Agenda, MonthGrid, first_of_month, shift_month
+from tui.ui.widgets.figures_pane import FiguresPane
 from tui.ui.widgets.issue_matrix import IssueMatrix
 from tui.ui.widgets.messages import CellChosen, ClaimChosen, ClaimHighlighted, ClaimWanted, SinceRequested
 from tui.ui.widgets.party_pane import PartyPane
@@ -239,6 +240,17 @@ class DashboardScreen(Screen[None]):
         self._select(event.claim_id)
         self.open_detail(event.claim_id)
 
+    @on(FiguresPane.Chosen)
+    def _figure_chosen(self, event: FiguresPane.Chosen) -> None:
+        from tui.ui.screens.figure import FigureScreen
+
+        loaded = self.state.loaded
+        figure = (
+            next((f for f in loaded.dataset.figures if f.id == event.figure_id), None) if loaded else None
+        )
+        if figure is not None and loaded is not None:
+            self.app.push_screen(FigureScreen(loaded.dataset, loaded.library, figure))
+
     @on(ClaimWanted)
     def _wanted(self, event: ClaimWanted) -> None:
         event.stop()
@@ -358,6 +370,10 @@ class DashboardScreen(Screen[None]):
         # A click on a tab: put focus in its first pane so the keys work at once (the tab
         # strip itself is never a pane; Tab and the number keys move between panes).
         focused = self.focused
+        # A number key already put focus in this tab (perhaps before its first layout, when it
+        # is not yet on screen): leave it there rather than move it to the tab's first pane.
+        if focused is not None and event.pane in focused.ancestors:
+            return
         if focused is None or not focused.is_on_screen or isinstance(focused, Tabs):
             pane = self._first_pane(event.pane.id or "")
             if pane is not None:

@@ -9,9 +9,11 @@ from typing import Literal, Protocol
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 
+from tui.data.filtering import matching_figures
 from tui.data.state import DashboardState
 from tui.ui.widgets.calendar import Agenda, MonthView, Upcoming
 from tui.ui.widgets.changes_pane import ChangesPane
+from tui.ui.widgets.figures_pane import FiguresPane
 from tui.ui.widgets.issue_matrix import IssueMatrix
 from tui.ui.widgets.party_pane import PartyPane
 from tui.ui.widgets.problems_pane import ProblemsPane
@@ -104,6 +106,15 @@ PANES: tuple[PaneRow, ...] = (
         lambda: ChangesPane(id="changes"),
         "Changes",
         "tab-changes",
+    ),
+    PaneRow(
+        "figures",
+        FiguresPane,
+        "tab",
+        lambda: FiguresPane(id="figures"),
+        "Figures",
+        "tab-figures",
+        matches=lambda state: len(matching_figures(state.data.figures if state.data else (), state.query)),
     ),
     PaneRow(
         "problems (while the file has any)",

@@ -1,0 +1,47 @@
+"""One figure: its value, what it measures, as of when, who says it, and each excerpt in context."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from tui.data.dates import spoken
+from tui.data.describe import voice
+from tui.data.model import Dataset, Figure
+from tui.data.sources import SourceLibrary
+from tui.ui.literal import assemble, literal
+from tui.ui.widgets.reader import ReaderScroll
+from tui.ui.widgets.source_pane import MUTED, excerpt_content
+
+
+class FigureScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape", "dismiss", "Back")]
+
+    def __init__(self, data: Dataset, library: SourceLibrary | None, figure: Figure) -> None:
+        super().__init__()
+        self.data, self.library, self.figure = data, library, figure
+
+    def compose(self) -> ComposeResult:
+        figure = self.figure
+        with ReaderScroll(id="detail", classes="pane") as scroll:
+            scroll.border_title = literal(figure.measures)
+            scroll.border_subtitle = "Esc back"
+            yield Static(assemble((figure.value_text, "b"), (f" · as of {spoken(figure.as_of)}", MUTED)))
+            facts = [f"id: {figure.id}", f"line {figure.at.line} of {self.data.path.name}"]
+            if figure.party in self.data.parties:
+                facts.append(f"party: {self.data.parties[figure.party].name}")
+            if figure.issue in self.data.issues:
+                facts.append(f"issue: {self.data.issues[figure.issue].name}")
+            if said := voice(figure):
+                facts.append(said)
+            if figure.note:
+                facts.append(f"note: {figure.note}")
+            yield Static(literal(" · ".join(facts), MUTED))
+            for number, excerpt in enumerate(figure.excerpts, start=1):
+                yield Static(
+                    assemble((f"{number}.", "b"), " ", excerpt_content(self.data, self.library, excerpt)),
+                    classes="excerpt",
+                )
+        yield Footer()

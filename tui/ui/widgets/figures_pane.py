@@ -1,0 +1,81 @@
+"""Numbers the sources give, grouped by what they measure; conflicting figures side by side,
+each with its source, never averaged. Enter opens a figure with its excerpts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.data.dates import spoken
+from tui.data.describe import figure_groups, voice
+from tui.data.state import DashboardState
+from tui.ui.literal import hanging, literal
+from tui.ui.widgets.keys import VIM_MOVES
+
+MUTED = "$foreground-muted"
+
+
+class FiguresPane(OptionList):
+    BINDINGS = [*VIM_MOVES, Binding("enter", "select", "Figure and its sources")]
+
+    class Chosen(Message):
+        def __init__(self, figure_id: str) -> None:
+            super().__init__()
+            self.figure_id = figure_id
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(classes="pane", **kwargs)
+        self.border_title = "Figures"
+        self._shown: tuple[object, ...] | None = None
+
+    def show_state(self, state: DashboardState) -> None:
+        data = state.data
+        width = max(0, self.scrollable_content_region.width - 2)
+        words = state.query.lower().split()
+        figures = tuple(
+            f
+            for f in (data.figures if data else ())
+            if all(
+                w in " ".join([f.measures, f.value_text, *(e.quote for e in f.excerpts)]).lower()
+                for w in words
+            )
+        )
+        shown = (figures, width)
+        if shown == self._shown:
+            return
+        self._shown = shown
+        rows: list[Option] = []
+        assert data is not None or not figures
+        for group in figure_groups(figures):
+            differ = len({(f.low, f.high, f.unit) for f in group}) > 1
+            heading = group[0].measures + (" — the sources differ" if differ else "")
+            rows.append(Option(literal(heading, "b $text-primary"), disabled=True))
+            for figure in group:
+                assert data is not None
+                source = data.sources[figure.excerpts[0].source].title if figure.excerpts else ""
+                lead = Content.assemble(("  ", ""), (f"{figure.value_text:<14}", "b"), " ")
+                parts = [(f"as of {spoken(figure.as_of)}", MUTED), (f" · {source}", "")]
+                if said := voice(figure):
+                    parts.append((f" · {said}", "i $foreground-muted"))
+                rows.append(Option(hanging(lead, parts, width), id=figure.id))
+        total = len(data.figures) if data else 0
+        self.border_subtitle = f"{len(figures)}/{total}" if len(figures) != total else f"{total}"
+        self.clear_options()
+        self.add_options(
+            rows
+            or [
+                Option(
+                    literal("no figures match" if total else "no figures in the file", MUTED), disabled=True
+                )
+            ]
+        )
+
+    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.Chosen(event.option.id))
