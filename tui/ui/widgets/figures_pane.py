@@ -32,8 +32,16 @@ class FiguresPane(OptionList):
         super().__init__(classes="pane", **kwargs)
         self.border_title = "Figures"
         self._shown: tuple[object, ...] | None = None
+        self._state: DashboardState | None = None
+
+    def on_resize(self) -> None:
+        # Rows are wrapped to the width with a hanging indent: wrap again when it changes (the
+        # first state may come before the first layout, at width 0).
+        if self._state is not None:
+            self.show_state(self._state)
 
     def show_state(self, state: DashboardState) -> None:
+        self._state = state
         data = state.data
         width = max(0, self.scrollable_content_region.width - 2)
         words = state.query.lower().split()
