@@ -77,9 +77,10 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
-def around(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the whole sentence or sentences that hold text[start:end]."""
-    spans = [s for s in sentences(text) if s.end > start and s.start < end]
+def around(text: str, start: int, end: int, cut: list[Sentence] | None = None) -> tuple[int, int]:
+    """The span of the whole sentence or sentences that hold text[start:end] (`cut`: the text's
+    sentences, when already known)."""
+    spans = [s for s in (cut if cut is not None else sentences(text)) if s.end > start and s.start < end]
     if not spans:
         return start, end
     first, last = spans[0], spans[-1]
@@ -109,6 +110,7 @@ def quote_warnings(data: Dataset, library: SourceLibrary) -> tuple[Problem, ...]
 
     out: list[Problem] = []
     name = str(data.path)
+    cut: dict[str, list[Sentence]] = {}  # each source's sentences, cut once (not once per quote)
     claims: list[Position | DatedItem | Figure] = [*data.positions, *data.dated_items, *data.figures]
     for claim in claims:
         for excerpt in claim.excerpts:
@@ -122,7 +124,9 @@ def quote_warnings(data: Dataset, library: SourceLibrary) -> tuple[Problem, ...]
             match = text.find(excerpt.quote)
             if match is None:
                 continue
-            begin, end = around(text.text, match.start, match.end)
+            if source.file not in cut:
+                cut[source.file] = sentences(text.text)
+            begin, end = around(text.text, match.start, match.end, cut[source.file])
             sentence = text.text[begin:end]
             quote = text.text[match.start : match.end]
             line, col = excerpt.at.line, excerpt.at.col
