@@ -14,13 +14,11 @@ from pathlib import Path
 
 from tui.data.dates import spoken
 from tui.data.gitlog import Commit, GitProblem, ancestors, contents, file_history, repository, resolve
-from tui.data.history import as_of
+from tui.data.history import Claim, as_of, what_of
 from tui.data.load import load_positions
 from tui.data.model import KIND_WORDS, Dataset, DatedItem, Position, Problem
 from tui.data.versions import VersionParser
 from tui.data.yamlnodes import YamlProblem, decode
-
-Claim = Position | DatedItem
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +64,6 @@ class Changelog:
     without_git: str = ""
     """Why there is no git history to read (then `dated` lists the claims dated since)."""
     dated: tuple[ClaimChange, ...] = ()
-
-
-def _what(claim: Claim) -> str:
-    if isinstance(claim, Position):
-        return "position"
-    return "meeting" if claim.is_meeting else "timeline item"
 
 
 def _title(claim: Claim) -> str:
@@ -159,7 +151,7 @@ def compare_claims(old: Dataset | None, new: Dataset) -> tuple[ClaimChange, ...]
     out: list[ClaimChange] = []
     for cid, claim in after.items():
         if cid not in before:
-            out.append(ClaimChange("added", cid, _what(claim), _title(claim)))
+            out.append(ClaimChange("added", cid, what_of(claim), _title(claim)))
             continue
         assert old is not None
         if _same(before[cid], claim):
@@ -171,9 +163,9 @@ def compare_claims(old: Dataset | None, new: Dataset) -> tuple[ClaimChange, ...]
             if was.get(name, "") != value
         )
         if diffs:
-            out.append(ClaimChange("changed", cid, _what(claim), _title(claim), diffs))
+            out.append(ClaimChange("changed", cid, what_of(claim), _title(claim), diffs))
     out.extend(
-        ClaimChange("removed", cid, _what(c), _title(c)) for cid, c in before.items() if cid not in after
+        ClaimChange("removed", cid, what_of(c), _title(c)) for cid, c in before.items() if cid not in after
     )
     return tuple(out)
 
@@ -243,7 +235,11 @@ def dated_since(data: Dataset, since: date) -> tuple[ClaimChange, ...]:
         if when is not None and when.end is not None and when.end >= since:
             out.append(
                 ClaimChange(
-                    "dated", claim.id, _what(claim), _title(claim), (FieldChange("as of", "", spoken(when)),)
+                    "dated",
+                    claim.id,
+                    what_of(claim),
+                    _title(claim),
+                    (FieldChange("as of", "", spoken(when)),),
                 )
             )
     return tuple(out)

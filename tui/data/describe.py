@@ -84,3 +84,8 @@ def figure_groups(figures: tuple[Figure, ...]) -> list[list[Figure]]:
     for figure in figures:
         groups.setdefault(" ".join(figure.measures.lower().split()), []).append(figure)
     return list(groups.values())
+
+
+def cited_title(data: Dataset, claim: Position | DatedItem | Figure) -> str:
+    """The title of the first source a claim or figure cites ('' when it cites none)."""
+    return data.sources[claim.excerpts[0].source].title if claim.excerpts else ""

@@ -124,6 +124,8 @@ def contents(root: Path, commits: list[Commit]) -> list[bytes | None]:
 
 def resolve(root: Path, rev: str) -> str | None:
     """The full hash REV names, or None if it names no commit."""
+    if rev.startswith("-"):
+        return None  # git would read it as an option, not a revision
     try:
         return _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip() or None
     except GitProblem:

@@ -19,7 +19,8 @@ from tui.data.yamlnodes import Node
 Claim = Position | DatedItem
 
 
-def _what(claim: Claim) -> str:
+def what_of(claim: Claim) -> str:
+    """'position', 'meeting' or 'timeline item': how messages and change lists name a claim."""
     if isinstance(claim, Position):
         return "position"
     return "meeting" if claim.is_meeting else "timeline item"
@@ -30,11 +31,7 @@ def as_of(claim: Claim, sources: Mapping[str, Source]) -> PartialDate | None:
     publication date of the sources it cites. None when neither is known."""
     if isinstance(claim, Position):
         return claim.stated if claim.stated.known else None
-    dates = [
-        sources[e.source].published
-        for e in claim.excerpts
-        if e.source in sources and sources[e.source].published.known
-    ]
+    dates = _published(claim, sources)
     return min(dates, key=lambda d: d.sort_key()) if dates else None
 
 
@@ -42,12 +39,17 @@ def last_reported(claim: Claim, sources: Mapping[str, Source]) -> PartialDate | 
     """A position's stated date; for a dated item, the latest known publication date of its sources."""
     if isinstance(claim, Position):
         return as_of(claim, sources)
-    dates = [
+    dates = _published(claim, sources)
+    return max(dates, key=lambda d: d.sort_key()) if dates else None
+
+
+def _published(claim: DatedItem, sources: Mapping[str, Source]) -> list[PartialDate]:
+    """The known publication dates of the sources a dated item cites."""
+    return [
         sources[e.source].published
         for e in claim.excerpts
         if e.source in sources and sources[e.source].published.known
     ]
-    return max(dates, key=lambda d: d.sort_key()) if dates else None
 
 
 def _start(when: PartialDate) -> date:
@@ -67,7 +69,7 @@ def check_supersession(
     first_link: dict[str, Node] = {}
     for claim, node in links:
         old_id = claim.supersedes
-        what = f"{_what(claim)} '{claim.id}'"
+        what = f"{what_of(claim)} '{claim.id}'"
         old = claims.get(old_id)
         if old is None:
             kin = [c.id for c in claims.values() if isinstance(c, Position) == isinstance(claim, Position)]
@@ -86,7 +88,8 @@ def check_supersession(
                 else "an earlier timeline item or meeting"
             )
             problems.add(
-                node, f"{what} supersedes '{old_id}', which is a {_what(old)}: it can only supersede {wanted}"
+                node,
+                f"{what} supersedes '{old_id}', which is a {what_of(old)}: it can only supersede {wanted}",
             )
             continue
         if (

@@ -6,13 +6,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-from tui.data.changelog import SinceMark
 from tui.data.describe import positions_by_cell
 from tui.data.filtering import Filter, View
 from tui.data.model import Dataset, DatedItem, Position, Problem
 from tui.data.paths import DataFile
 from tui.data.sources import SourceLibrary
+
+if TYPE_CHECKING:  # the changelog (git, version parsing) loads only when a since-point is set
+    from tui.data.changelog import SinceMark
 
 Claim = Position | DatedItem
 

@@ -8,6 +8,7 @@ from tui.data.characters import visible
 from tui.data.dates import spoken
 from tui.data.describe import (
     KIND_WORDS,
+    cited_title,
     date_label,
     figure_groups,
     item_status,
@@ -65,7 +66,7 @@ def export_brief(data: Dataset, today: date) -> str:
         for group in figure_groups(data.figures):
             lines.append(f"  {group[0].measures}:")
             for figure in group:
-                source = data.sources[figure.excerpts[0].source].title if figure.excerpts else "no source"
+                source = cited_title(data, figure) or "no source"
                 said = f", {voice(figure)}" if voice(figure) else ""
                 lines.append(f"    - {figure.value_text}, as of {spoken(figure.as_of)} ({source}{said}).")
     # Separators drawn as "·" read badly aloud; a comma reads as a pause. Any control character

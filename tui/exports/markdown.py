@@ -10,6 +10,7 @@ from tui.data.dates import spoken
 from tui.data.describe import (
     KIND_WORDS,
     citation,
+    cited_title,
     date_label,
     figure_groups,
     item_status,
@@ -123,7 +124,7 @@ def export_markdown(data: Dataset, today: date) -> str:
             out.append(f"- **{md(group[0].measures)}**")
             for figure in group:
                 said = f"; {md(voice(figure))}" if voice(figure) else ""
-                cited = data.sources[figure.excerpts[0].source].title if figure.excerpts else ""
+                cited = cited_title(data, figure)
                 quote = figure.excerpts[0].quote if figure.excerpts else ""
                 out.append(
                     f"  - {md(figure.value_text)} as of {md(spoken(figure.as_of))} ({md(cited)}{said}): “{md(quote)}”"

@@ -5,10 +5,13 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui.data.changelog import Changelog
 from tui.data.describe import plural
 from tui.data.model import Dataset
+
+if TYPE_CHECKING:  # only the type: `export --since` imports the changelog itself
+    from tui.data.changelog import Changelog
 
 SUFFIX = {"ics": ".ics", "md": ".md", "json": ".json"}
 

@@ -12,7 +12,6 @@ from textual.app import App
 from textual.binding import Binding
 from textual.worker import Worker, get_current_worker
 
-from tui.data.changelog import SinceProblem, changelog_since, marks_since
 from tui.data.diff import compare
 from tui.data.load import LoadResult, load_positions
 from tui.data.paths import DataFile
@@ -92,6 +91,9 @@ class PeaceDashApp(App[int]):
             self.dashboard.show_since(None)
             return None
         self.dashboard.show_since(Since.build(point, busy=True))
+
+        # Imported here: git and version parsing cost start-up time only to those who use them.
+        from tui.data.changelog import SinceProblem, changelog_since, marks_since
 
         def work() -> None:
             try:

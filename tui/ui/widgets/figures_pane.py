@@ -12,7 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.data.dates import spoken
-from tui.data.describe import figure_groups, voice
+from tui.data.describe import cited_title, figure_groups, voice
 from tui.data.state import DashboardState
 from tui.ui.literal import hanging, literal
 from tui.ui.widgets.keys import VIM_MOVES
@@ -65,7 +65,7 @@ class FiguresPane(OptionList):
             rows.append(Option(literal(heading, "b $text-primary"), disabled=True))
             for figure in group:
                 assert data is not None
-                source = data.sources[figure.excerpts[0].source].title if figure.excerpts else ""
+                source = cited_title(data, figure)
                 lead = Content.assemble(("  ", ""), (f"{figure.value_text:<14}", "b"), " ")
                 parts = [(f"as of {spoken(figure.as_of)}", MUTED), (f" · {source}", "")]
                 if said := voice(figure):

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets.option_list import Option
 
 from tui.data.dates import spoken
-from tui.data.describe import voice
+from tui.data.describe import cited_title, voice
 from tui.data.history import Claim, earlier
 from tui.data.model import Dataset, Position
 from tui.data.state import DashboardState
@@ -29,7 +29,7 @@ def earlier_lines(
     for old in earlier(claims, position):
         assert isinstance(old, Position)  # a position only supersedes positions (checked at load)
         date = spoken(old.stated) if old.stated.known else "undated"
-        source = data.sources[old.excerpts[0].source].title if old.excerpts else ""
+        source = cited_title(data, old)
         glyph, word, _ = KIND[old.kind]
         words = [
             (f"earlier {glyph} {word}: {old.stance} · {date}" + (f" · {source}" if source else ""), MUTED)
