@@ -335,7 +335,10 @@ def test_figures_load_and_each_bad_figure_is_located(mini):
     mini.write_text(mini.read_text().split("figures:\n")[0] + bad)
     messages = [p.message for p in load_positions(mini).problems]
     assert "'value' of figure 'valley-share-alpha' should be a number like 20 or 1.3, not 'sixty'" in messages
-    assert "figure 'valley-share-beta' needs one of 'value: 20' or 'range: [18, 20]'" in messages
+    assert (
+        "figure 'valley-share-beta' needs one of 'value: 20', 'range: [18, 20]' or 'words: the largest since 2022',"
+        " not 'value' and 'range' together"
+    ) in messages
     assert any(
         m.startswith("unknown party 'nort' in figure 'valley-share-alpha' (did you mean 'north'?)")
         for m in messages
@@ -393,3 +396,81 @@ async def test_conflicting_figures_sit_side_by_side_in_the_pane_brief_and_json(m
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, FigureScreen) and app.screen.figure.id == "valley-share-alpha"
+
+
+WORDS_FIGURE = (
+    "  valley-share-gamma:\n"
+    "    measures: Share of the valley Northland holds\n"
+    "    words: more than ever before\n"
+    "    excerpts:\n"
+    "      - source: alpha\n"
+    '        quote: "asked for monitors"\n'
+)
+
+
+async def test_a_figure_given_in_words_sits_beside_the_numbers_unconverted(mini):
+    """A source that compares ('the largest since 2022') gives no number: the figure keeps the
+    words, shows them where a number would stand, and the group still says the sources differ."""
+    import json
+    from datetime import date, datetime
+
+    import jsonschema
+    from running import started
+
+    from tui.ui.app import PeaceDashApp
+    from tui.ui.widgets.figures_pane import FiguresPane
+
+    mini.write_text(mini.read_text() + FIGURES + WORDS_FIGURE)
+    result = load_positions(mini)
+    assert result.ok, result.problems
+    gamma = result.dataset.figures[2]
+    assert (gamma.low, gamma.high, gamma.value_text) == (None, None, "more than ever before")
+    brief = subprocess.run(
+        [sys.executable, "-m", "tui.commands.cli", "brief", str(mini), "--today", "2026-03-15"],
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "    - more than ever before, as of 10 Feb 2026 (Talks resume in Geneva)." in brief
+    document = json.loads(
+        subprocess.run(
+            [sys.executable, "-m", "tui.commands.cli", "export", "json", str(mini), "--today", "2026-03-15"],
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    jsonschema.validate(
+        document, json.loads((Path(__file__).parent.parent / "docs" / "export.schema.json").read_text())
+    )
+    assert [(f["low"], f["words"]) for f in document["figures"]] == [
+        (60, None),
+        (40, None),
+        (None, "more than ever before"),
+    ]
+    app = PeaceDashApp(mini, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30))
+    async with started(app, (120, 40)) as pilot:
+        pane = app.screen.query_one(FiguresPane)
+        app.dashboard._focus_pane(pane)
+        await pilot.pause()
+        rows = [" ".join(str(pane.get_option_at_index(i).prompt).split()) for i in range(pane.option_count)]
+        assert rows[0] == "Share of the valley Northland holds — the sources differ"
+        assert rows[3].startswith("more than ever before as of 10 Feb 2026")
+
+
+def test_a_figure_has_one_amount_and_words_need_no_unit(mini):
+    both = WORDS_FIGURE.replace(
+        "    words: more than ever before\n", "    words: more than ever\n    value: 3\n"
+    )
+    mini.write_text(mini.read_text() + "figures:\n" + both)
+    messages = [p.message for p in load_positions(mini).problems]
+    assert messages == [
+        "figure 'valley-share-gamma' needs one of 'value: 20', 'range: [18, 20]' or "
+        "'words: the largest since 2022', not 'value' and 'words' together"
+    ]
+    mini.write_text(
+        mini.read_text().split("figures:\n")[0]
+        + "figures:\n"
+        + WORDS_FIGURE.replace("words: more than ever before", "words: ''")
+    )
+    assert [p.message for p in load_positions(mini).problems] == [
+        "'words' of figure 'valley-share-gamma' is empty"
+    ]

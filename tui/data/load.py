@@ -50,6 +50,7 @@ FIGURE_KEYS = (
     "measures",
     "value",
     "range",
+    "words",
     "unit",
     "approximate",
     "as_of",
@@ -404,7 +405,7 @@ class _Reader:
             self._claim_id(fid, key)
             what = f"figure '{fid}'"
             f = Fields(node, what, FIGURE_KEYS, self.problems)
-            low, high = self._amount(f, what)
+            low, high, words = self._amount(f, what)
             party = self._ref(f, "party", parties, "parties") if f.get("party") is not None else ""
             issue = self._ref(f, "issue", issues, "issues") if f.get("issue") is not None else ""
             excerpts = self._excerpts(f, what, sources)
@@ -418,7 +419,8 @@ class _Reader:
                     f.text("measures"),
                     low,
                     high,
-                    f.text("unit"),
+                    # A figure in words ("the largest since 2022") may need no unit.
+                    f.text("unit", "" if f.get("words") is not None else None),
                     f.flag("approximate"),
                     as_of,
                     party,
@@ -428,29 +430,38 @@ class _Reader:
                     _at(key),
                     speaker=f.text("speaker", ""),
                     reported=f.flag("reported"),
+                    words=words,
                 )
             )
         return out
 
-    def _amount(self, f: Fields, what: str) -> tuple[float, float]:
-        """'value: 20' or 'range: [2000, 2500]': numbers as the source gives them, never averaged."""
+    def _amount(self, f: Fields, what: str) -> tuple[float | None, float | None, str]:
+        """'value: 20', 'range: [2000, 2500]' or 'words: the largest since 2022': the amount as
+        the source gives it, never averaged, never turned into a number it does not print."""
+        given = [key for key in ("value", "range", "words") if f.get(key) is not None]
+        if len(given) != 1:
+            self.problems.add(
+                f.node,
+                f"{what} needs one of 'value: 20', 'range: [18, 20]' or 'words: the largest since 2022'"
+                + (f", not {' and '.join(repr(k) for k in given)} together" if given else ""),
+            )
+            return 0.0, 0.0, ""
+        if given == ["words"]:
+            return None, None, f.text("words")
         value, span = f.get("value"), f.get("range")
-        if (value is None) == (span is None):
-            self.problems.add(f.node, f"{what} needs one of 'value: 20' or 'range: [18, 20]'")
-            return 0.0, 0.0
         if value is not None:
             number = self._number(value, "value", what)
-            return number, number
+            return number, number, ""
         assert span is not None
         if not isinstance(span.value, list) or len(span.value) != 2:
             self.problems.add(span, f"'range' of {what} should be two numbers, low and high: [18, 20]")
-            return 0.0, 0.0
+            return 0.0, 0.0, ""
         low, high = (self._number(item, "range", what) for item in span.value)
         if low > high:
             self.problems.add(
                 span, f"'range' of {what} runs from {low:g} down to {high:g}: write the low number first"
             )
-        return low, high
+        return low, high, ""
 
     def _number(self, node: Node, key: str, what: str) -> float:
         text = node.value.replace(",", "") if isinstance(node.value, str) else ""

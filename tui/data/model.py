@@ -168,12 +168,13 @@ def _number(value: float) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A number a source gives: a value or a range, its unit, what it measures and as of when."""
+    """A number a source gives: a value or a range, its unit, what it measures and as of when;
+    or, where the source gives no number ("the largest since 2022"), its words."""
 
     id: str
     measures: str
-    low: float
-    high: float
+    low: float | None
+    high: float | None
     unit: str
     approximate: bool
     as_of: PartialDate
@@ -185,13 +186,22 @@ class Figure:
     speaker: str = ""
     reported: bool = False
     supersedes: str = ""  # figures do not supersede; kept so every cited item answers alike
+    words: str = ""
+    """The amount in the source's words, for a comparison that is no number (low and high None)."""
 
     @property
     def value_text(self) -> str:
-        """'about 20%', '2,000+ drones' as written by the data: 'over 2,000 attack drones'."""
+        """'about 20%', '2,000+ drones' as written by the data; a figure in words, its words."""
+        if self.low is None or self.high is None:
+            return f"{self.words} {self.unit}".strip()
         number = _number(self.low) if self.low == self.high else f"{_number(self.low)}–{_number(self.high)}"
         unit = self.unit if self.unit.startswith(("%", "‰")) else f" {self.unit}"
         return ("about " if self.approximate else "") + number + unit
+
+    @property
+    def amount(self) -> tuple[float | None, float | None, str, str]:
+        """What tells two figures on one measure apart: their numbers or words, and unit."""
+        return (self.low, self.high, " ".join(self.words.lower().split()), self.unit)
 
 
 @dataclass(frozen=True, slots=True)

@@ -107,6 +107,7 @@ def export_document(data: Dataset, today: date) -> dict[str, Any]:
                 "measures": f.measures,
                 "low": f.low,
                 "high": f.high,
+                "words": f.words or None,
                 "unit": f.unit,
                 "approximate": f.approximate,
                 "as_of": _date(f.as_of),

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from tui.data.dates import spoken
 from tui.data.describe import cited_title, figure_groups, voice
+from tui.data.filtering import matching_figures
 from tui.data.state import DashboardState
 from tui.ui.literal import hanging, literal
 from tui.ui.widgets.keys import VIM_MOVES
@@ -44,15 +45,7 @@ class FiguresPane(OptionList):
         self._state = state
         data = state.data
         width = max(0, self.scrollable_content_region.width - 2)
-        words = state.query.lower().split()
-        figures = tuple(
-            f
-            for f in (data.figures if data else ())
-            if all(
-                w in " ".join([f.measures, f.value_text, *(e.quote for e in f.excerpts)]).lower()
-                for w in words
-            )
-        )
+        figures = matching_figures(data.figures, state.query) if data else ()
         shown = (figures, width)
         if shown == self._shown:
             return
@@ -60,7 +53,7 @@ class FiguresPane(OptionList):
         rows: list[Option] = []
         assert data is not None or not figures
         for group in figure_groups(figures):
-            differ = len({(f.low, f.high, f.unit) for f in group}) > 1
+            differ = len({f.amount for f in group}) > 1
             heading = group[0].measures + (" — the sources differ" if differ else "")
             rows.append(Option(literal(heading, "b $text-primary"), disabled=True))
             for figure in group:
