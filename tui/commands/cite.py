@@ -12,7 +12,7 @@ from pathlib import Path
 from tui.data.characters import visible
 from tui.data.load import load_positions
 from tui.data.safefiles import Refused
-from tui.data.sentences import around, dropped_attributions, dropped_hedges
+from tui.data.sentences import around, dropped_attributions, dropped_hedges, quoted_hedges
 from tui.data.sources import SourceLibrary, SourceText
 
 # Below this likeness the closest passage is not offered as the one the user meant.
@@ -84,6 +84,11 @@ def run_cite(path: Path, source: str, words: list[str]) -> int:
         print(
             f"warning: the sentence says '{hedge}', which the quote leaves out: quote the whole sentence, "
             "or mark the claim 'reported: true'",
+            file=sys.stderr,
+        )
+    for hedge in quoted_hedges(quote):
+        print(
+            f"note: the quote itself says '{hedge}': mark the claim 'reported: true' so the panes say so",
             file=sys.stderr,
         )
     for speaker in dropped_attributions(sentence, quote):

@@ -96,9 +96,60 @@ def dropped_hedges(sentence: str, quote: str) -> list[str]:
 
 
 def dropped_attributions(sentence: str, quote: str) -> list[str]:
-    """Anonymous or non-party speakers the sentence names and the quote leaves out."""
+    """Anonymous or non-party speakers the sentence names and the quote leaves out, each as the
+    sentence names it: "a senior Ukrainian negotiator", not just "a senior"."""
     inside = {m.group(1).lower() for m in ANON.finditer(quote)}
-    return sorted({m.group(1).lower() for m in ANON.finditer(sentence)} - inside)
+    found: dict[str, str] = {}
+    for m in ANON.finditer(sentence):
+        if m.group(1).lower() not in inside:
+            found.setdefault(m.group(1).lower(), _speaker_phrase(sentence, m))
+    return sorted(found.values())
+
+
+def quoted_hedges(quote: str) -> list[str]:
+    """Hedges the quote itself carries ("reportedly rejected…"): the claim is still second-hand."""
+    return sorted({m.group(1).lower() for m in HEDGE.finditer(quote)})
+
+
+# Where a speaker's description ends: the verb of saying, a relative clause, punctuation.
+SAYING = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "noted",
+        "notes",
+        "warned",
+        "warns",
+        "who",
+        "according",
+        "insisted",
+        "claimed",
+    ]
+)
+# Matches that already end their phrase ("officials said", "who asked not to be named").
+WHOLE = re.compile(r"(said|named)$", re.IGNORECASE)
+
+
+def _speaker_phrase(sentence: str, found: re.Match[str]) -> str:
+    """The anonymous speaker as the sentence describes them, up to four more words: "a senior
+    Ukrainian energy official", "analysts cited in reports"."""
+    phrase = found.group(1).lower()
+    if WHOLE.search(phrase):
+        return phrase
+    words: list[str] = []
+    for word in sentence[found.end() :].split()[:4]:
+        bare = word.strip('.,;:!?"”’)')
+        if not bare or bare.lower() in SAYING:
+            break
+        words.append(bare)
+        if bare != word:  # punctuation ends the description
+            break
+    return " ".join([phrase, *words])
 
 
 def quote_warnings(data: Dataset, library: SourceLibrary) -> tuple[Problem, ...]:

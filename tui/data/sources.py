@@ -46,6 +46,7 @@ FOLD = str.maketrans(
 SPACE = re.compile(r"\s+")
 DASH_SPACE = re.compile(r" ?- ?")
 WORD = re.compile(r"\S+")
+PUNCTUATION = "\"'.,;:!?()[]-…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,7 @@ class SourceText:
         search at all (the caller says they are too long).
         """
         from rapidfuzz import fuzz  # only a quote that is not found pays for it
+        from rapidfuzz.distance import Levenshtein
 
         needle = fold(quote)
         if not needle or not self.folded or len(needle) > MAX_HINT_QUOTE:
@@ -156,6 +158,30 @@ class SourceText:
             start -= 1
         while end < len(self.folded) and self.folded[end] != " ":
             end += 1
+        # The alignment is as long as the quote in letters, not in words: "NL offered to withdraw
+        # from the valley" aligns with "reportedly offered to withdraw from the river". Move each
+        # end up to three whole words (49 short comparisons) and keep the passage that is fewest
+        # words away from the quote, then nearest its number of words, then most alike letter by
+        # letter. Counting words keeps a mistyped word answered by the source's word ("river
+        # delta": "river valley", "in June": "in May"), where letters alone would cut it off.
+        wanted = _words(needle)
+        candidates = [
+            (s, e)
+            for s in _word_edges(self.folded, start, -1)
+            for e in _word_edges(self.folded, end, +1)
+            if e > s
+        ]
+
+        def rank(span: tuple[int, int]) -> tuple[int, int, float]:
+            passage = self.folded[span[0] : span[1]]
+            words = _words(passage)
+            return (
+                Levenshtein.distance(words, wanted),
+                abs(len(words) - len(wanted)),
+                -fuzz.ratio(passage, needle),
+            )
+
+        start, end = min(candidates or [(start, end)], key=rank)
         passage = self.folded[start:end]
         return passage, fuzz.ratio(passage, needle) / 100
 
@@ -227,3 +253,22 @@ class SourceLibrary:
             except OSError as error:
                 raise Refused(f"cannot be read: {error.strerror or error}") from None
         return self._texts[file]
+
+
+def _words(text: str) -> list[str]:
+    """The words of a folded text, without their punctuation or case, to compare word by word."""
+    return [bare for word in text.lower().split() if (bare := word.strip(PUNCTUATION))]
+
+
+def _word_edges(text: str, at: int, outward: int, moves: int = 3) -> list[int]:
+    """`at` (a word edge) and the edges up to `moves` whole words either side of it: word starts
+    when `outward` is -1 (a passage's start), word ends when it is +1 (its end)."""
+    low, high = max(0, at - 400), min(len(text), at + 400)
+    words = [m.span() for m in WORD.finditer(text, low, high)]
+    # A word cut by the window's edge is not a word; drop it.
+    spans = [(s, e) for s, e in words if (s > low or low == 0) and (e < high or high == len(text))]
+    edges = [s if outward < 0 else e for s, e in spans]
+    if at not in edges:
+        return [at]
+    i = edges.index(at)
+    return edges[max(0, i - moves) : i + moves + 1]
