@@ -238,17 +238,28 @@ def test_add_source_reads_dateline_credit_and_byline_and_never_overwrites(mini, 
         '    outlet: "Example Wire"',
         "    published: 2026-03-12",
     ]
-    assert "published from line 3" in entry[6] and "byline from line 5" in entry[6]
+    note = " ".join(line.strip() for line in entry[6:])  # folded over lines in the editor
+    assert "published from line 3" in note and "byline from line 5" in note
     seed = mini.parent.parent / "seeds" / "envoys-agree-prisoner.txt"
     assert seed.read_bytes() == article.read_bytes() and mini.read_bytes() == before  # the YAML untouched
     seed.write_text("another text", encoding="utf-8")
     again = add_source(mini, article)
     assert again.returncode == 2 and "exists and differs" in again.stderr
     assert seed.read_text() == "another text"
-    # Pasted into the file, the entry loads.
+    # Pasted into the file, the entry loads, its folded note read back as one line.
     text = mini.read_text().replace("sources:\n", "\n".join(entry) + "\n", 1)
     mini.write_text(text)
-    assert load_positions(mini).ok
+    loaded = load_positions(mini)
+    assert loaded.ok and loaded.dataset is not None
+    assert "published from line 3 ('Geneva, 12 March 2026 — Negotiators agreed on Thursday to a…')" in (
+        loaded.dataset.sources["envoys-agree-prisoner"].note
+    )
+    # Run again once pasted (its id now taken), the same text is found, not copied as '-2'.
+    seed.write_bytes(article.read_bytes())
+    again = add_source(mini, article)
+    assert again.returncode == 0 and "  envoys-agree-prisoner:" in again.stdout
+    assert "holds this text already (source 'envoys-agree-prisoner' of" in again.stderr
+    assert not (seed.parent / "envoys-agree-prisoner-2.txt").exists()
 
 
 def test_add_source_without_dateline_or_credit_says_unknown_and_a_banner_is_inferred(mini, tmp_path):
@@ -480,6 +491,9 @@ async def test_a_figure_given_in_words_sits_beside_the_numbers_unconverted(mini)
         rows = [" ".join(str(pane.get_option_at_index(i).prompt).split()) for i in range(pane.option_count)]
         assert rows[0] == "Share of the valley Northland holds — the sources differ"
         assert rows[3].startswith("more than ever before as of 10 Feb 2026")
+        # Too long for the value column: the words take their own line, the rest keeps the column.
+        lines = str(pane.get_option_at_index(3).prompt).splitlines()
+        assert lines[0] == "  more than ever before" and lines[1].startswith(" " * 17 + "as of 10 Feb 2026")
 
 
 def test_a_figure_has_one_amount_and_words_need_no_unit(mini):

@@ -8,7 +8,7 @@ import os
 import sys
 from pathlib import Path
 
-from tui.data.article import Found, propose_id, read_facts
+from tui.data.article import ArticleFacts, Found, propose_id, read_facts
 from tui.data.characters import visible
 from tui.data.load import load_positions
 from tui.data.safefiles import Refused, read_capped
@@ -21,10 +21,36 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # YAML double-quoted syntax
 
 
-def _where(found: Found | None, what: str) -> str:
-    return (
-        f"{what} from line {found.line} ({visible(found.text)[:60]!r})" if found else f"{what}: not printed"
+def _folded(text: str, indent: int, width: int = 96) -> str:
+    """`text` as a YAML double-quoted scalar folded over lines of `width` (a line break in one
+    reads back as a space), so a long note stays readable in an editor. It is read back to make
+    sure; anything the fold would change (runs of spaces) stays on one line."""
+    import textwrap
+
+    import yaml
+
+    one_line = _quoted(text)
+    lines = textwrap.wrap(
+        one_line,
+        width - indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+        subsequent_indent=" " * indent,
     )
+    folded = "\n".join(lines)
+    return folded if yaml.safe_load(folded) == text else one_line
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """The line a value came from, cut at a word (with '…') when longer than `limit`."""
+    text = visible(text)
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _where(found: Found | None, what: str) -> str:
+    return f"{what} from line {found.line} ({_shown(found.text)!r})" if found else f"{what}: not printed"
 
 
 def run_add_source(data_path: Path, article: Path, wanted_id: str | None) -> int:
@@ -46,6 +72,17 @@ def run_add_source(data_path: Path, article: Path, wanted_id: str | None) -> int
     seed_dir = data.seed_dir if data is not None else (data_path.parent / "../seeds").resolve()
     taken = set(data.sources) if data is not None else set()
     facts = read_facts(text)
+    if not seed_dir.is_dir():
+        print(f"peacedash add-source: the seeds folder {seed_dir} does not exist", file=sys.stderr)
+        return 2
+    copy = _same_text(seed_dir, raw)
+    if copy is not None:
+        # Run again after the entry was pasted, it would otherwise propose 'id-2' and copy twice.
+        known = [s for s, source in (data.sources.items() if data else ()) if source.file == copy.name]
+        sid = known[0] if known else copy.stem
+        said = f" (source '{sid}' of {data_path})" if known else ""
+        print(f"{copy} holds this text already{said}; not copied again", file=sys.stderr)
+        return _print_entry(sid, copy, facts)
     if wanted_id is not None:
         import re
 
@@ -62,19 +99,31 @@ def run_add_source(data_path: Path, article: Path, wanted_id: str | None) -> int
     else:
         sid = propose_id(facts.headline.value if facts.headline else article.stem, taken)
     target = seed_dir / f"{sid}.txt"
-    if not seed_dir.is_dir():
-        print(f"peacedash add-source: the seeds folder {seed_dir} does not exist", file=sys.stderr)
-        return 2
     if os.path.lexists(target):
-        if target.is_file() and target.read_bytes() == raw:
-            print(f"{target} holds this text already; not copied again", file=sys.stderr)
-        else:
-            print(f"peacedash add-source: {target} exists and differs: choose another --id", file=sys.stderr)
-            return 2
-    else:
-        with open(target, "xb") as out:  # 'x': never over a file that appeared meanwhile
-            out.write(raw)
-        print(f"copied to {target}", file=sys.stderr)
+        print(f"peacedash add-source: {target} exists and differs: choose another --id", file=sys.stderr)
+        return 2
+    with open(target, "xb") as out:  # 'x': never over a file that appeared meanwhile
+        out.write(raw)
+    print(f"copied to {target}", file=sys.stderr)
+    return _print_entry(sid, target, facts)
+
+
+def _same_text(seed_dir: Path, raw: bytes) -> Path | None:
+    """A file of the seeds folder that holds exactly these bytes, if any."""
+    for path in sorted(seed_dir.iterdir()):
+        try:
+            if (
+                path.is_file()
+                and path.stat().st_size == len(raw)
+                and read_capped(path, MAX_SEED_BYTES) == raw
+            ):
+                return path
+        except (OSError, Refused):
+            continue  # unreadable: not the same text as far as anyone can tell
+    return None
+
+
+def _print_entry(sid: str, target: Path, facts: ArticleFacts) -> int:
     notes = [
         _where(facts.headline, "title"),
         _where(facts.published_from, "published"),
@@ -95,5 +144,5 @@ def run_add_source(data_path: Path, article: Path, wanted_id: str | None) -> int
     print(f"    published: {published}")
     if inferred:
         print("    inferred: true")
-    print(f"    note: {_quoted('; '.join(notes))}")
+    print(f"    note: {_folded('; '.join(notes), indent=6)}")
     return 0

@@ -18,6 +18,9 @@ from tui.data.state import DashboardState
 from tui.ui.literal import hanging, literal
 from tui.ui.widgets.keys import VIM_MOVES
 
+# Cells of the value column: 'about 1,200 guided bombs' and longer take a line of their own.
+VALUE_COLUMN = 14
+
 MUTED = "$foreground-muted"
 
 
@@ -59,11 +62,18 @@ class FiguresPane(OptionList):
             for figure in group:
                 assert data is not None
                 source = cited_title(data, figure)
-                lead = Content.assemble(("  ", ""), (f"{figure.value_text:<14}", "b"), " ")
                 parts = [(f"as of {spoken(figure.as_of)}", MUTED), (f" · {source}", "")]
                 if said := voice(figure):
                     parts.append((f" · {said}", "i $foreground-muted"))
-                rows.append(Option(hanging(lead, parts, width), id=figure.id))
+                value = figure.value_text
+                if Content(value).cell_length <= VALUE_COLUMN:
+                    lead = Content.assemble(("  ", ""), (f"{value:<{VALUE_COLUMN}}", "b"), " ")
+                    rows.append(Option(hanging(lead, parts, width), id=figure.id))
+                else:
+                    # A long unit or a figure in words would push the column far right and
+                    # squeeze the rest: it takes its own line, the rest keeps the column.
+                    rest = hanging(Content(" " * (VALUE_COLUMN + 3)), parts, width)
+                    rows.append(Option(Content.assemble(("  ", ""), (value, "b"), "\n", rest), id=figure.id))
         total = len(data.figures) if data else 0
         self.border_subtitle = f"{len(figures)}/{total}" if len(figures) != total else f"{total}"
         self.clear_options()
