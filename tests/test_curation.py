@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from tui.data.load import load_positions
 from tui.data.sentences import around, dropped_attributions, dropped_hedges, sentences
@@ -23,6 +24,26 @@ def cite(mini: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "tui.commands.cli", "cite", *args, str(mini)], capture_output=True, text=True
     )
+
+
+def cli(*args: str) -> str:
+    """What a peacedash command prints on standard output."""
+    return subprocess.run(
+        [sys.executable, "-m", "tui.commands.cli", *args], capture_output=True, text=True
+    ).stdout
+
+
+def exported_json(mini: Path) -> Any:
+    """`export json` of the file, validated against the published schema."""
+    import json
+
+    import jsonschema
+
+    document = json.loads(cli("export", "json", str(mini), "--today", "2026-03-15"))
+    jsonschema.validate(
+        document, json.loads((Path(__file__).parent.parent / "docs" / "export.schema.json").read_text())
+    )
+    return document
 
 
 def quote_of(output: str) -> str:
@@ -197,11 +218,7 @@ async def test_the_app_and_the_brief_say_reported_and_who_speaks(mini):
         "offered to withdraw from the river valley",
         "    reported: true\n    speaker: unnamed officials\n",
     )
-    brief = subprocess.run(
-        [sys.executable, "-m", "tui.commands.cli", "brief", str(mini), "--today", "2026-03-15"],
-        capture_output=True,
-        text=True,
-    ).stdout
+    brief = cli("brief", str(mini), "--today", "2026-03-15")
     assert "Northland, offer: Withdraw from the river valley (reported, per unnamed officials)." in brief
     app = PeaceDashApp(mini, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30))
     async with started(app, (120, 40)):
@@ -383,10 +400,8 @@ def test_figures_load_and_each_bad_figure_is_located(mini):
 
 
 async def test_conflicting_figures_sit_side_by_side_in_the_pane_brief_and_json(mini):
-    import json
     from datetime import date, datetime
 
-    import jsonschema
     from running import started
 
     from tui.ui.app import PeaceDashApp
@@ -394,26 +409,13 @@ async def test_conflicting_figures_sit_side_by_side_in_the_pane_brief_and_json(m
     from tui.ui.widgets.figures_pane import FiguresPane
 
     mini.write_text(mini.read_text() + FIGURES)
-    brief = subprocess.run(
-        [sys.executable, "-m", "tui.commands.cli", "brief", str(mini), "--today", "2026-03-15"],
-        capture_output=True,
-        text=True,
-    ).stdout
+    brief = cli("brief", str(mini), "--today", "2026-03-15")
     assert (
         "  Share of the valley Northland holds:\n"
         "    - about 60%, as of 10 Feb 2026 (Talks resume in Geneva).\n"
         "    - 40–45%, as of February 2026 (Ministers sign a memorandum)." in brief
     )
-    document = json.loads(
-        subprocess.run(
-            [sys.executable, "-m", "tui.commands.cli", "export", "json", str(mini), "--today", "2026-03-15"],
-            capture_output=True,
-            text=True,
-        ).stdout
-    )
-    jsonschema.validate(
-        document, json.loads((Path(__file__).parent.parent / "docs" / "export.schema.json").read_text())
-    )
+    document = exported_json(mini)
     assert [(f["id"], f["low"], f["high"]) for f in document["figures"]] == [
         ("valley-share-alpha", 60, 60),
         ("valley-share-beta", 40, 45),
@@ -448,10 +450,8 @@ WORDS_FIGURE = (
 async def test_a_figure_given_in_words_sits_beside_the_numbers_unconverted(mini):
     """A source that compares ('the largest since 2022') gives no number: the figure keeps the
     words, shows them where a number would stand, and the group still says the sources differ."""
-    import json
     from datetime import date, datetime
 
-    import jsonschema
     from running import started
 
     from tui.ui.app import PeaceDashApp
@@ -462,22 +462,9 @@ async def test_a_figure_given_in_words_sits_beside_the_numbers_unconverted(mini)
     assert result.ok, result.problems
     gamma = result.dataset.figures[2]
     assert (gamma.low, gamma.high, gamma.value_text) == (None, None, "more than ever before")
-    brief = subprocess.run(
-        [sys.executable, "-m", "tui.commands.cli", "brief", str(mini), "--today", "2026-03-15"],
-        capture_output=True,
-        text=True,
-    ).stdout
+    brief = cli("brief", str(mini), "--today", "2026-03-15")
     assert "    - more than ever before, as of 10 Feb 2026 (Talks resume in Geneva)." in brief
-    document = json.loads(
-        subprocess.run(
-            [sys.executable, "-m", "tui.commands.cli", "export", "json", str(mini), "--today", "2026-03-15"],
-            capture_output=True,
-            text=True,
-        ).stdout
-    )
-    jsonschema.validate(
-        document, json.loads((Path(__file__).parent.parent / "docs" / "export.schema.json").read_text())
-    )
+    document = exported_json(mini)
     assert [(f["low"], f["words"]) for f in document["figures"]] == [
         (60, None),
         (40, None),
