@@ -195,3 +195,42 @@ async def test_a_newer_load_wins_over_an_older_one(mini):
         await loaded(pilot)
         assert first.is_cancelled
         assert app.dashboard.claims["north-monitors"].stance == "Newest monitors"  # type: ignore[union-attr]
+
+
+async def test_markup_in_a_figure_is_shown_literally_in_the_pane_and_its_screen(mini):
+    """A figure's measure, unit, words and speaker are text from the file like any other."""
+    from tui.ui.screens.figure import FigureScreen
+    from tui.ui.widgets.figures_pane import FiguresPane
+
+    mini.write_text(
+        mini.read_text(encoding="utf-8")
+        + "figures:\n"
+        + "  hostile-words:\n"
+        + '    measures: "Share [@click=app.quit]held[/] [b]"\n'
+        + '    words: "more [/] than [$error]ever"\n'
+        + '    speaker: "officials [@click=app.quit]x[/]"\n'
+        + '    excerpts:\n      - source: alpha\n        quote: "asked for monitors"\n'
+        + "  hostile-unit:\n"
+        + '    measures: "Share [@click=app.quit]held[/] [b]"\n'
+        + "    value: 3\n"
+        + '    unit: "[i]km[/]"\n'
+        + '    excerpts:\n      - source: alpha\n        quote: "asked for monitors"\n',
+        encoding="utf-8",
+    )
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        assert app.dashboard.data is not None, app.dashboard.result
+        pane = app.screen.query_one(FiguresPane)
+        app.dashboard._focus_pane(pane)
+        await pilot.pause()
+        rows = [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
+        assert rows[0] == "Share [@click=app.quit]held[/] [b] — the sources differ"
+        assert rows[1].startswith("  more [/] than [$error]ever\n")
+        assert "officials [@click=app.quit]x[/]" in rows[1] and rows[2].startswith("  3 [i]km[/]")
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FigureScreen)
+        assert "more [/] than [$error]ever" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.is_running
