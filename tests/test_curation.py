@@ -247,15 +247,16 @@ def test_add_source_reads_dateline_credit_and_byline_and_never_overwrites(mini, 
     done = add_source(mini, article)
     assert done.returncode == 0, done.stderr
     entry = done.stdout.splitlines()
-    assert entry[:6] == [
+    assert entry[:7] == [
         "sources:",
         "  envoys-agree-prisoner:",
         "    file: envoys-agree-prisoner.txt",
         '    title: "Envoys agree on prisoner exchange framework"',
         '    outlet: "Example Wire"',
         "    published: 2026-03-12",
+        "    inferred: false",  # a dateline is the text's own date
     ]
-    note = " ".join(line.strip() for line in entry[6:])  # folded over lines in the editor
+    note = " ".join(line.strip() for line in entry[7:])  # folded over lines in the editor
     assert "published from line 3" in note and "byline from line 5" in note
     seed = mini.parent.parent / "seeds" / "envoys-agree-prisoner.txt"
     assert seed.read_bytes() == article.read_bytes() and mini.read_bytes() == before  # the YAML untouched

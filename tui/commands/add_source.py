@@ -142,7 +142,7 @@ def _print_entry(sid: str, target: Path, facts: ArticleFacts) -> int:
     print(f"    title: {_quoted(facts.headline.value if facts.headline else 'unknown')}")
     print(f"    outlet: {_quoted(facts.credit.value if facts.credit else 'not named')}")
     print(f"    published: {published}")
-    if inferred:
-        print("    inferred: true")
+    # Always printed, so the curator sees the question was asked: true only for a banner date.
+    print(f"    inferred: {'true' if inferred else 'false'}")
     print(f"    note: {_folded('; '.join(notes), indent=6)}")
     return 0
