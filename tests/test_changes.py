@@ -308,3 +308,92 @@ def test_exports_open_with_what_changed_since(history):
     jsonschema.validate(document, schema)
     assert [c["id"] for c in document["changes"]["claims"]] == ["geneva-1", "west-rebuild", "vienna"]
     assert all(p["supersedes"] is None for p in document["positions"])
+
+
+async def test_figures_voices_issues_parties_and_sources_change_too(tmp_path):
+    """An issue's alignment moving, a claim marked reported, a figure added, a source's date
+    corrected: each is listed, with what it is about, in the text, the brief and the app."""
+    from datetime import date, datetime
+
+    repo = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "mini", repo)
+    git(repo, "init", "-q", "-b", "main")
+    data = repo / "data" / "positions.yaml"
+    commit(repo, "First version", 10)
+    text = data.read_text()
+    text = text.replace(
+        "    name: River valley\n    alignment: apart\n", "    name: River valley\n    alignment: close\n"
+    )
+    text = text.replace("    published: February 2026\n", "    published: 2026-02-09\n")
+    text = text.replace("    name: Westland\n", "    name: Westland mediators\n")
+    text = text.replace(
+        "    stance: Never give up the river valley\n",
+        "    stance: Never give up the river valley\n    speaker: the delegation\n    reported: true\n",
+    )
+    text += (
+        'figures:\n  valley-share:\n    measures: Share of the valley held\n    value: 60\n    unit: "%"\n'
+        '    excerpts:\n      - source: alpha\n        quote: "asked for monitors"\n'
+    )
+    data.write_text(text)
+    commit(repo, "Valley talks closer; beta's date found", 12)
+    done = changes(str(data))
+    assert done.returncode == 0, done.stderr
+    assert bodies(done.stdout)[0] == [
+        "Ana Analyst: Valley talks closer; beta's date found",
+        "  ~ changed position north-valley: Never give up the river valley",
+        "      speaker: (none) → the delegation",
+        "      reported: (none) → reported",
+        "  ~ changed position north-no-vote: No referendum under occupation",
+        "      stated: February 2026 → 9 Feb 2026",  # stated by default when its source was
+        "  + added figure valley-share: Share of the valley held",
+        "  ~ changed issue valley: River valley",
+        "      alignment: apart → close",
+        "  ~ changed party west: Westland mediators",
+        "      name: Westland → Westland mediators",
+        "  ~ changed source beta: Ministers sign a memorandum",
+        "      published: February 2026 (inferred) → 9 Feb 2026 (inferred)",
+    ]
+    brief = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tui.commands.cli",
+            "brief",
+            str(data),
+            "--today",
+            "2026-03-15",
+            "--since",
+            "2026-02-11",
+        ],
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "Changed since 2026-02-11: 3 claims, 1 issue, 1 party, 1 source:" in brief
+    assert "  - changed issue: River valley (alignment: apart → close), 2026-02-12" in brief
+
+    from running import loaded, started
+
+    from tui.ui.app import PeaceDashApp
+    from tui.ui.widgets.changes_pane import ChangesPane
+
+    app = PeaceDashApp(
+        data, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30), since="2026-02-11"
+    )
+
+    async with started(app, (120, 40)) as pilot:
+        await loaded(pilot)
+        pane = app.screen.query_one(ChangesPane)
+
+        def head(i: int) -> str:
+            return " ".join(str(pane.get_option_at_index(i).prompt).split()).split(" · ")[0]
+
+        rows = {head(i): pane.get_option_at_index(i) for i in range(pane.option_count)}
+        assert not rows["~ changed position Never give up the river valley"].disabled
+        assert rows["~ changed issue River valley"].disabled  # read here; Enter goes to claims only
+        since = app.dashboard.state.since
+        assert since is not None  # the marks go on claims and figures only, never on an issue
+        assert dict(since.words) == {
+            "north-valley": "changed",
+            "north-no-vote": "changed",
+            "valley-share": "new",
+        }

@@ -14,9 +14,9 @@ from pathlib import Path
 
 from tui.data.dates import spoken
 from tui.data.gitlog import Commit, GitProblem, ancestors, contents, file_history, repository, resolve
-from tui.data.history import Claim, as_of, what_of
+from tui.data.history import CONTEXT, Claim, as_of, what_of
 from tui.data.load import load_positions
-from tui.data.model import KIND_WORDS, Dataset, DatedItem, Position, Problem
+from tui.data.model import KIND_WORDS, Dataset, DatedItem, Figure, Position, Problem
 from tui.data.versions import VersionParser
 from tui.data.yamlnodes import YamlProblem, decode
 
@@ -34,7 +34,7 @@ class ClaimChange:
 
     change: str  # added | removed | changed
     id: str
-    what: str  # position | timeline item | meeting
+    what: str  # position | timeline item | meeting | figure | issue | party | source
     title: str
     fields: tuple[FieldChange, ...] = ()
 
@@ -66,17 +66,41 @@ class Changelog:
     dated: tuple[ClaimChange, ...] = ()
 
 
-def _title(claim: Claim) -> str:
+Cited = Claim | Figure
+
+
+def _title(claim: Cited) -> str:
+    if isinstance(claim, Figure):
+        return claim.measures
     return claim.stance if isinstance(claim, Position) else claim.title
+
+
+def _what(claim: Cited) -> str:
+    return "figure" if isinstance(claim, Figure) else what_of(claim)
 
 
 def _names(data: Dataset, ids: Iterable[str]) -> str:
     return ", ".join(data.parties[i].name if i in data.parties else i for i in ids)
 
 
-def _fields(data: Dataset, claim: Claim) -> dict[str, str]:
+def _voice(claim: Cited) -> dict[str, str]:
+    return {"speaker": claim.speaker, "reported": "reported" if claim.reported else ""}
+
+
+def _fields(data: Dataset, claim: Cited) -> dict[str, str]:
     """The fields a reader compares, as they read them (dates spoken, kinds in words)."""
     quotes = "\n".join(f"{e.source}: {e.quote}" for e in claim.excerpts)
+    if isinstance(claim, Figure):
+        return {
+            "measures": claim.measures,
+            "value": claim.value_text,
+            "as of": spoken(claim.as_of),
+            "party": _names(data, [claim.party]) if claim.party else "",
+            "issue": data.issues[claim.issue].name if claim.issue in data.issues else claim.issue,
+            "note": claim.note,
+            **_voice(claim),
+            "excerpts": quotes,
+        }
     if isinstance(claim, Position):
         return {
             "party": _names(data, [claim.party]),
@@ -85,6 +109,7 @@ def _fields(data: Dataset, claim: Claim) -> dict[str, str]:
             "stance": claim.stance,
             "stated": spoken(claim.stated),
             "supersedes": claim.supersedes,
+            **_voice(claim),
             "excerpts": quotes,
         }
     return {
@@ -97,17 +122,30 @@ def _fields(data: Dataset, claim: Claim) -> dict[str, str]:
         "place": claim.place,
         "outcome": claim.outcome,
         "supersedes": claim.supersedes,
+        **_voice(claim),
         "excerpts": quotes,
     }
 
 
-def _same(old: Claim, new: Claim) -> bool:
+def _same(old: Cited, new: Cited) -> bool:
     """Equal in everything but where they stand in the file: most claims, most commits (checked
     first because spelling out every field of every claim of every version is slow)."""
     if type(old) is not type(new) or old.supersedes != new.supersedes:
         return False
+    if (old.speaker, old.reported) != (new.speaker, new.reported):
+        return False
     if [(e.source, e.quote) for e in old.excerpts] != [(e.source, e.quote) for e in new.excerpts]:
         return False
+    if isinstance(old, Figure) and isinstance(new, Figure):
+        return (old.measures, old.amount, old.approximate, old.as_of, old.party, old.issue, old.note) == (
+            new.measures,
+            new.amount,
+            new.approximate,
+            new.as_of,
+            new.party,
+            new.issue,
+            new.note,
+        )
     if isinstance(old, Position) and isinstance(new, Position):
         return (old.party, old.issue, old.kind, old.stance, old.stated) == (
             new.party,
@@ -138,34 +176,74 @@ def _same(old: Claim, new: Claim) -> bool:
     )
 
 
-def _claims(data: Dataset) -> dict[str, Claim]:
-    out: dict[str, Claim] = {p.id: p for p in data.positions}
+def _claims(data: Dataset) -> dict[str, Cited]:
+    out: dict[str, Cited] = {p.id: p for p in data.positions}
     out |= {d.id: d for d in data.dated_items}
+    out |= {f.id: f for f in data.figures}
     return out
 
 
+def _diffs(was: dict[str, str], now: dict[str, str]) -> tuple[FieldChange, ...]:
+    return tuple(
+        FieldChange(name, was.get(name, ""), value)
+        for name, value in now.items()
+        if was.get(name, "") != value
+    )
+
+
 def compare_claims(old: Dataset | None, new: Dataset) -> tuple[ClaimChange, ...]:
-    """Claims added, removed and changed from old to new, in the new file's order (removed last)."""
+    """Claims and figures added, removed and changed from old to new, in the new file's order
+    (removed last)."""
     before = _claims(old) if old is not None else {}
     after = _claims(new)
     out: list[ClaimChange] = []
     for cid, claim in after.items():
         if cid not in before:
-            out.append(ClaimChange("added", cid, what_of(claim), _title(claim)))
+            out.append(ClaimChange("added", cid, _what(claim), _title(claim)))
             continue
         assert old is not None
         if _same(before[cid], claim):
             continue
-        was, now = _fields(old, before[cid]), _fields(new, claim)
-        diffs = tuple(
-            FieldChange(name, was.get(name, ""), value)
-            for name, value in now.items()
-            if was.get(name, "") != value
-        )
-        if diffs:
-            out.append(ClaimChange("changed", cid, what_of(claim), _title(claim), diffs))
+        if diffs := _diffs(_fields(old, before[cid]), _fields(new, claim)):
+            out.append(ClaimChange("changed", cid, _what(claim), _title(claim), diffs))
     out.extend(
-        ClaimChange("removed", cid, what_of(c), _title(c)) for cid, c in before.items() if cid not in after
+        ClaimChange("removed", cid, _what(c), _title(c)) for cid, c in before.items() if cid not in after
+    )
+    return tuple(out)
+
+
+def _context(data: Dataset) -> dict[tuple[str, str], tuple[str, dict[str, str]]]:
+    """Each issue, party and source: (what, id) → (its name, its fields as a reader reads them)."""
+    out: dict[tuple[str, str], tuple[str, dict[str, str]]] = {}
+    for issue in data.issues.values():
+        fields = {"name": issue.name, "short": issue.short, "alignment": issue.alignment, "note": issue.note}
+        out["issue", issue.id] = (issue.name, fields)
+    for party in data.parties.values():
+        fields = {"name": party.name, "short": party.short, "includes": ", ".join(party.includes)}
+        out["party", party.id] = (party.name, fields)
+    for source in data.sources.values():
+        published = spoken(source.published) + (" (inferred)" if source.published_inferred else "")
+        fields = {"title": source.title, "outlet": source.outlet, "published": published, "note": source.note}
+        out["source", source.id] = (source.title, fields | {"file": source.file})
+    return out
+
+
+def compare_context(old: Dataset | None, new: Dataset) -> tuple[ClaimChange, ...]:
+    """Issues, parties and sources added, removed and changed: an issue's alignment moving from
+    'apart' to 'close' is news too. Nothing for the first version (its claims say enough)."""
+    if old is None:
+        return ()
+    before, after = _context(old), _context(new)
+    out: list[ClaimChange] = []
+    for (what, eid), (title, fields) in after.items():
+        if (what, eid) not in before:
+            out.append(ClaimChange("added", eid, what, title))
+        elif diffs := _diffs(before[what, eid][1], fields):
+            out.append(ClaimChange("changed", eid, what, title, diffs))
+    out.extend(
+        ClaimChange("removed", eid, what, title)
+        for (what, eid), (title, _) in before.items()
+        if (what, eid) not in after
     )
     return tuple(out)
 
@@ -216,7 +294,8 @@ def git_changelog(
                 CommitReport(commit, problems=shown, problem_count=len(result.problems), note=note)
             )
             continue
-        reports.append(CommitReport(commit, compare_claims(previous, result.dataset), note=note))
+        found = compare_claims(previous, result.dataset) + compare_context(previous, result.dataset)
+        reports.append(CommitReport(commit, found, note=note))
         previous = result.dataset
     reports.reverse()
     kept = [r for r in reports if (include is None or include(r.commit))]
@@ -299,17 +378,19 @@ class SinceMark:
 def marks_since(log: Changelog) -> tuple[SinceMark, ...]:
     """One mark per claim, its newest change first; newest first overall. A claim added and then
     changed is 'added'; one removed later is listed as removed."""
-    seen: dict[str, SinceMark] = {}
-    order: list[str] = []
+    seen: dict[tuple[str, str], SinceMark] = {}
+    order: list[tuple[str, str]] = []
     for report in log.reports:  # newest first
         for change in report.changes:
             when = report.commit.when.date().isoformat()
-            if change.id not in seen:
-                seen[change.id] = SinceMark(change, when, report.commit.subject)
-                order.append(change.id)
-            elif change.change == "added" and seen[change.id].change.change == "changed":
-                first = seen[change.id]  # new since the point, whatever happened to it after
-                seen[change.id] = SinceMark(
+            # Claims and figures share one namespace of ids; issues, parties, sources each their own.
+            key = (change.what if change.what in CONTEXT else "claim", change.id)
+            if key not in seen:
+                seen[key] = SinceMark(change, when, report.commit.subject)
+                order.append(key)
+            elif change.change == "added" and seen[key].change.change == "changed":
+                first = seen[key]  # new since the point, whatever happened to it after
+                seen[key] = SinceMark(
                     ClaimChange("added", change.id, change.what, first.change.title),
                     first.when,
                     first.subject,

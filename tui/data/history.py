@@ -19,6 +19,11 @@ from tui.data.yamlnodes import Node
 Claim = Position | DatedItem
 
 
+# What a change may be about besides claims and figures (which share one namespace of ids);
+# the panes mark claims only.
+CONTEXT = ("issue", "party", "source")
+
+
 def what_of(claim: Claim) -> str:
     """'position', 'meeting' or 'timeline item': how messages and change lists name a claim."""
     if isinstance(claim, Position):

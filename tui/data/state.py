@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from tui.data.describe import positions_by_cell
 from tui.data.filtering import Filter, View
+from tui.data.history import CONTEXT
 from tui.data.model import Dataset, DatedItem, Position, Problem
 from tui.data.paths import DataFile
 from tui.data.sources import SourceLibrary
@@ -79,7 +80,11 @@ class Since:
     def build(
         cls, point: str, marks: tuple[SinceMark, ...] = (), problem: str = "", busy: bool = False
     ) -> Since:
-        words = {m.change.id: SINCE_WORDS[m.change.change] for m in marks if m.change.change != "removed"}
+        words = {
+            m.change.id: SINCE_WORDS[m.change.change]
+            for m in marks
+            if m.change.change != "removed" and m.change.what not in CONTEXT
+        }
         return cls(point, marks, problem, busy, MappingProxyType(words))
 
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 from tui.data.changelog import Changelog, SinceMark, marks_since
 from tui.data.characters import one_line
+from tui.data.describe import plural
+from tui.data.history import CONTEXT
 from tui.exports.markdown import md
 
 
@@ -20,9 +23,13 @@ def _line(mark: SinceMark) -> str:
     return f"{change.change} {change.what}: {change.title}" + (f" ({fields})" if fields else "") + when
 
 
-def _heading(log: Changelog, count: int) -> str:
+def _heading(log: Changelog, marks: tuple[SinceMark, ...]) -> str:
     where = f" (no git history: {log.without_git}; claims dated since)" if log.without_git else ""
-    return f"Changed since {log.since}{where}: {count} claim{'s' if count != 1 else ''}"
+    counts = Counter("claim" if m.change.what not in CONTEXT else m.change.what for m in marks)
+    said = [
+        plural(counts[w], w, "parties" if w == "party" else None) for w in ("claim", *CONTEXT) if counts[w]
+    ]
+    return f"Changed since {log.since}{where}: {', '.join(said) or '0 claims'}"
 
 
 def with_changes(kind: str, body: str, log: Changelog) -> str:
@@ -51,10 +58,10 @@ def with_changes(kind: str, body: str, log: Changelog) -> str:
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if kind == "md":
         title, _, rest = body.partition("\n")
-        section = [f"## {md(_heading(log, len(marks)))}", ""]
+        section = [f"## {md(_heading(log, marks))}", ""]
         section += [f"- {md(_line(m))}" for m in marks] or ["Nothing changed."]
         return "\n".join([title, "", *section, "", rest.lstrip("\n")])
     head, _, rest = body.partition("\n\n")  # the brief's title lines, then the rest
-    section = [one_line(_heading(log, len(marks)) + ":")]
+    section = [one_line(_heading(log, marks) + ":")]
     section += [one_line(f"  - {_line(m)}") for m in marks] or ["  - nothing"]
     return "\n\n".join([head, "\n".join(section), rest])

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.data.history import CONTEXT
 from tui.data.state import SINCE_WORDS, DashboardState
 from tui.ui.glyphs import SINCE_GLYPH, SINCE_STYLE
 from tui.ui.literal import hanging, literal
@@ -66,7 +67,8 @@ class ChangesPane(ClaimList):
                 if f.field not in ("excerpts", "as of")
             )
             prompt = hanging(lead, words, width)
-            listed = change.change != "removed" and change.id in claims
+            # Issues, parties and sources are listed for reading; Enter goes to claims only.
+            listed = change.change != "removed" and change.what not in CONTEXT and change.id in claims
             rows.append(Option(prompt, id=change.id if listed else None, disabled=not listed))
         self.border_subtitle = f"{len(since.marks)}"
         self.set_rows(rows, self.claim_id, empty="nothing changed since then")
