@@ -219,6 +219,16 @@ def test_a_huge_unmatched_quote_is_reported_as_too_long_without_a_search(mini, l
     ]
 
 
+def test_a_long_source_of_many_sentences_is_cut_into_sentences_in_bounded_time(mini):
+    # check reads the sentence around every quote for hedges: cutting 2.4 MB into 40,000
+    # sentences once searched the whole text before each full stop (minutes, here the timeout).
+    seed = mini.parent.parent / "seeds" / "alpha.txt"
+    filler = " ".join(f"Paragraph {n} says nothing of note about anything at all." for n in range(20_000))
+    seed.write_text(filler + "\n" + seed.read_text() + "\n" + filler)
+    done = run("check", str(mini))
+    assert done.returncode == 0, done.stderr
+
+
 def test_a_near_miss_in_a_long_source_still_gets_its_closest_passage(mini):
     seed = mini.parent.parent / "seeds" / "alpha.txt"
     filler = " ".join(f"Paragraph {n} says nothing of note about anything at all." for n in range(20_000))

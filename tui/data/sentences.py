@@ -66,7 +66,11 @@ def sentences(text: str) -> list[Sentence]:
         following = text[mark.end() : mark.end() + 1]
         if mark.group().strip() and following and not (following.isupper() or following in "“\"‘'(«"):
             continue  # "e.g. this": not a sentence end
-        if mark.group().startswith(".") and ABBREVIATION.search(text[: mark.start() + 1]):
+        # Only the last few letters can make an abbreviation: searching the whole text before
+        # every full stop made cutting a long source quadratic (60 ms of `check` on the bundled file).
+        if mark.group().startswith(".") and ABBREVIATION.search(
+            text, max(0, mark.start() - 40), mark.start() + 1
+        ):
             continue  # "U.S. President": an abbreviation
         piece = text[start : mark.end()].strip()
         if piece:
