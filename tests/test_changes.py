@@ -37,14 +37,20 @@ def commit(repo: Path, message: str, day: int) -> None:
     git(repo, "commit", "-q", "-m", message, when=f"2026-02-{day:02d}T09:00:00+00:00")
 
 
-@pytest.fixture
-def history(tmp_path: Path) -> Path:
-    """A repository with six commits of the mini file; returns the file's final path."""
+def first_version(tmp_path: Path) -> Path:
+    """A repository holding the mini dataset as its first commit; returns the data file."""
     repo = tmp_path / "repo"
     shutil.copytree(FIXTURES / "mini", repo)
     git(repo, "init", "-q", "-b", "main")
-    data = repo / "data" / "positions.yaml"
     commit(repo, "First version", 10)
+    return repo / "data" / "positions.yaml"
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> Path:
+    """A repository with six commits of the mini file; returns the file's final path."""
+    data = first_version(tmp_path)
+    repo = data.parent.parent
     text = data.read_text()
     added = text.replace(
         "timeline:\n",
@@ -315,11 +321,8 @@ async def test_figures_voices_issues_parties_and_sources_change_too(tmp_path):
     corrected: each is listed, with what it is about, in the text, the brief and the app."""
     from datetime import date, datetime
 
-    repo = tmp_path / "repo"
-    shutil.copytree(FIXTURES / "mini", repo)
-    git(repo, "init", "-q", "-b", "main")
-    data = repo / "data" / "positions.yaml"
-    commit(repo, "First version", 10)
+    data = first_version(tmp_path)
+    repo = data.parent.parent
     text = data.read_text()
     text = text.replace(
         "    name: River valley\n    alignment: apart\n", "    name: River valley\n    alignment: close\n"
