@@ -489,11 +489,14 @@ def test_a_figure_has_one_amount_and_words_need_no_unit(mini):
         "    words: more than ever before\n", "    words: more than ever\n    value: 3\n"
     )
     mini.write_text(mini.read_text() + "figures:\n" + both)
-    messages = [p.message for p in load_positions(mini).problems]
-    assert messages == [
+    problems = load_positions(mini).problems
+    assert [p.message for p in problems] == [
         "figure 'valley-share-gamma' needs one of 'value: 20', 'range: [18, 20]' or "
         "'words: the largest since 2022', not 'value' and 'words' together"
     ]
+    # Located at the amount written last (the one likely just added), not at the figure.
+    lines = mini.read_text().splitlines()
+    assert lines[problems[0].line - 1] == "    value: 3" and problems[0].col == 12
     mini.write_text(
         mini.read_text().split("figures:\n")[0]
         + "figures:\n"

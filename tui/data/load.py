@@ -440,8 +440,10 @@ class _Reader:
         the source gives it, never averaged, never turned into a number it does not print."""
         given = [key for key in ("value", "range", "words") if f.get(key) is not None]
         if len(given) != 1:
+            # At the amount written last (likely the one just added), or at the figure if none.
+            nodes = [node for key in given if (node := f.get(key)) is not None]
             self.problems.add(
-                f.node,
+                max(nodes, key=lambda node: (node.line, node.col)) if nodes else f.node,
                 f"{what} needs one of 'value: 20', 'range: [18, 20]' or 'words: the largest since 2022'"
                 + (f", not {' and '.join(repr(k) for k in given)} together" if given else ""),
             )
