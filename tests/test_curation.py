@@ -404,6 +404,7 @@ async def test_conflicting_figures_sit_side_by_side_in_the_pane_brief_and_json(m
     from datetime import date, datetime
 
     from running import started
+    from textual.widgets import Static
 
     from tui.ui.app import PeaceDashApp
     from tui.ui.screens.figure import FigureScreen
@@ -436,6 +437,12 @@ async def test_conflicting_figures_sit_side_by_side_in_the_pane_brief_and_json(m
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, FigureScreen) and app.screen.figure.id == "valley-share-alpha"
+        # The figure's own screen shows the other source's figure beside it, not an average.
+        shown = [str(w.render()) for w in app.screen.query(Static)]
+        assert "The same measure elsewhere — the sources differ" in shown
+        assert any(
+            s.startswith("  40–45% · as of February 2026 · Ministers sign a memorandum") for s in shown
+        )
 
 
 WORDS_FIGURE = (

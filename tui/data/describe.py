@@ -86,6 +86,11 @@ def figure_groups(figures: tuple[Figure, ...]) -> list[list[Figure]]:
     return list(groups.values())
 
 
+def sources_differ(group: list[Figure]) -> bool:
+    """Whether figures on one measure give different amounts (shown side by side, never averaged)."""
+    return len({f.amount for f in group}) > 1
+
+
 def cited_title(data: Dataset, claim: Position | DatedItem | Figure) -> str:
     """The title of the first source a claim or figure cites ('' when it cites none)."""
     return data.sources[claim.excerpts[0].source].title if claim.excerpts else ""

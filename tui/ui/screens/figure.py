@@ -8,7 +8,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from tui.data.dates import spoken
-from tui.data.describe import voice
+from tui.data.describe import cited_title, figure_groups, sources_differ, voice
 from tui.data.model import Dataset, Figure
 from tui.data.sources import SourceLibrary
 from tui.ui.literal import assemble, literal
@@ -44,4 +44,31 @@ class FigureScreen(ModalScreen[None]):
                     assemble((f"{number}.", "b"), " ", excerpt_content(self.data, self.library, excerpt)),
                     classes="excerpt",
                 )
+            # The same measure from other sources, side by side here too: never averaged.
+            group = self._group()
+            others = [f for f in group if f.id != figure.id]
+            if others:
+                heading = "The same measure elsewhere" + (
+                    " — the sources differ" if sources_differ(group) else ""
+                )
+                yield Static(literal(heading, "b"), classes="excerpt")
+                for other in others:
+                    said = f" · {voice(other)}" if voice(other) else ""
+                    yield Static(
+                        assemble(
+                            ("  ", ""),
+                            (other.value_text, "b"),
+                            (
+                                f" · as of {spoken(other.as_of)} · {cited_title(self.data, other)}{said}",
+                                MUTED,
+                            ),
+                        )
+                    )
         yield Footer()
+
+    def _group(self) -> list[Figure]:
+        """The figures that measure what this one does (as the Figures tab groups them)."""
+        for group in figure_groups(self.data.figures):
+            if any(f.id == self.figure.id for f in group):
+                return group
+        return [self.figure]

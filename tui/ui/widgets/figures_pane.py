@@ -12,7 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.data.dates import spoken
-from tui.data.describe import cited_title, figure_groups, voice
+from tui.data.describe import cited_title, figure_groups, sources_differ, voice
 from tui.data.filtering import matching_figures
 from tui.data.state import DashboardState
 from tui.ui.literal import hanging, literal
@@ -56,8 +56,7 @@ class FiguresPane(OptionList):
         rows: list[Option] = []
         assert data is not None or not figures
         for group in figure_groups(figures):
-            differ = len({f.amount for f in group}) > 1
-            heading = group[0].measures + (" — the sources differ" if differ else "")
+            heading = group[0].measures + (" — the sources differ" if sources_differ(group) else "")
             rows.append(Option(literal(heading, "b $text-primary"), disabled=True))
             for figure in group:
                 assert data is not None
