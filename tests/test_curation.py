@@ -261,9 +261,10 @@ def test_add_source_reads_dateline_credit_and_byline_and_never_overwrites(mini, 
     seed = mini.parent.parent / "seeds" / "envoys-agree-prisoner.txt"
     assert seed.read_bytes() == article.read_bytes() and mini.read_bytes() == before  # the YAML untouched
     seed.write_text("another text", encoding="utf-8")
-    again = add_source(mini, article)
+    again = add_source(mini, article, "--id", "envoys-agree-prisoner")  # an id chosen, its file taken
     assert again.returncode == 2 and "exists and differs" in again.stderr
     assert seed.read_text() == "another text"
+    assert not (seed.parent / "envoys-agree-prisoner-2.txt").exists()
     # Pasted into the file, the entry loads, its folded note read back as one line.
     text = mini.read_text().replace("sources:\n", "\n".join(entry) + "\n", 1)
     mini.write_text(text)
@@ -294,6 +295,44 @@ def test_add_source_without_dateline_or_credit_says_unknown_and_a_banner_is_infe
     )
     done = add_source(mini, banner, "--id", "banner")
     assert "    published: 2026-02-08\n    inferred: true" in done.stdout and "a banner" in done.stdout
+
+
+def test_add_source_reads_russian_and_ukrainian_datelines_and_transliterates_the_id(mini, tmp_path):
+    for name, text, wanted_id in (
+        (
+            "ru.txt",
+            "Переговоры возобновились\n\nКиев, 12 марта 2026 — Делегации встретились.\n",
+            "peregovory-vozobnovilis",
+        ),
+        (
+            "uk.txt",
+            "Переговори відновилися\n\nКиїв, 12 березня 2026 — Делегації зустрілися.\n",
+            "peregovori-vidnovilisya",
+        ),
+    ):
+        article = tmp_path / name
+        article.write_text(text, encoding="utf-8")
+        done = add_source(mini, article)
+        assert done.returncode == 0, done.stderr
+        assert f"  {wanted_id}:\n    file: {wanted_id}.txt\n" in done.stdout
+        assert "    published: 2026-03-12\n    inferred: false\n" in done.stdout
+
+
+def test_add_source_says_a_dateline_without_a_year_and_steps_past_a_taken_file(mini, tmp_path):
+    wire = tmp_path / "wire.txt"
+    wire.write_text("Talks resume\n\nKYIV, March 12 (Reuters) - Envoys met on Thursday.\n", encoding="utf-8")
+    done = add_source(mini, wire)
+    assert done.returncode == 0, done.stderr
+    assert '  talks-resume:\n    file: talks-resume.txt\n    title: "Talks resume"\n' in done.stdout
+    assert "    published: unknown\n" in done.stdout  # the year is not printed: never guessed
+    note = " ".join(line.strip() for line in done.stdout.split("    note: ", 1)[1].splitlines())
+    assert "published: not in full (line 3 prints 'March 12', no year)" in note
+    # Another text with the same headline: the proposed id steps past the file now in seeds/.
+    other = tmp_path / "other.txt"
+    other.write_text("Talks resume\n\nGeneva, 2 April 2026 — Envoys met again.\n", encoding="utf-8")
+    again = add_source(mini, other)
+    assert again.returncode == 0, again.stderr
+    assert "  talks-resume-2:\n    file: talks-resume-2.txt\n" in again.stdout
 
 
 def test_add_source_refuses_binaries_and_used_ids(mini, tmp_path):

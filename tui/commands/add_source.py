@@ -97,7 +97,12 @@ def run_add_source(data_path: Path, article: Path, wanted_id: str | None) -> int
             return 2
         sid = wanted_id
     else:
-        sid = propose_id(facts.headline.value if facts.headline else article.stem, taken)
+        # A proposed id steps past the seeds folder's files too ('-2'); an --id the user chose
+        # is never changed behind their back, it is refused below if its file exists.
+        on_disk = {
+            entry.name.removesuffix(".txt") for entry in seed_dir.iterdir() if entry.name.endswith(".txt")
+        }
+        sid = propose_id(facts.headline.value if facts.headline else article.stem, taken | on_disk)
     target = seed_dir / f"{sid}.txt"
     if os.path.lexists(target):
         print(f"peacedash add-source: {target} exists and differs: choose another --id", file=sys.stderr)
@@ -126,7 +131,9 @@ def _same_text(seed_dir: Path, raw: bytes) -> Path | None:
 def _print_entry(sid: str, target: Path, facts: ArticleFacts) -> int:
     notes = [
         _where(facts.headline, "title"),
-        _where(facts.published_from, "published"),
+        _where(facts.published_from, "published")
+        if not facts.yearless
+        else f"published: not in full (line {facts.yearless.line} prints {facts.yearless.value!r}, no year)",
         _where(facts.credit, "outlet"),
         _where(facts.byline, "byline"),
     ]
