@@ -76,6 +76,16 @@ def test_hedges_and_speakers_a_quote_drops():
     assert dropped_attributions(
         "Analysts cited in reports say the line moved 1.3% since 2023.", "the line moved"
     ) == ["analysts cited in reports"]
+    # Sources in Russian or Ukrainian hedge and attribute in their own words.
+    ru = "По данным источников, делегация якобы согласилась уступить долину."
+    assert dropped_hedges(ru, "согласилась уступить долину") == ["по данным", "якобы"]
+    assert dropped_attributions(ru, "согласилась уступить долину") == ["источников"]
+    uk = "Делегація нібито погодилася, сказав посадовець на умовах анонімності."
+    assert dropped_hedges(uk, "погодилася") == ["нібито"]
+    assert dropped_attributions(uk, "погодилася") == ["на умовах анонімності"]
+    assert dropped_attributions("Источник в правительстве сообщил, что всё решено.", "всё решено") == [
+        "источник в правительстве"
+    ]
 
 
 def test_cite_exact_prints_the_sentence_and_an_entry_that_passes_check(mini):

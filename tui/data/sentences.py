@@ -29,6 +29,17 @@ HEDGES = (
     "was said to",
     "claimed",
     "it is understood",
+    # Russian and Ukrainian, for sources in either language.
+    "якобы",
+    "как сообщается",
+    "по данным",
+    "по словам",
+    "по информации",
+    "нібито",
+    "як повідомляється",
+    "за даними",
+    "за словами",
+    "за інформацією",
 )
 # Speakers a sentence may attribute its words to without naming a party's official voice.
 ANONYMOUS = (
@@ -41,6 +52,15 @@ ANONYMOUS = (
     "sources",
     "a source",
     "diplomats said",
+    "источник",
+    "источники",
+    "источников",
+    "на условиях анонимности",
+    "аналитики",
+    "джерело",
+    "джерела",
+    "на умовах анонімності",
+    "аналітики",
 )
 
 HEDGE = re.compile(r"\b(" + "|".join(re.escape(h) for h in HEDGES) + r")\b", re.IGNORECASE)
@@ -142,6 +162,21 @@ SAYING = frozenset(
         "according",
         "insisted",
         "claimed",
+        # Russian and Ukrainian verbs of saying, and "who" / "which".
+        "сказал",
+        "сказала",
+        "заявил",
+        "заявила",
+        "сообщил",
+        "сообщила",
+        "сообщили",
+        "который",
+        "сказав",
+        "заявив",
+        "повідомив",
+        "повідомила",
+        "повідомили",
+        "який",
     ]
 )
 # Matches that already end their phrase ("officials said", "who asked not to be named").
