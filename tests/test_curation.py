@@ -561,3 +561,24 @@ def test_a_figure_has_one_amount_and_words_need_no_unit(mini):
     assert [p.message for p in load_positions(mini).problems] == [
         "'words' of figure 'valley-share-gamma' is empty"
     ]
+
+
+def test_a_dated_item_says_who_says_it_in_the_brief_markdown_and_calendar(mini):
+    mini.write_text(
+        mini.read_text().replace(
+            "    speaker: officials (unnamed)\n", "    speaker: officials (unnamed)\n    reported: true\n"
+        )
+    )
+    brief = cli("brief", str(mini), "--today", "2026-03-15")
+    assert (
+        "  - Next round in Vienna: April 2026; with Northland, Southland. proposed, in 17 days (reported, per officials (unnamed))."
+        in brief
+    )
+    markdown = cli("export", "md", str(mini), "--today", "2026-03-15")
+    assert "Vienna; Northland, Southland; reported · per officials (unnamed); proposed" in markdown
+    ics = subprocess.run(
+        [sys.executable, "-m", "tui.commands.cli", "export", "ics", str(mini), "--today", "2026-03-15"],
+        capture_output=True,
+    ).stdout.decode()
+    unfolded = ics.replace("\r\n ", "")
+    assert "Who says it: reported · per officials (unnamed)" in unfolded

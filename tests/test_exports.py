@@ -201,7 +201,9 @@ def test_brief_reads_as_plain_words(data):
     assert text.startswith("Test negotiation: state of play on 2026-03-15\n")
     assert "Coming up:\n  - Next round" not in text  # ordered by date: the summit is in June, Vienna in April
     coming = text.split("Coming up:\n")[1].split("\n\n")[0].splitlines()
-    assert coming[0].startswith(f"  - {TITLE}: April 2026; with Northland, Southland. proposed, in 17 days.")
+    assert coming[0] == (
+        f"  - {TITLE}: April 2026; with Northland, Southland. proposed, in 17 days (per officials (unnamed))."
+    )
     assert "Held or met:\n  - First round in Geneva: 5 Feb 2026; with Northland, Southland. held." in text
     assert "  Ceasefire (parties close):\n    - Northland, demand: Monitors." in text
     assert "·" not in text and "|" not in text

@@ -47,7 +47,8 @@ def export_brief(data: Dataset, today: date) -> str:
             who = party_names(data, item.proposed_by or item.participants)
             # 'put forward by', not 'proposed by': the status that follows often says 'proposed'.
             by = f"; {'put forward by' if item.proposed_by else 'with'} {who}" if who else ""
-            lines.append(f"  - {item.title}: {date_label(item)}{by}. {statuses[item.id][1]}.")
+            said = f" ({voice(item)})" if voice(item) else ""
+            lines.append(f"  - {item.title}: {date_label(item)}{by}. {statuses[item.id][1]}{said}.")
     lines += ["", "Where the parties stand:"]
     by_cell = positions_by_cell(data.current_positions)
     for issue in data.issues.values():

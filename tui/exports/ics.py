@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from icalendar import Calendar, Event
 
 from tui.data.characters import stripped
-from tui.data.describe import date_label, item_status, party_names
+from tui.data.describe import date_label, item_status, party_names, voice
 from tui.data.model import Dataset, DatedItem
 
 PRODID = "-//peacedash//peacedash calendar export//EN"
@@ -21,6 +21,8 @@ def _description(data: Dataset, item: DatedItem, today: date) -> str:
         lines.append(f"Proposed by: {party_names(data, item.proposed_by)}")
     if item.participants:
         lines.append(f"Participants: {party_names(data, item.participants)}")
+    if item.reported or item.speaker:
+        lines.append(f"Who says it: {voice(item)}")
     for label_, value in (("Format", item.format), ("Outcome", item.outcome), ("Note", item.note)):
         if value:
             lines.append(f"{label_}: {value}")

@@ -98,8 +98,9 @@ def export_markdown(data: Dataset, today: date) -> str:
         (i for i in data.timeline if i.id not in data.replaced_by), key=lambda i: i.date.sort_key()
     ):
         _, label = item_status(item, today)
+        said = f" ({md(voice(item))})" if voice(item) else ""
         out.append(
-            f"| {md(date_label(item))} | {md(item.title)}{notes.ref(item)} | "
+            f"| {md(date_label(item))} | {md(item.title)}{said}{notes.ref(item)} | "
             f"{md(party_names(data, item.proposed_by)) or '—'} | {md(label)} |"
         )
     out += ["", "## Meetings and events", ""]
@@ -108,7 +109,15 @@ def export_markdown(data: Dataset, today: date) -> str:
     ):
         _, label = item_status(item, today)
         facts = "; ".join(
-            x for x in (date_label(item), item.place, party_names(data, item.participants), item.format) if x
+            x
+            for x in (
+                date_label(item),
+                item.place,
+                party_names(data, item.participants),
+                item.format,
+                voice(item),
+            )
+            if x
         )
         outcome = f" Outcome: {md(item.outcome)}" if item.outcome else ""
         out.append(f"- **{md(item.title)}** ({md(facts)}; {md(label)}).{outcome}{notes.ref(item)}")
