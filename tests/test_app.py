@@ -297,7 +297,7 @@ async def test_help_screen_lists_every_key(mini):
         ]:
             assert f"  {key:<16} {meaning}" in rows, key
         assert not any(
-            "problems (while the file has any)" in row for row in rows
+            "problems or warnings (while the file has any)" in row for row in rows
         )  # no problems, no such pane
         await pilot.press("escape")
         await pilot.pause()

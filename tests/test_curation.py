@@ -582,3 +582,38 @@ def test_a_dated_item_says_who_says_it_in_the_brief_markdown_and_calendar(mini):
     ).stdout.decode()
     unfolded = ics.replace("\r\n ", "")
     assert "Who says it: reported · per officials (unnamed)" in unfolded
+
+
+async def test_the_app_lists_warnings_without_calling_the_data_stale(mini):
+    """A dropped hedge is shown in the app as check shows it, in a warnings pane and the status
+    bar; the data stays current (not STALE), and marking the claim reported clears it."""
+    from datetime import date, datetime
+
+    from running import started
+
+    from tui.ui.app import PeaceDashApp
+    from tui.ui.widgets.problems_pane import ProblemsPane
+    from tui.ui.widgets.status_bar import StatusBar
+
+    with_gamma_claim(mini, "offered to withdraw from the river valley")
+    line = next(n for n, text in enumerate(mini.read_text().splitlines(), 1) if "offered to withdraw" in text)
+    app = PeaceDashApp(mini, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30), poll_seconds=None)
+    async with started(app, (120, 40)) as pilot:
+        pane = app.screen.query_one(ProblemsPane)
+        assert pane.display and pane.has_class("-warnings")
+        assert str(pane.border_title) == "1 warning — the data is current; check --strict fails on them"
+        row = " ".join(str(pane.get_option_at_index(0).prompt).split())
+        assert row.startswith(f"{line}:16 the sentence around this quote says 'reportedly'")
+        status = str(app.screen.query_one(StatusBar).render())
+        assert "⚠ 1 warning" in status and "STALE" not in status
+        assert app.focused is not pane  # a warning does not take the focus from the data
+        assert pane.line == line  # Enter or e opens the editor at the quote
+        mini.write_text(
+            mini.read_text().replace("    stance: Withdraw", "    reported: true\n    stance: Withdraw")
+        )
+        await pilot.press("r")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if not pane.display:
+                break
+        assert not pane.display and "⚠" not in str(app.screen.query_one(StatusBar).render())

@@ -33,6 +33,9 @@ class Loaded:
     claims: Mapping[str, Claim]
     party_totals: Mapping[str, int]
     filter: Filter = field(compare=False)
+    warnings: tuple[Problem, ...] = ()
+    """What check warns about in this load (a dropped hedge, an unnamed speaker): the data is
+    sound and shown, but check --strict fails on them."""
 
     @classmethod
     def build(
@@ -41,6 +44,7 @@ class Loaded:
         library: SourceLibrary | None,
         loaded_at: datetime | None,
         marked: frozenset[str],
+        warnings: tuple[Problem, ...] = (),
     ) -> Loaded:
         claims: dict[str, Claim] = {p.id: p for p in dataset.positions}
         claims |= {d.id: d for d in dataset.dated_items}
@@ -56,6 +60,7 @@ class Loaded:
             MappingProxyType(claims),
             MappingProxyType(totals),
             Filter(dataset),
+            warnings,
         )
 
 
@@ -117,6 +122,11 @@ class DashboardState:
     def stale(self) -> bool:
         """Problems in the file while older good data is on show."""
         return self.loaded is not None and bool(self.problems)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """The warnings of the data on show, while the file has no problems (those come first)."""
+        return self.loaded.warnings if self.loaded is not None and not self.problems else ()
 
     @property
     def party_ids(self) -> tuple[str, ...]:

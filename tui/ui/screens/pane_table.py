@@ -117,11 +117,11 @@ PANES: tuple[PaneRow, ...] = (
         matches=lambda state: len(matching_figures(state.data.figures if state.data else (), state.query)),
     ),
     PaneRow(
-        "problems (while the file has any)",
+        "problems or warnings (while the file has any)",
         ProblemsPane,
         "bottom",
         lambda: ProblemsPane(id="problems"),
-        shown_when=lambda state: bool(state.problems),
+        shown_when=lambda state: bool(state.problems or state.warnings),
     ),
 )
 

@@ -16,7 +16,8 @@ from tui.ui.widgets.keys import VIM_MOVES
 
 
 class ProblemsPane(OptionList):
-    """Shown only while the file on disk has problems."""
+    """Shown only while the file on disk has problems; or, when it has none, warnings (the data
+    is current, but `check --strict` fails on them): a dropped hedge, an unnamed speaker."""
 
     BINDINGS: ClassVar[list[BindingType]] = [*VIM_MOVES]
 
@@ -30,41 +31,55 @@ class ProblemsPane(OptionList):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(classes="pane", **kwargs)
         self.problems: tuple[Problem, ...] = ()
+        """What the pane lists: the problems, or the warnings when there are no problems."""
         self.stale = False
+        self.warning = False
         self._wrapped_at = 0
         self.border_title = "Problems"
 
     def show_state(self, state: DashboardState) -> None:
-        if state.problems != self.problems or not state.problems:
-            self.show(state.problems, stale=state.stale)
+        shown = state.problems or state.warnings
+        if shown != self.problems or not shown:
+            self.show(shown, stale=state.stale, warning=not state.problems)
 
-    def show(self, problems: tuple[Problem, ...], stale: bool) -> None:
+    def show(self, problems: tuple[Problem, ...], stale: bool, warning: bool = False) -> None:
         same = problems == self.problems  # a re-wrap keeps the highlighted row; new problems start at the top
-        self.problems, self.stale = problems, stale
+        self.problems, self.stale, self.warning = problems, stale, warning
         # Messages in a column after the widest LINE:COL, wrapped lines hanging under them.
         places = [f"{p.line}:{p.col or 1}" if p.line else "file" for p in problems]
         column = max((len(place) for place in places), default=0)
         width = self._wrapped_at = max(0, self.scrollable_content_region.width - 2)
         highlighted = self.highlighted
+        colour = "b $warning" if warning else "b $error"
         self.clear_options()
         self.add_options(
             Option(
-                hanging(assemble((f"{place:<{column}}", "b $error"), " "), [(p.message, "")], width),
+                # The title says these are warnings; each row need not say it again.
+                hanging(
+                    assemble((f"{place:<{column}}", colour), " "),
+                    [(p.message.removeprefix("warning: "), "")],
+                    width,
+                ),
                 id=f"problem-{i}",
             )
             for i, (place, p) in enumerate(zip(places, problems, strict=True))
         )
         count = len(problems)
-        what = "still showing the last good data" if stale else "nothing loaded yet"
-        self.border_title = f"{count} problem{'s' if count != 1 else ''} — {what}"
-        self.border_subtitle = "Enter/e: edit at line · fix and save: reloads by itself"
+        if warning:
+            self.border_title = f"{count} warning{'s' if count != 1 else ''} — the data is current; check --strict fails on them"
+            self.border_subtitle = "Enter/e: edit at line"
+        else:
+            what = "still showing the last good data" if stale else "nothing loaded yet"
+            self.border_title = f"{count} problem{'s' if count != 1 else ''} — {what}"
+            self.border_subtitle = "Enter/e: edit at line · fix and save: reloads by itself"
+        self.set_class(warning, "-warnings")
         self.display = bool(problems)
         if problems:
             self.highlighted = highlighted if same and highlighted is not None else 0
 
     def on_resize(self) -> None:
         if self.problems and self._wrapped_at != max(0, self.scrollable_content_region.width - 2):
-            self.show(self.problems, self.stale)
+            self.show(self.problems, self.stale, self.warning)
 
     @property
     def line(self) -> int | None:

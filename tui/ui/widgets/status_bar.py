@@ -46,6 +46,7 @@ class StatusBar(Static):
             state.file_reason,
             bundled=state.source.bundled,
             since=since_label(state.since),
+            warnings=len(state.warnings),
         )
 
     def show(
@@ -59,6 +60,7 @@ class StatusBar(Static):
         reason: str = "",
         bundled: bool = False,
         since: str = "",
+        warnings: int = 0,
     ) -> None:
         alarm = "$text-error on $error-muted"
         count = (
@@ -78,6 +80,9 @@ class StatusBar(Static):
             parts.append(
                 (0, assemble((f" {count} ", alarm), " nothing loaded yet"), assemble((f" {count} ", alarm)))
             )
+        if warnings and not problems:
+            said = f"⚠ {warnings} warning{'s' if warnings != 1 else ''}"
+            parts.append((1, assemble((said, "$text-warning")), assemble((f"⚠ {warnings}", "$text-warning"))))
         parts.append((4, assemble(f"today {today.isoformat()}"), assemble(f"today {today.isoformat()}")))
         if query:
             parts.append((3, assemble(f"filter “{query}”"), assemble(f"filter “{query}”")))
