@@ -10,50 +10,24 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-# Russian and Ukrainian month names, as a date prints them ("12 марта 2026", "12 березня 2026")
-# and as a heading does ("март 2026"): sources of this process are often in either language.
-MONTHS |= {
-    name: number
-    for number, names in enumerate(
-        [
-            ("января", "январь", "січня", "січень"),
-            ("февраля", "февраль", "лютого", "лютий"),
-            ("марта", "март", "березня", "березень"),
-            ("апреля", "апрель", "квітня", "квітень"),
-            ("мая", "май", "травня", "травень"),
-            ("июня", "июнь", "червня", "червень"),
-            ("июля", "июль", "липня", "липень"),
-            ("августа", "август", "серпня", "серпень"),
-            ("сентября", "сентябрь", "вересня", "вересень"),
-            ("октября", "октябрь", "жовтня", "жовтень"),
-            ("ноября", "ноябрь", "листопада", "листопад"),
-            ("декабря", "декабрь", "грудня", "грудень"),
-        ],
-        start=1,
-    )
-    for name in names
-}
+# Each month as a date prints it in English, Russian and Ukrainian ("12 March 2026", "12 марта
+# 2026", "12 березня 2026"), and as a heading does ("март 2026"): sources of this process come
+# in all three.
+MONTH_NAMES = (
+    ("january", "jan", "января", "январь", "січня", "січень"),
+    ("february", "feb", "февраля", "февраль", "лютого", "лютий"),
+    ("march", "mar", "марта", "март", "березня", "березень"),
+    ("april", "apr", "апреля", "апрель", "квітня", "квітень"),
+    ("may", "мая", "май", "травня", "травень"),
+    ("june", "jun", "июня", "июнь", "червня", "червень"),
+    ("july", "jul", "июля", "июль", "липня", "липень"),
+    ("august", "aug", "августа", "август", "серпня", "серпень"),
+    ("september", "sep", "sept", "сентября", "сентябрь", "вересня", "вересень"),
+    ("october", "oct", "октября", "октябрь", "жовтня", "жовтень"),
+    ("november", "nov", "ноября", "ноябрь", "листопада", "листопад"),
+    ("december", "dec", "декабря", "декабрь", "грудня", "грудень"),
+)
+MONTHS = {name: number for number, names in enumerate(MONTH_NAMES, start=1) for name in names}
 MONTH = r"(?P<month>[^\W\d_]{3,9})\.?"  # letters of any script; MONTHS decides
 WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?"
 DATE_FORMS = (
