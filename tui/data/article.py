@@ -134,6 +134,9 @@ def _yearless(text: str) -> str:
 
 
 STOP = {"a", "an", "the", "of", "in", "on", "to", "for", "and", "or", "with", "at", "by", "is", "as"}
+# Russian and Ukrainian prepositions and conjunctions as they read once transliterated
+# ("в" -> "v", "на" -> "na"): as little use in an id as "the".
+STOP |= {"v", "vo", "na", "i", "s", "so", "po", "za", "u", "z", "o", "ot", "iz", "k", "ta", "ne", "ni"}
 
 
 def propose_id(headline: str, taken: set[str]) -> str:
