@@ -223,8 +223,14 @@ def _context(data: Dataset) -> dict[tuple[str, str], tuple[str, dict[str, str]]]
         out["party", party.id] = (party.name, fields)
     for source in data.sources.values():
         published = spoken(source.published) + (" (inferred)" if source.published_inferred else "")
-        fields = {"title": source.title, "outlet": source.outlet, "published": published, "note": source.note}
-        out["source", source.id] = (source.title, fields | {"file": source.file})
+        fields = {
+            "title": source.title,
+            "outlet": source.outlet,
+            "published": published,
+            "note": source.note,
+            "file": source.file,
+        }
+        out["source", source.id] = (source.title, fields)
     return out
 
 
