@@ -364,6 +364,9 @@ async def test_the_article_searches_moves_by_sentence_and_copies_a_ready_entry(m
     from tui.ui.screens.article import ArticleScreen
 
     app = PeaceDashApp(mini, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30))
+    notes: list[str] = []
+    original = app.notify
+    app.notify = lambda message, *a, **k: notes.append(message) or original(message, *a, **k)  # type: ignore[method-assign]
     async with started(app, (100, 30)) as pilot:
         await pilot.press("a")  # north-valley's article (alpha), cursor on the quote's sentence
         await pilot.pause()
@@ -402,6 +405,11 @@ async def test_the_article_searches_moves_by_sentence_and_copies_a_ready_entry(m
         await pilot.press("n")
         await pilot.pause()
         assert article.hit == 0 and current().startswith("Both sides agreed")
+        # "…, officials said.": the copy says the claim needs a speaker (as cite does).
+        assert notes[-1].endswith('harbour."')  # the first copy: nothing to say about it
+        await pilot.press("c")
+        await pilot.pause()
+        assert notes[-1].endswith("\n\nit names 'officials said': give the claim a 'speaker:'")
 
 
 FIGURES = (

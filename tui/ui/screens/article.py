@@ -14,7 +14,7 @@ from textual.widgets import Footer, Static
 
 from tui.data.model import Dataset, Excerpt
 from tui.data.safefiles import Refused
-from tui.data.sentences import Sentence, sentences
+from tui.data.sentences import Sentence, dropped_attributions, quoted_hedges, sentences
 from tui.data.sources import SourceLibrary, SourceText
 from tui.ui.literal import literal
 from tui.ui.widgets.reader import ReaderScroll
@@ -194,4 +194,12 @@ class ArticleScreen(ModalScreen[None]):
         sentence = " ".join(self.sentences[self.cursor].text.split())
         entry = f"- source: {excerpt.source}\n  quote: {json.dumps(sentence, ensure_ascii=False)}"
         self.app.copy_to_clipboard(entry)
-        self.notify(entry, title="Copied to the clipboard", markup=False, timeout=6)
+        # The whole sentence keeps its hedge and speaker, but the claim still reads as fact in
+        # the panes unless it says so: remind, as `cite` does.
+        hedges = quoted_hedges(sentence)
+        speakers = dropped_attributions(sentence, "")
+        notes = ([f"it says '{hedges[0]}': mark the claim 'reported: true'"] if hedges else []) + (
+            [f"it names '{speakers[0]}': give the claim a 'speaker:'"] if speakers else []
+        )
+        said = "\n\n" + "; ".join(notes) if notes else ""
+        self.notify(entry + said, title="Copied to the clipboard", markup=False, timeout=8 if notes else 6)
