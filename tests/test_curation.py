@@ -472,7 +472,8 @@ async def test_conflicting_figures_sit_side_by_side_in_the_pane_brief_and_json(m
     assert (
         "  Share of the valley Northland holds:\n"
         "    - about 60%, as of 10 Feb 2026 (Talks resume in Geneva).\n"
-        "    - 40–45%, as of February 2026 (Ministers sign a memorandum)." in brief
+        "    - 40–45%, as of February 2026, inferred (Ministers sign a memorandum)."
+        in brief  # beta's date is
     )
     document = exported_json(mini)
     assert [(f["id"], f["low"], f["high"]) for f in document["figures"]] == [
@@ -488,8 +489,8 @@ async def test_conflicting_figures_sit_side_by_side_in_the_pane_brief_and_json(m
         await pilot.pause()
         rows = [" ".join(str(pane.get_option_at_index(i).prompt).split()) for i in range(pane.option_count)]
         assert rows[0] == "Share of the valley Northland holds — the sources differ"
-        assert rows[1].startswith("about 60% as of 10 Feb 2026") and rows[2].startswith(
-            "40–45% as of February 2026"
+        assert rows[1].startswith("about 60% as of 10 Feb 2026 · Talks") and rows[2].startswith(
+            "40–45% as of February 2026 · inferred · Ministers"
         )
         await pilot.press("down", "enter")
         await pilot.pause()
@@ -498,7 +499,8 @@ async def test_conflicting_figures_sit_side_by_side_in_the_pane_brief_and_json(m
         shown = [str(w.render()) for w in app.screen.query(Static)]
         assert "The same measure elsewhere — the sources differ" in shown
         assert any(
-            s.startswith("  40–45% · as of February 2026 · Ministers sign a memorandum") for s in shown
+            s.startswith("  40–45% · as of February 2026 · inferred · Ministers sign a memorandum")
+            for s in shown
         )
 
 
@@ -546,6 +548,20 @@ async def test_a_figure_given_in_words_sits_beside_the_numbers_unconverted(mini)
         # Too long for the value column: the words take their own line, the rest keeps the column.
         lines = str(pane.get_option_at_index(3).prompt).splitlines()
         assert lines[0] == "  more than ever before" and lines[1].startswith(" " * 17 + "as of 10 Feb 2026")
+
+
+def test_a_figure_says_when_its_as_of_date_is_inferred(mini):
+    """Its own 'inferred: true' with an 'as_of' the curator worked out, or its source's inferred
+    date when it names none; an exact date from a dated source stays plain."""
+    worked_out = WORDS_FIGURE.replace("    words:", "    as_of: March 2026\n    inferred: true\n    words:")
+    mini.write_text(mini.read_text() + FIGURES + worked_out)
+    loaded = load_positions(mini)
+    assert loaded.ok and loaded.dataset is not None, loaded.problems
+    alpha, beta, gamma = loaded.dataset.figures
+    assert alpha.as_of_text == "10 Feb 2026"  # alpha prints its date
+    assert beta.as_of_text == "February 2026 · inferred"  # beta's date is inferred: so is the figure's
+    assert gamma.as_of_text == "March 2026 · inferred"
+    assert exported_json(mini)["figures"][2]["as_of_inferred"] is True
 
 
 def test_a_figure_has_one_amount_and_words_need_no_unit(mini):

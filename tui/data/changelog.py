@@ -94,7 +94,7 @@ def _fields(data: Dataset, claim: Cited) -> dict[str, str]:
         return {
             "measures": claim.measures,
             "value": claim.value_text,
-            "as of": spoken(claim.as_of),
+            "as of": claim.as_of_text,
             "party": _names(data, [claim.party]) if claim.party else "",
             "issue": data.issues[claim.issue].name if claim.issue in data.issues else claim.issue,
             "note": claim.note,

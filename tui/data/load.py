@@ -54,6 +54,7 @@ FIGURE_KEYS = (
     "unit",
     "approximate",
     "as_of",
+    "inferred",
     "party",
     "issue",
     "note",
@@ -410,9 +411,11 @@ class _Reader:
             issue = self._ref(f, "issue", issues, "issues") if f.get("issue") is not None else ""
             excerpts = self._excerpts(f, what, sources)
             as_of = f.date("as_of", UNKNOWN) if f.get("as_of") else None
+            inferred = f.flag("inferred")
             if as_of is None:
                 first = sources.get(excerpts[0].source) if excerpts else None
                 as_of = first.published if first else UNKNOWN
+                inferred = inferred or bool(first and first.published_inferred)
             out.append(
                 Figure(
                     fid,
@@ -431,6 +434,7 @@ class _Reader:
                     speaker=f.text("speaker", ""),
                     reported=f.flag("reported"),
                     words=words,
+                    as_of_inferred=inferred,
                 )
             )
         return out

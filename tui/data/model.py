@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 
 from tui.data.characters import one_line
-from tui.data.dates import PartialDate
+from tui.data.dates import PartialDate, spoken
 
 PositionKind = Literal["demand", "red-line", "offer", "proposal", "rejects", "stance"]
 POSITION_KINDS: tuple[str, ...] = ("demand", "red-line", "offer", "proposal", "rejects", "stance")
@@ -188,6 +188,14 @@ class Figure:
     supersedes: str = ""  # figures do not supersede; kept so every cited item answers alike
     words: str = ""
     """The amount in the source's words, for a comparison that is no number (low and high None)."""
+    as_of_inferred: bool = False
+    """The as-of date is not printed: worked out by the curator, or the cited source's own date
+    is inferred."""
+
+    @property
+    def as_of_text(self) -> str:
+        """'2–8 Feb 2026 · inferred' (as dated items say it): the as-of date, with its honesty."""
+        return spoken(self.as_of) + (" · inferred" if self.as_of_inferred else "")
 
     @property
     def value_text(self) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from tui.data.characters import visible
-from tui.data.dates import spoken
 from tui.data.describe import (
     KIND_WORDS,
     cited_title,
@@ -69,7 +68,7 @@ def export_brief(data: Dataset, today: date) -> str:
             for figure in group:
                 source = cited_title(data, figure) or "no source"
                 said = f", {voice(figure)}" if voice(figure) else ""
-                lines.append(f"    - {figure.value_text}, as of {spoken(figure.as_of)} ({source}{said}).")
+                lines.append(f"    - {figure.value_text}, as of {figure.as_of_text} ({source}{said}).")
     # Separators drawn as "·" read badly aloud; a comma reads as a pause. Any control character
     # is shown as an escape, never sent to the terminal (the loader refuses them already).
     return visible("\n".join(lines).replace(" · ", ", ")) + "\n"

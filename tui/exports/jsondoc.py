@@ -111,6 +111,7 @@ def export_document(data: Dataset, today: date) -> dict[str, Any]:
                 "unit": f.unit,
                 "approximate": f.approximate,
                 "as_of": _date(f.as_of),
+                "as_of_inferred": f.as_of_inferred,
                 "party": f.party or None,
                 "issue": f.issue or None,
                 "note": f.note or None,

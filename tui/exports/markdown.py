@@ -136,7 +136,7 @@ def export_markdown(data: Dataset, today: date) -> str:
                 cited = cited_title(data, figure)
                 quote = figure.excerpts[0].quote if figure.excerpts else ""
                 out.append(
-                    f"  - {md(figure.value_text)} as of {md(spoken(figure.as_of))} ({md(cited)}{said}): “{md(quote)}”"
+                    f"  - {md(figure.value_text)} as of {md(figure.as_of_text)} ({md(cited)}{said}): “{md(quote)}”"
                 )
     out += ["", "## Sources", ""]
     for source in data.sources.values():

@@ -7,7 +7,6 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from tui.data.dates import spoken
 from tui.data.describe import cited_title, figure_groups, sources_differ, voice
 from tui.data.model import Dataset, Figure
 from tui.data.sources import SourceLibrary
@@ -28,7 +27,7 @@ class FigureScreen(ModalScreen[None]):
         with ReaderScroll(id="detail", classes="pane") as scroll:
             scroll.border_title = literal(figure.measures)
             scroll.border_subtitle = "Esc back"
-            yield Static(assemble((figure.value_text, "b"), (f" · as of {spoken(figure.as_of)}", MUTED)))
+            yield Static(assemble((figure.value_text, "b"), (f" · as of {figure.as_of_text}", MUTED)))
             facts = [f"id: {figure.id}", f"line {figure.at.line} of {self.data.path.name}"]
             if figure.party in self.data.parties:
                 facts.append(f"party: {self.data.parties[figure.party].name}")
@@ -59,7 +58,7 @@ class FigureScreen(ModalScreen[None]):
                             ("  ", ""),
                             (other.value_text, "b"),
                             (
-                                f" · as of {spoken(other.as_of)} · {cited_title(self.data, other)}{said}",
+                                f" · as of {other.as_of_text} · {cited_title(self.data, other)}{said}",
                                 MUTED,
                             ),
                         )

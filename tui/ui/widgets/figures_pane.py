@@ -11,7 +11,6 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.data.dates import spoken
 from tui.data.describe import cited_title, figure_groups, sources_differ, voice
 from tui.data.filtering import matching_figures
 from tui.data.state import DashboardState
@@ -61,7 +60,7 @@ class FiguresPane(OptionList):
             for figure in group:
                 assert data is not None
                 source = cited_title(data, figure)
-                parts = [(f"as of {spoken(figure.as_of)}", MUTED), (f" · {source}", "")]
+                parts = [(f"as of {figure.as_of_text}", MUTED), (f" · {source}", "")]
                 if said := voice(figure):
                     parts.append((f" · {said}", "i $foreground-muted"))
                 value = figure.value_text
