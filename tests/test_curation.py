@@ -46,6 +46,10 @@ def exported_json(mini: Path) -> Any:
     return document
 
 
+# The source entry of gamma.txt (HEDGED), pasted above beta in the mini file.
+GAMMA_SOURCE = "  gamma:\n    file: gamma.txt\n    title: Talks in the capital\n    published: 2026-02-12\n"
+
+
 def quote_of(output: str) -> str:
     import json
 
@@ -101,7 +105,7 @@ def test_cite_exact_prints_the_sentence_and_an_entry_that_passes_check(mini):
     text = mini.read_text()
     text = text.replace(
         "  beta:\n",
-        "  gamma:\n    file: gamma.txt\n    title: Talks in the capital\n    published: 2026-02-12\n  beta:\n",
+        GAMMA_SOURCE + "  beta:\n",
         1,
     )
     text = text.replace(
@@ -158,7 +162,7 @@ def with_gamma_claim(mini: Path, quote: str, extra: str = "") -> Path:
     text = mini.read_text()
     text = text.replace(
         "  beta:\n",
-        "  gamma:\n    file: gamma.txt\n    title: Talks in the capital\n    published: 2026-02-12\n  beta:\n",
+        GAMMA_SOURCE + "  beta:\n",
         1,
     )
     text = text.replace(

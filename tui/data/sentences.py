@@ -124,8 +124,7 @@ def around(text: str, start: int, end: int, cut: list[Sentence] | None = None) -
 
 def dropped_hedges(sentence: str, quote: str) -> list[str]:
     """Hedges in the sentence that the quote leaves out."""
-    inside = {m.group(1).lower() for m in HEDGE.finditer(quote)}
-    return sorted({m.group(1).lower() for m in HEDGE.finditer(sentence)} - inside)
+    return sorted(set(quoted_hedges(sentence)) - set(quoted_hedges(quote)))
 
 
 def dropped_attributions(sentence: str, quote: str) -> list[str]:
@@ -235,27 +234,18 @@ def quote_warnings(data: Dataset, library: SourceLibrary) -> tuple[Problem, ...]
                 continue
             sentence = text.text[begin:end]
             quote = text.text[match.start : match.end]
-            line, col = excerpt.at.line, excerpt.at.col
+            messages = []
             if not claim.reported:
-                for hedge in dropped_hedges(sentence, quote):
-                    out.append(
-                        Problem(
-                            name,
-                            f"warning: the sentence around this quote says '{hedge}', which the quote leaves "
-                            f"out: mark '{claim.id}' 'reported: true', or quote the whole sentence",
-                            line,
-                            col,
-                        )
-                    )
+                messages += [
+                    f"warning: the sentence around this quote says '{hedge}', which the quote leaves "
+                    f"out: mark '{claim.id}' 'reported: true', or quote the whole sentence"
+                    for hedge in dropped_hedges(sentence, quote)
+                ]
             if not claim.speaker:
-                for speaker in dropped_attributions(sentence, quote):
-                    out.append(
-                        Problem(
-                            name,
-                            f"warning: the sentence attributes this quote to '{speaker}': name who speaks "
-                            f"with 'speaker:' on '{claim.id}'",
-                            line,
-                            col,
-                        )
-                    )
+                messages += [
+                    f"warning: the sentence attributes this quote to '{speaker}': name who speaks "
+                    f"with 'speaker:' on '{claim.id}'"
+                    for speaker in dropped_attributions(sentence, quote)
+                ]
+            out.extend(Problem(name, message, excerpt.at.line, excerpt.at.col) for message in messages)
     return tuple(out)

@@ -9,6 +9,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.data.describe import plural
 from tui.data.model import Problem
 from tui.data.state import DashboardState
 from tui.ui.literal import assemble, hanging
@@ -66,11 +67,13 @@ class ProblemsPane(OptionList):
         )
         count = len(problems)
         if warning:
-            self.border_title = f"{count} warning{'s' if count != 1 else ''} — the data is current; check --strict fails on them"
+            self.border_title = (
+                f"{plural(count, 'warning')} — the data is current; check --strict fails on them"
+            )
             self.border_subtitle = "Enter/e: edit at line"
         else:
             what = "still showing the last good data" if stale else "nothing loaded yet"
-            self.border_title = f"{count} problem{'s' if count != 1 else ''} — {what}"
+            self.border_title = f"{plural(count, 'problem')} — {what}"
             self.border_subtitle = "Enter/e: edit at line · fix and save: reloads by itself"
         self.set_class(warning, "-warnings")
         self.display = bool(problems)

@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.content import Content
 from textual.widgets import Static
 
+from tui.data.describe import plural
 from tui.data.model import Dataset
 from tui.data.state import DashboardState, Since
 from tui.ui.glyphs import SINCE_GLYPH, SINCE_STYLE
@@ -81,7 +82,7 @@ class StatusBar(Static):
                 (0, assemble((f" {count} ", alarm), " nothing loaded yet"), assemble((f" {count} ", alarm)))
             )
         if warnings and not problems:
-            said = f"⚠ {warnings} warning{'s' if warnings != 1 else ''}"
+            said = f"⚠ {plural(warnings, 'warning')}"
             parts.append((1, assemble((said, "$text-warning")), assemble((f"⚠ {warnings}", "$text-warning"))))
         parts.append((4, assemble(f"today {today.isoformat()}"), assemble(f"today {today.isoformat()}")))
         if query:
