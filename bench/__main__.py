@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -357,6 +358,49 @@ def bench_changes() -> None:
         )
 
 
+def _fast_history(path: Path, commits: int) -> None:
+    """A repository of `commits` versions of the file (one stance edited in each), written by
+    one `git fast-import` rather than a process per commit."""
+    repo = path.parent.parent
+    relative = path.relative_to(repo).as_posix()
+    text = path.read_text(encoding="utf-8")
+    stream: list[bytes] = []
+    for n in range(commits):
+        if n:
+            k = n % 200 + 1
+            text = re.sub(rf"Stance number {k}( \(r\d+\))? on", f"Stance number {k} (r{n}) on", text, count=1)
+        body = text.encode()
+        message = f"version {n}".encode()
+        stream += [
+            b"commit refs/heads/main\n",
+            f"committer bench <bench@example.org> {1_770_000_000 + n * 60} +0000\n".encode(),
+            f"data {len(message)}\n".encode() + message + b"\n",
+            f"M 100644 inline {relative}\n".encode(),
+            f"data {len(body)}\n".encode() + body + b"\n",
+        ]
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=repo, check=True, capture_output=True)
+    subprocess.run(["git", "fast-import", "--quiet"], cwd=repo, input=b"".join(stream), check=True)
+    subprocess.run(["git", "checkout", "-q", "-f", "main"], cwd=repo, check=True, capture_output=True)
+
+
+def bench_changes_since() -> None:
+    """`changes --since HEAD~1` on a 2,000-commit history reads two versions, not 2,000: beside a
+    full `changes` of the same history."""
+    print("changes --since", flush=True)
+    with tempfile.TemporaryDirectory() as folder:
+        path = generate(200, Path(folder))
+        _fast_history(path, 2_000)
+        since = wall([*PEACEDASH, "changes", str(path), "--since", "HEAD~1", "--format", "json"], 3)
+        full = wall([*PEACEDASH, "changes", str(path), "--format", "json"], 1)
+        row(
+            "`changes --since HEAD~1`, 2,000 commits of 200 positions",
+            f"{since * 1000:.0f} ms",
+            f"{full:.2f} s: full `changes`",
+            since / full,
+            "reads only the commits after REV",
+        )
+
+
 def compile_package() -> None:
     """Byte-compile tui/ as `pip install` does: an editable install (or PYTHONDONTWRITEBYTECODE)
     leaves it as source, recompiled on every launch (~25 ms), while Textual's own modules are
@@ -383,6 +427,7 @@ def main() -> None:
     bench_reload()
     bench_long_quote()
     bench_changes()
+    bench_changes_since()
     if not options.quick:
         bench_keys_during_load(bare_keys)
         bench_scale(bare_keys)

@@ -7,13 +7,14 @@ Versions that do not load are reported with their first problems and skipped, ne
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 from pathlib import Path
 
 from tui.data.dates import spoken
-from tui.data.gitlog import Commit, GitProblem, ancestors, contents, file_history, repository, resolve
+from tui.data.gitlog import Commit, GitProblem, contents, file_history, repository, resolve, versions_before
 from tui.data.history import CONTEXT, Claim, as_of, what_of
 from tui.data.load import load_positions
 from tui.data.model import KIND_WORDS, Dataset, DatedItem, Figure, Position, Problem
@@ -254,61 +255,93 @@ def compare_context(old: Dataset | None, new: Dataset) -> tuple[ClaimChange, ...
     return tuple(out)
 
 
+def _version(
+    commit: Commit, blob: bytes | None, parser: VersionParser, named: Path
+) -> Dataset | CommitReport:
+    """A commit's version of the file loaded, or the report of why it does not load."""
+    note = f"renamed from {commit.renamed_from}" if commit.status == "R" else ""
+    if blob is None:
+        reason = "the file was deleted" if commit.status == "D" else "the file could not be read"
+        return CommitReport(commit, note=reason)
+    try:
+        text = decode(blob)
+        result = load_positions(named, verify=False, files=False, tree=parser.parse(text))
+        if not result.ok:  # parse it whole again, so each problem has its true line
+            result = load_positions(named, verify=False, files=False, text=text)
+    except YamlProblem as problem:
+        found = (Problem(commit.path, problem.message, problem.line, problem.col),)
+        return CommitReport(commit, problems=found, problem_count=1, note=note)
+    if not result.ok or result.dataset is None:
+        shown = tuple(Problem(commit.path, p.message, p.line, p.col) for p in result.problems[:3])
+        return CommitReport(commit, problems=shown, problem_count=len(result.problems), note=note)
+    return result.dataset
+
+
+def _baseline(root: Path, oldest: Commit, older: Iterable[Commit], parser: VersionParser) -> Dataset | None:
+    """The last version before `oldest` that loads: the one its commit changed, else each older
+    commit's in turn, read one at a time (None if no earlier version loads)."""
+    tried: set[str] = set()
+    for commit, blob in chain([(oldest, oldest.before)], ((c, c.blob) for c in older)):
+        if not blob or blob in tried:
+            continue
+        tried.add(blob)
+        version = _version(commit, contents(root, [blob])[blob], parser, root / commit.path)
+        if isinstance(version, Dataset):
+            return version
+    return None
+
+
 def git_changelog(
-    path: Path,
-    since_date: date | None = None,
-    since_rev: str | None = None,
-    include: Callable[[Commit], bool] | None = None,
+    path: Path, since_date: date | None = None, since_rev: str | None = None, label: str = ""
 ) -> Changelog:
-    """Every commit that touched the file (or those `include` keeps), newest first, each compared
-    with the last version before it that loaded. Raises GitProblem when git cannot answer."""
-    root, commits = file_history(path)
-    blobs = contents(root, commits)
-    parser = VersionParser()
-    reports: list[CommitReport] = []
-    previous: Dataset | None = None
-    # Oldest first, so each version is compared with the last good one before it.
-    for commit, blob in reversed(list(zip(commits, blobs, strict=True))):
-        named = root / commit.path
-        note = f"renamed from {commit.renamed_from}" if commit.status == "R" else ""
-        if blob is None:
-            reports.append(
-                CommitReport(
-                    commit,
-                    note="the file was deleted" if commit.status == "D" else "the file could not be read",
-                )
-            )
-            continue
-        try:
-            text = decode(blob)
-            result = load_positions(named, verify=False, files=False, tree=parser.parse(text))
-            if not result.ok:  # parse it whole again, so each problem has its true line
-                result = load_positions(named, verify=False, files=False, text=text)
-        except YamlProblem as problem:
-            reports.append(
-                CommitReport(
-                    commit,
-                    problems=(Problem(commit.path, problem.message, problem.line, problem.col),),
-                    problem_count=1,
-                    note=note,
-                )
-            )
-            continue
-        if not result.ok or result.dataset is None:
-            shown = tuple(Problem(commit.path, p.message, p.line, p.col) for p in result.problems[:3])
-            reports.append(
-                CommitReport(commit, problems=shown, problem_count=len(result.problems), note=note)
-            )
-            continue
-        found = compare_claims(previous, result.dataset) + compare_context(previous, result.dataset)
-        reports.append(CommitReport(commit, found, note=note))
-        previous = result.dataset
-    reports.reverse()
-    kept = [r for r in reports if (include is None or include(r.commit))]
+    """The commits that touched the file, newest first, each compared with the last version
+    before it that loaded: every commit, those on or after a day, or those after a commit
+    (since_rev, a full hash; `label` is how the user named it).
+
+    Only the versions asked for are read, plus the one before them: `--since HEAD~1` reads two
+    versions of a file with thousands of commits. Raises GitProblem when git cannot answer."""
+    root, commits = file_history(path, since_rev)
+    wanted = commits
     if since_date is not None:
-        kept = [r for r in kept if r.commit.when.date() >= since_date]
-    since = since_date.isoformat() if since_date else (since_rev or "")
-    return Changelog(path, since, tuple(kept))
+        # Up to the oldest commit dated on or after the day: author dates need not be in order,
+        # and a commit between two wanted ones is still compared, to keep each diff its own.
+        last = max((i for i, c in enumerate(commits) if c.when.date() >= since_date), default=-1)
+        wanted = commits[: last + 1]
+    parser = VersionParser()
+    previous: Dataset | None = None
+    if wanted and (since_date is not None or since_rev is not None):
+        oldest = wanted[-1]
+        if since_rev is not None:
+            older: Iterable[Commit] = _lazy(
+                lambda: versions_before(root, since_rev, oldest.renamed_from or oldest.path)
+            )
+        else:
+            older = commits[len(wanted) :]
+        previous = _baseline(root, oldest, older, parser)
+    blobs = contents(root, [c.blob for c in wanted])
+    reports: list[CommitReport] = []
+    # Oldest first, so each version is compared with the last good one before it.
+    for commit in reversed(wanted):
+        version = _version(
+            commit, blobs.get(commit.blob) if commit.blob else None, parser, root / commit.path
+        )
+        if isinstance(version, CommitReport):
+            reports.append(version)
+            continue
+        note = f"renamed from {commit.renamed_from}" if commit.status == "R" else ""
+        found = compare_claims(previous, version) + compare_context(previous, version)
+        reports.append(CommitReport(commit, found, note=note))
+        previous = version
+    reports.reverse()
+    if since_date is not None:
+        reports = [r for r in reports if r.commit.when.date() >= since_date]
+    since = since_date.isoformat() if since_date else (label or since_rev or "")
+    return Changelog(path, since, tuple(reports))
+
+
+def _lazy(make: Callable[[], list[Commit]]) -> Iterator[Commit]:
+    """The commits `make` lists, listed only when the first is asked for."""
+    yield from make()
 
 
 def dated_since(data: Dataset, since: date) -> tuple[ClaimChange, ...]:
@@ -347,17 +380,12 @@ def changelog_since(path: Path, since: str | None, current: Callable[[], Dataset
     since_date = _as_date(since) if since else None
     try:
         root = repository(path)
-        include = None
         if since and since_date is None:
             rev = resolve(root, since)
             if rev is None:
                 raise SinceProblem(f"'{since}' is neither a date (YYYY-MM-DD) nor a commit of {root}")
-            older = ancestors(root, rev)
-
-            def include(commit: Commit) -> bool:
-                return commit.rev not in older
-
-        return git_changelog(path, since_date, since if since_date is None else None, include)
+            return git_changelog(path, since_rev=rev, label=since)
+        return git_changelog(path, since_date)
     except GitProblem as problem:
         if since_date is None:
             raise SinceProblem(

@@ -101,6 +101,8 @@ class PeaceDashApp(App[int]):
                 since = Since.build(point, marks_since(log), problem="")
             except SinceProblem as problem:
                 since = Since.build(point, problem=str(problem))
+            except Exception as error:  # whatever git printed, "reading git…" must end, saying why
+                since = Since.build(point, problem=f"the git history could not be read ({error!r})")
             if self.since == point:
                 self.call_from_thread(self.dashboard.show_since, since)
 
