@@ -191,8 +191,8 @@ async def test_problems_panel_is_a_pane_and_r_reloads_now(mini):
         await loaded(pilot)
         assert app.dashboard.problem_count == 1
         keys = dict((name, key) for key, name in app.dashboard.pane_keys())
-        assert keys["problems or warnings (while the file has any)"] == "Tab"  # past key 9: reached by Tab
-        app.dashboard.action_pane(10)
+        assert keys["problems or warnings (while the file has any)"] == "!"  # its own key
+        await pilot.press("exclamation_mark")
         await loaded(pilot)
         assert isinstance(app.focused, ProblemsPane)
 

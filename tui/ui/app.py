@@ -37,10 +37,15 @@ class PeaceDashApp(App[int]):
     TITLE = "peacedash"
     COMMANDS = App.COMMANDS | {GoToProvider, ExportProvider}
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("r", "reload", "Reload"),
-        Binding("e", "edit", "Edit"),
-        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit", tooltip="quit (over a view: close it first)"),
+        Binding("r", "reload", "Reload", tooltip="reload the data file now"),
+        Binding(
+            "e",
+            "edit",
+            "Edit",
+            tooltip="edit the data file in $VISUAL / $EDITOR at the selected item (or problem)",
+        ),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="this help"),
     ]
 
     def __init__(
@@ -230,10 +235,12 @@ class PeaceDashApp(App[int]):
         self.notify(f"Wrote {target}{stale}.\n{note}", title="Exported", timeout=6, markup=False)
 
     def action_help(self) -> None:
+        from tui.ui.keys_table import key_sections
         from tui.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.dashboard.pane_keys()))
+            sections = key_sections(type(self), self.dashboard.pane_keys(), first=type(self.screen))
+            self.push_screen(HelpScreen(sections))
 
     def on_problems_pane_edit_requested(self, event: ProblemsPane.EditRequested) -> None:
         self.edit_at(event.line)

@@ -27,17 +27,17 @@ class GoToProvider(Provider):
 
     def _targets(self) -> Iterator[tuple[str, str, object]]:
         from tui.ui.screens.dashboard import DashboardScreen
-        from tui.ui.screens.pane_table import pane_names
+        from tui.ui.screens.pane_table import pane_slots
 
         dash = next((s for s in self.app.screen_stack if isinstance(s, DashboardScreen)), None)
         if dash is None or dash.data is None:
             return
         data = dash.data
         # Panes from the pane table, in key order: every party (beyond key 9 too) and the rest.
-        for number, (row, name) in enumerate(pane_names(dash.state, dash.full_screen), start=1):
-            where = f"pane {number}" + (f", key {number}" if number <= 9 else ", beyond the number keys")
-            label = f"Go to party: {name}" if row.per_party else f"Go to pane: {name}"
-            yield label, where, partial(dash.action_pane, number)
+        for slot in pane_slots(dash.state):
+            where = f"key {slot.shown_key}" if slot.key else "past the number keys (Tab)"
+            label = f"Go to party: {slot.name}" if slot.row.per_party else f"Go to pane: {slot.name}"
+            yield label, where, partial(dash.go_to, slot)
         for issue in data.issues.values():
             yield (
                 f"Go to issue: {issue.name}",

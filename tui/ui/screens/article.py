@@ -9,7 +9,6 @@ import json
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from tui.data.model import Dataset, Excerpt
@@ -17,6 +16,7 @@ from tui.data.safefiles import Refused
 from tui.data.sentences import Sentence, dropped_attributions, quoted_hedges, sentences
 from tui.data.sources import SourceLibrary, SourceText
 from tui.ui.literal import literal
+from tui.ui.screens.overlay import Overlay
 from tui.ui.widgets.reader import ReaderScroll
 from tui.ui.widgets.source_pane import source_line
 
@@ -25,18 +25,30 @@ SENTENCE = "underline"
 HIT = "b $text-warning on $warning-muted"
 
 
-class ArticleScreen(ModalScreen[None]):
+class ArticleScreen(Overlay):
     """The whole stored article, the quote highlighted and scrolled into view."""
 
+    HELP_TITLE = "In the article"
+
     BINDINGS = [
-        Binding("escape", "dismiss", "Back"),
-        Binding("n", "next(1)", "Next"),
+        Binding("n", "next(1)", "Next", tooltip="next excerpt; with a search, next / previous match"),
         Binding("N", "next(-1)", "Previous match", show=False),
-        Binding("p", "step(-1)", "Previous excerpt"),
-        Binding("slash", "search", "Search"),
-        Binding("right_parenthesis", "sentence(1)", "Sentence", key_display="( )"),
+        Binding("p", "step(-1)", "Previous excerpt", tooltip="previous excerpt"),
+        Binding("slash", "search", "Search", tooltip="search the article's text"),
+        Binding(
+            "right_parenthesis",
+            "sentence(1)",
+            "Sentence",
+            key_display="( )",
+            tooltip="next / previous sentence",
+        ),
         Binding("left_parenthesis", "sentence(-1)", "Previous sentence", show=False),
-        Binding("c", "copy", "Copy as excerpt"),
+        Binding(
+            "c",
+            "copy",
+            "Copy as excerpt",
+            tooltip="copy the sentence as a ready '- source: … quote: …' entry",
+        ),
     ]
 
     def __init__(
@@ -86,7 +98,7 @@ class ArticleScreen(ModalScreen[None]):
         self._paint()
         if match is not None:
             # Scroll after layout, when the wrapped height of the text before the quote is known.
-            self.call_after_refresh(self._scroll_to, match.start)
+            self.call_after_refresh(self._scroll_to_offset, match.start)
 
     def _sentence_at(self, offset: int) -> int:
         return next((i for i, s in enumerate(self.sentences) if s.start <= offset < s.end), 0)
@@ -121,7 +133,8 @@ class ArticleScreen(ModalScreen[None]):
         body = self.query_one("#article-text", Static)
         width = max(body.size.width, 20)
         wrapped = Content(self.text.text[:offset]).wrap(width)
-        scroll.scroll_to(y=max(0, len(wrapped) - 3), animate=False)
+        above = self.query_one("#article-head", Static).outer_size.height  # the headline block
+        scroll.scroll_to(y=max(0, above + len(wrapped) - 3), animate=False)
 
     # ── keys ────────────────────────────────────────────────────────────────
     def action_step(self, step: int) -> None:

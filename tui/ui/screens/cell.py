@@ -7,7 +7,6 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from tui.data.describe import latest_first
@@ -15,16 +14,18 @@ from tui.data.history import Claim, earlier
 from tui.data.model import Dataset, Excerpt, Position
 from tui.data.sources import SourceLibrary
 from tui.ui.literal import assemble
+from tui.ui.screens.overlay import Overlay
 from tui.ui.widgets.reader import ReaderScroll
 from tui.ui.widgets.source_pane import MUTED, claim_heading, excerpt_content
 
 
-class CellScreen(ModalScreen[None]):
+class CellScreen(Overlay):
     """Opened by Enter on a matrix cell; the place a position's history is read."""
 
+    HELP_TITLE = "In a matrix cell's positions"
+
     BINDINGS = [
-        Binding("escape", "dismiss", "Back"),
-        Binding("a", "article", "Article"),
+        Binding("a", "article", "Article", tooltip="the article of the first position's quote"),
     ]
 
     DEFAULT_CSS = """

@@ -24,9 +24,10 @@ from tui.data.paths import DataFile
 from tui.data.state import Claim, DashboardState, Loaded, Since
 from tui.ui.literal import assemble
 from tui.ui.screens.pane_table import (
+    DIGITS,
     PANES,
+    PaneSlot,
     ShowsState,
-    pane_names,
     pane_slots,
     row_of,
     tab_labels,
@@ -64,17 +65,37 @@ class DashboardScreen(Screen[None]):
     VERTICAL_BREAKPOINTS = VERTICAL
 
     BINDINGS = [
-        *(Binding(str(n), f"pane({n})", f"Pane {n}", show=False) for n in range(1, 10)),
-        Binding("tab", "cycle(1)", "Next pane", show=False),
+        # A key per pane, from the pane table: the digits in key order, then the rows' own keys.
+        *(Binding(key, f"pane_key('{key}')", f"Pane {key}", show=False) for key in DIGITS),
+        *(Binding(row.key, f"pane_key('{row.key}')", row.name, show=False) for row in PANES if row.key),
+        Binding("tab", "cycle(1)", "Next pane", show=False, tooltip="next / previous pane"),
         Binding("shift+tab", "cycle(-1)", "Previous pane", show=False),
-        Binding("slash", "start_filter", "Filter"),
-        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding(
+            "slash",
+            "start_filter",
+            "Filter",
+            tooltip="filter every pane at once (Enter keeps it, Esc clears it)",
+        ),
+        Binding("escape", "clear_filter", "Clear filter", show=False, tooltip="clear the filter"),
         # Calendar keys work from any pane; the agenda's footer is where they are shown.
-        Binding("t", "today", "Today", show=False),
-        Binding("left_square_bracket", "month(-1)", "Month", key_display="[ ]", show=False),
+        Binding("t", "today", "Today", show=False, tooltip="calendar to today"),
+        Binding(
+            "left_square_bracket",
+            "month(-1)",
+            "Month",
+            key_display="[ ]",
+            show=False,
+            tooltip="previous / next month",
+        ),
         Binding("right_square_bracket", "month(1)", "Next month", show=False),
-        Binding("a", "article", "Article", show=False),
-        Binding("s", "since", "Since…", show=False),
+        Binding("a", "article", "Article", show=False, tooltip="read the whole article, opened at the quote"),
+        Binding(
+            "s",
+            "since",
+            "Since…",
+            show=False,
+            tooltip="show what changed since a day or a commit (from git); empty clears it",
+        ),
     ]
 
     filter_text: reactive[str] = reactive("", init=False)
@@ -147,20 +168,24 @@ class DashboardScreen(Screen[None]):
         width, height = self.size
         return width >= FULL_SCREEN[0] and height >= FULL_SCREEN[1]
 
+    def _widget(self, slot: PaneSlot) -> Widget | None:
+        if slot.party_id is None:
+            return self.query_one(slot.row.kind)
+        return next((p for p in self.query(PartyPane) if p.party_id == slot.party_id), None)
+
     def panes(self) -> list[Widget]:
-        """The panes in key order (1…9, then Tab): a party pane per party, then the table's other rows."""
-        by_party = {pane.party_id: pane for pane in self.query(PartyPane)}
-        return [
-            self.query_one(row.kind) if party_id is None else by_party[party_id]
-            for row, party_id in pane_slots(self.state, self.full_screen)
-            if party_id is None or party_id in by_party
-        ]
+        """The panes drawn now, in key order (Tab and Shift+Tab walk them)."""
+        full = self.full_screen
+        widgets = (self._widget(slot) for slot in pane_slots(self.state) if slot.drawn(self.state, full))
+        return [widget for widget in widgets if widget is not None]
 
     def pane_keys(self) -> list[tuple[str, str]]:
-        """(key, pane name) for the help screen: exactly the panes that exist."""
+        """(key, pane name) of every pane, drawn at this size or not, for the help and the palette."""
+        small = not self.full_screen
+        wide = f" (at {FULL_SCREEN[0]}×{FULL_SCREEN[1]} and larger)"
         return [
-            (str(n) if n <= 9 else "Tab", name)
-            for n, (_, name) in enumerate(pane_names(self.state, self.full_screen), start=1)
+            (slot.shown_key or "Tab", slot.name + (wide if small and slot.row.full_screen_only else ""))
+            for slot in pane_slots(self.state)
         ]
 
     # ── state in ────────────────────────────────────────────────────────────
@@ -220,7 +245,7 @@ class DashboardScreen(Screen[None]):
             return
         self.query_one(StatusBar).show_state(state)
         tabs = self.query_one(TabbedContent)
-        for tab_id, label in tab_labels(state, self.full_screen).items():
+        for tab_id, label in tab_labels(state).items():
             tabs.get_tab(tab_id).label = label
         title = state.data.title if state.data else "no data loaded"
         self.query_one("#title", Static).update(assemble(("peacedash", "b"), f" · {title}"))
@@ -352,10 +377,18 @@ class DashboardScreen(Screen[None]):
         self.set_focus(pane)
         self.call_after_refresh(pane.scroll_visible, animate=False)
 
-    def action_pane(self, number: int) -> None:
-        panes = self.panes()
-        if 1 <= number <= len(panes):
-            self._focus_pane(panes[number - 1])
+    def action_pane_key(self, key: str) -> None:
+        """Focus the pane with this key; one not drawn at this size (or now) says why."""
+        slot = next((slot for slot in pane_slots(self.state) if slot.key == key), None)
+        if slot is not None:
+            self.go_to(slot)
+
+    def go_to(self, slot: PaneSlot) -> None:
+        widget = self._widget(slot)
+        if widget is None or not slot.drawn(self.state, self.full_screen):
+            self.notify(slot.why_not_drawn(FULL_SCREEN), markup=False)
+            return
+        self._focus_pane(widget)
 
     def action_cycle(self, step: int) -> None:
         panes = self.panes()

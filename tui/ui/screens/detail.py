@@ -7,12 +7,12 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from tui.data.model import Dataset, DatedItem, Position
 from tui.data.sources import SourceLibrary
 from tui.ui.literal import assemble, literal
+from tui.ui.screens.overlay import Overlay
 from tui.ui.widgets.reader import ReaderScroll
 from tui.ui.widgets.source_pane import MUTED, claim_heading, excerpt_content
 
@@ -47,12 +47,15 @@ def claim_facts(data: Dataset, claim: Position | DatedItem) -> list[str]:
     return facts
 
 
-class DetailScreen(ModalScreen[None]):
+class DetailScreen(Overlay):
     """Everything about one claim, with each excerpt in its paragraph."""
 
+    HELP_TITLE = "In a claim's detail"
+
     BINDINGS = [
-        Binding("escape", "dismiss", "Back"),
-        Binding("a", "article(0)", "Article"),
+        Binding(
+            "a", "article(0)", "Article", tooltip="open an excerpt's article at its quote (a: the first)"
+        ),
         *(Binding(str(n), f"article({n - 1})", f"Article {n}", show=False) for n in range(1, 10)),
     ]
 

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from tui.data.describe import cited_title, figure_groups, sources_differ, voice
 from tui.data.model import Dataset, Figure
 from tui.data.sources import SourceLibrary
 from tui.ui.literal import assemble, literal
+from tui.ui.screens.overlay import Overlay
 from tui.ui.widgets.reader import ReaderScroll
 from tui.ui.widgets.source_pane import MUTED, excerpt_content
 
 
-class FigureScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "dismiss", "Back")]
+class FigureScreen(Overlay):
+    HELP_TITLE = "In a figure's detail"
 
     def __init__(self, data: Dataset, library: SourceLibrary | None, figure: Figure) -> None:
         super().__init__()

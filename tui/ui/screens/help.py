@@ -1,6 +1,8 @@
-"""The full list of keys, as the footer shows them and more."""
+"""The full list of keys, read from the bindings (keys_table.py), and the glyphs' legend."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import ComposeResult
@@ -12,73 +14,8 @@ from textual.widgets import Static
 from tui.ui.literal import assemble, hanging, lines
 from tui.ui.widgets.reader import ReaderScroll
 
-DEFAULT_PANES = [
-    ("1 … 4", "party panes"),
-    ("5", "issue × party matrix"),
-    ("6", "calendar agenda"),
-    ("7", "source pane"),
-]
-
-KEYS = [
-    (
-        "Panes",
-        [
-            ("Tab / Shift+Tab", "next / previous pane"),
-            ("↑ ↓  j k", "move within a pane (← → h l across the matrix)"),
-            ("g / G", "first / last item; top / bottom of a text"),
-            ("PgUp / PgDn", "a page up / down (lists, source, month grid, detail, article, this help)"),
-            ("Enter", "open the selected item's detail (in the matrix: every position in the cell)"),
-            ("Esc", "back; clear the filter"),
-        ],
-    ),
-    (
-        "Filter",
-        [
-            ("/", "filter every pane at once: party, issue, words of a position, place"),
-            ("Enter", "keep the filter and go back to the panes"),
-            ("Esc", "clear the filter"),
-        ],
-    ),
-    (
-        "Calendar",
-        [
-            ("t", "calendar to today"),
-            ("[ / ]", "previous / next month"),
-        ],
-    ),
-    (
-        "History",
-        [
-            ("s", "show what changed since a day or a commit (from git); empty clears it"),
-            ("Enter", "(in Changes) go to the claim in the pane that lists it"),
-        ],
-    ),
-    (
-        "Sources",
-        [
-            ("a", "read the whole article, scrolled to the quote"),
-            (
-                "n / p",
-                "(in the article) next / previous excerpt; with a search, n / N: next / previous match",
-            ),
-            ("/", "(in the article) search its text"),
-            ("( / )", "(in the article) previous / next sentence"),
-            ("c", "(in the article) copy the sentence as a ready '- source: … quote: …' entry"),
-            ("1 … 9", "(in the detail) open that excerpt's article"),
-        ],
-    ),
-    (
-        "App",
-        [
-            ("r", "reload the data file now"),
-            ("e", "edit the data file in $VISUAL / $EDITOR at the selected item (or problem)"),
-            ("Ctrl+P", "command palette: go to party / issue / meeting, change theme"),
-            ("?", "this help"),
-            ("q", "quit"),
-        ],
-    ),
-]
-
+if TYPE_CHECKING:
+    from tui.ui.keys_table import KeySection
 
 LEGEND = [
     "Statuses: ◷ upcoming · ! due · … past (no outcome recorded) · ✓ held/met · ⊘ missed · ? undated",
@@ -90,17 +27,18 @@ LEGEND = [
 ]
 
 
-def help_content(panes: list[tuple[str, str]] | None = None, width: int = 0) -> Content:
-    """Every key; the pane names come from the data, so all of it is built as literal text.
+def help_content(sections: list[KeySection], width: int = 0) -> Content:
+    """Every key, as the bindings have them (keys_table.py); pane names come from the data, so all
+    of it is built as literal text.
 
     Given the width, a meaning that wraps hangs under the meanings, not under the keys.
     """
     rows: list[Content | str] = []
-    sections = [(KEYS[0][0], (panes or DEFAULT_PANES) + KEYS[0][1]), *KEYS[1:]]
-    for section, keys in sections:
-        rows.append(assemble((section, "b $accent")))
+    for section in sections:
+        rows.append(assemble((section.title, "b $accent")))
         rows.extend(
-            hanging(assemble("  ", (f"{key:<16}", "b"), " "), [(what, "")], width) for key, what in keys
+            hanging(assemble("  ", (f"{key:<16}", "b"), " "), [(what, "")], width)
+            for key, what in section.rows
         )
         rows.append("")
     rows.extend(assemble((line, "$foreground-muted")) for line in LEGEND)
@@ -110,23 +48,23 @@ def help_content(panes: list[tuple[str, str]] | None = None, width: int = 0) -> 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
 
-    def __init__(self, panes: list[tuple[str, str]] | None = None) -> None:
+    def __init__(self, sections: list[KeySection]) -> None:
         super().__init__()
-        self.panes = panes
+        self.sections = sections
 
     def compose(self) -> ComposeResult:
         with ReaderScroll(id="help", classes="pane") as scroll:
             scroll.border_title = "Keys"
             scroll.border_subtitle = "Esc close"
-            yield HelpText(self.panes)
+            yield HelpText(self.sections)
 
 
 class HelpText(Static):
     """The help, wrapped anew for its width so wrapped meanings keep their column."""
 
-    def __init__(self, panes: list[tuple[str, str]] | None) -> None:
-        super().__init__(help_content(panes))
-        self.panes = panes
+    def __init__(self, sections: list[KeySection]) -> None:
+        super().__init__(help_content(sections))
+        self.sections = sections
 
     def on_resize(self, event: events.Resize) -> None:
-        self.update(help_content(self.panes, event.size.width))
+        self.update(help_content(self.sections, event.size.width))

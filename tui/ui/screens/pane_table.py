@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from textual.containers import Horizontal, VerticalScroll
+from textual.keys import key_to_character
 from textual.widget import Widget
 
 from tui.data.filtering import matching_figures
@@ -52,11 +53,14 @@ class PaneRow:
     shown_when: Callable[[DashboardState], bool] | None = None
     """Reachable only while this holds (the problems pane, while the file has problems)."""
     full_screen_only: bool = False
-    """Drawn (and reachable) only on terminals large enough for the full-screen dashboard."""
+    """Drawn only on terminals large enough for the full-screen dashboard (its key says so elsewhere)."""
+    key: str = ""
+    """A key of its own, for a pane listed after the digits run out; the rest take the next digit."""
 
 
 def _calendar() -> Widget:
-    return Horizontal(MonthView(id="month"), Agenda(id="agenda", classes="pane"), id="calendar")
+    # The agenda on the left, the month on the right: the keys run left to right as they read.
+    return Horizontal(Agenda(id="agenda", classes="pane"), MonthView(id="month"), id="calendar")
 
 
 PANES: tuple[PaneRow, ...] = (
@@ -88,7 +92,6 @@ PANES: tuple[PaneRow, ...] = (
         "tab-calendar",
         matches=lambda state: len(state.view.dated) if state.view else 0,
     ),
-    # After the agenda, so the calendar's key opens the agenda and the next one the month.
     PaneRow("month grid", MonthView, "tab", None, "Calendar", "tab-calendar"),
     PaneRow("source pane", SourcePane, "lower", lambda: SourcePane(id="source"), follows_selection=True),
     PaneRow(
@@ -115,6 +118,7 @@ PANES: tuple[PaneRow, ...] = (
         "Figures",
         "tab-figures",
         matches=lambda state: len(matching_figures(state.data.figures if state.data else (), state.query)),
+        key="f",
     ),
     PaneRow(
         "problems or warnings (while the file has any)",
@@ -122,8 +126,11 @@ PANES: tuple[PaneRow, ...] = (
         "bottom",
         lambda: ProblemsPane(id="problems"),
         shown_when=lambda state: bool(state.problems or state.warnings),
+        key="exclamation_mark",
     ),
 )
+# The digits panes take in key order (0 is the tenth), the same at every terminal size.
+DIGITS = "1234567890"
 
 
 def tab_rows() -> list[PaneRow]:
@@ -135,42 +142,70 @@ def row_of(widget: Widget) -> PaneRow | None:
     return next((row for row in PANES if isinstance(widget, row.kind)), None)
 
 
-def pane_slots(state: DashboardState, full_screen: bool = False) -> Iterator[tuple[PaneRow, str | None]]:
-    """(row, party id or None) of each pane that exists, in key order: a party pane per party,
-    then the rest. Keys, focus order, help and palette all walk this one sequence."""
-    for row in PANES:
-        if row.shown_when is not None and not row.shown_when(state):
-            continue
-        if row.full_screen_only and not full_screen:
-            continue
-        if row.per_party:
-            for party_id in state.party_ids:
-                yield row, party_id
-        else:
-            yield row, None
+@dataclass(frozen=True, slots=True)
+class PaneSlot:
+    """One pane of the data on show, with its key: a party pane per party, then the table's rows."""
+
+    row: PaneRow
+    party_id: str | None
+    name: str
+    key: str
+    """A digit in key order, the row's own key (a Textual key name), or '' past the tenth pane
+    (Tab reaches it)."""
+
+    @property
+    def shown_key(self) -> str:
+        """The key as the keyboard shows it ('!' for exclamation_mark)."""
+        return key_to_character(self.key) or self.key if self.key else ""
+
+    def drawn(self, state: DashboardState, full_screen: bool) -> bool:
+        """Whether the pane is on the screen at this size for this state (its key works)."""
+        if self.row.full_screen_only and not full_screen:
+            return False
+        return self.row.shown_when is None or self.row.shown_when(state)
+
+    def why_not_drawn(self, full_screen_size: tuple[int, int]) -> str:
+        if self.row.full_screen_only:
+            width, height = full_screen_size
+            return f"{self.name} is drawn at {width}×{height} and larger; the agenda lists the same items"
+        return f"{self.name}: none now"
 
 
-def pane_names(state: DashboardState, full_screen: bool = False) -> Iterator[tuple[PaneRow, str]]:
-    """(row, name) of each pane in key order: parties by their names, the rest by the table's."""
+def pane_slots(state: DashboardState) -> list[PaneSlot]:
+    """Every pane with its key, in key order, whatever the terminal's size: a pane keeps its key
+    when the terminal grows or shrinks. Keys, focus order, help, tab labels and the palette all
+    walk this one list."""
     data = state.data
-    for row, party_id in pane_slots(state, full_screen):
-        if party_id is None:
-            yield row, row.name
-        else:
-            yield row, data.parties[party_id].name if data else party_id
+    names = {pid: data.parties[pid].name if data and pid in data.parties else pid for pid in state.party_ids}
+    return slots_for(list(names.items()))
 
 
-def tab_labels(state: DashboardState, full_screen: bool = False) -> dict[str, str]:
-    """'Parties 1-4', 'Matrix 5', 'Calendar 6': each tab's label with the keys of its panes."""
-    keys: dict[str, list[int]] = {}
-    for number, (row, _) in enumerate(pane_names(state, full_screen), start=1):
-        if row.place == "tab":
-            keys.setdefault(row.tab_id, []).append(number)
+def slots_for(parties: list[tuple[str, str]]) -> list[PaneSlot]:
+    """The panes for these (party id, name) pairs: a party pane each, then the table's other rows."""
+    digits = iter(DIGITS)
+    slots = []
+    for row in PANES:
+        for party_id, name in parties if row.per_party else [(None, row.name)]:
+            slots.append(PaneSlot(row, party_id, name, row.key or next(digits, "")))
+    return slots
+
+
+def _span(keys: list[str]) -> str:
+    """'1-4' for a run of digits, '6-7', '0', 'f'."""
+    if len(keys) > 1 and all(k.isdigit() for k in keys):
+        return f"{keys[0]}-{keys[-1]}"
+    return " ".join(keys)
+
+
+def tab_labels(state: DashboardState) -> dict[str, str]:
+    """'Parties 1-4', 'Matrix 5', 'Calendar 6-7', 'Figures f': each tab's label with its panes' keys."""
+    keys: dict[str, list[str]] = {}
+    for slot in pane_slots(state):
+        if slot.row.place == "tab" and slot.key:
+            keys.setdefault(slot.row.tab_id, []).append(slot.shown_key)
     labels = {}
     for row in tab_rows():
-        numbers = [n for n in keys.get(row.tab_id, []) if n <= 9]
-        span = "" if not numbers else str(numbers[0]) if len(numbers) == 1 else f"{numbers[0]}-{numbers[-1]}"
-        label = f"{row.tab} {span}".strip()
+        label = f"{row.tab} {_span(keys.get(row.tab_id, []))}".strip()
         if state.query and row.matches is not None:
             label += f" ({row.matches(state)})"  # where the filter's matches are, before opening
         labels[row.tab_id] = label

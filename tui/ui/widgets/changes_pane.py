@@ -24,7 +24,7 @@ class ChangesPane(ClaimList):
     """One row per claim new, changed or removed since the point (its newest change), newest first."""
 
     BINDINGS = [
-        Binding("enter", "select", "Go to claim"),
+        Binding("enter", "select", "Go to claim", tooltip="go to the claim in the pane that lists it"),
         Binding("s", "screen.since", "Since…"),
     ]
 

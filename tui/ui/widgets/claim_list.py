@@ -18,10 +18,10 @@ class ClaimList(OptionList):
 
     BINDINGS = [
         *VIM_MOVES,
-        Binding("g", "first", "First", show=False),
+        Binding("g", "first", "First", show=False, tooltip="first / last item"),
         Binding("G", "last", "Last", show=False),
         # Shown in the footer while a list has focus: what Enter and 'a' do here.
-        Binding("enter", "select", "Detail"),
+        Binding("enter", "select", "Detail", tooltip="open the selected item's detail"),
         Binding("a", "screen.article", "Article"),
     ]
 

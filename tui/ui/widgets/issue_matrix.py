@@ -29,9 +29,9 @@ class IssueMatrix(DataTable[Text]):
 
     BINDINGS = [
         *VIM_MOVES,
-        Binding("h", "cursor_left", "Left", show=False),
+        Binding("h", "cursor_left", "Left", show=False, tooltip="left / right across the matrix"),
         Binding("l", "cursor_right", "Right", show=False),
-        Binding("enter", "select_cursor", "All in cell"),
+        Binding("enter", "select_cursor", "All in cell", tooltip="every position in the cell, latest first"),
         Binding("a", "screen.article", "Article"),
     ]
 

@@ -14,11 +14,17 @@ class ReaderScroll(VerticalScroll, can_focus=True):
     """
 
     BINDINGS = [
-        Binding("j,down", "lines(1)", "Down", show=False),
+        Binding(
+            "j,down",
+            "lines(1)",
+            "Down",
+            show=False,
+            tooltip="a line down / up (texts: source, month, detail, article, help)",
+        ),
         Binding("k,up", "lines(-1)", "Up", show=False),
-        Binding("g,home", "edge(0)", "Top", show=False),
+        Binding("g,home", "edge(0)", "Top", show=False, tooltip="top / bottom of a text"),
         Binding("G,end", "edge(1)", "Bottom", show=False),
-        Binding("pagedown,space", "pages(1)", "Page down", show=False),
+        Binding("pagedown,space", "pages(1)", "Page down", show=False, tooltip="a page down / up"),
         Binding("pageup", "pages(-1)", "Page up", show=False),
     ]
 

@@ -1,0 +1,180 @@
+"""Where the dashboard's parts meet: the article opened at its quote, keys from one table at every
+size, focus that survives the problems pane, lists that say where you are."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from running import started
+
+from tui.ui.app import PeaceDashApp
+from tui.ui.screens.article import ArticleScreen
+from tui.ui.widgets.reader import ReaderScroll
+
+FILLER = "Paragraph {n} says nothing of the valley, only weather and crops and the price of bread.\n\n"
+DEEP = "In the last paragraph the minister said the north would accept observers at the harbour."
+
+
+@pytest.fixture
+def deep(mini: Path) -> Path:
+    """The mini dataset with a claim quoted from the end of a long article."""
+    seeds = mini.parent.parent / "seeds"
+    (seeds / "long.txt").write_text("Long read\n\n" + "".join(FILLER.format(n=n) for n in range(120)) + DEEP)
+    text = mini.read_text()
+    text = text.replace(
+        "parties:\n",
+        "  gamma:\n    file: long.txt\n    title: A long read\n    published: 2026-02-12\nparties:\n",
+        1,
+    ).replace(
+        "  north-monitors:\n",
+        "  north-observers:\n    party: north\n    issue: ceasefire\n    kind: offer\n"
+        "    stance: Observers at the harbour\n    excerpts:\n      - source: gamma\n"
+        '        quote: "the north would accept observers at the harbour"\n  north-monitors:\n',
+        1,
+    )
+    mini.write_text(text)
+    return mini
+
+
+def make_app(path: Path, **kwargs: object) -> PeaceDashApp:
+    return PeaceDashApp(path, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30), **kwargs)  # type: ignore[arg-type]
+
+
+def on_screen(app: PeaceDashApp) -> str:
+    """The text the screen shows now, read back from Textual's own screenshot."""
+    svg = app.export_screenshot()
+    return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+async def test_a_opens_the_article_at_its_quote(deep, size):
+    app = make_app(deep)
+    async with started(app, size) as pilot:
+        app.dashboard.select_claim("north-observers")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        scroll = app.screen.query_one("#article", ReaderScroll)
+        assert scroll.scroll_y > 0, "the article opened at its top"
+        shown = on_screen(app)
+        assert "observers at the harbour" in shown
+        assert "Paragraph 0 says" not in shown
+
+
+def test_the_readme_key_table_is_the_bindings():
+    """README's table is printed from the bindings: a key added, moved or reworded shows here."""
+    from tui.ui.keys_table import markdown, readme_sections
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    table = readme.split("<!-- keys:", 1)[1].split("-->\n", 1)[1].split("<!-- /keys -->")[0]
+    assert table == markdown(readme_sections()), "README's key table is stale: python -m tui.ui.keys_table"
+
+
+def tab_strip(app: PeaceDashApp) -> dict[str, str]:
+    from textual.widgets import TabbedContent
+
+    tabs = app.screen.query_one(TabbedContent)
+    return {pane.id or "": str(tabs.get_tab(pane.id or "").label) for pane in tabs.query("TabPane")}
+
+
+async def test_every_pane_keeps_its_key_at_every_size(mini):
+    from tui.ui.widgets.calendar import Agenda, MonthView, Upcoming
+    from tui.ui.widgets.changes_pane import ChangesPane
+    from tui.ui.widgets.figures_pane import FiguresPane
+    from tui.ui.widgets.issue_matrix import IssueMatrix
+
+    app = make_app(mini)
+    async with started(app, (80, 24)) as pilot:
+        small_keys = app.dashboard.pane_keys()
+        labels = tab_strip(app)
+        assert labels["tab-parties"] == "Parties 1-3" and labels["tab-matrix"] == "Matrix 4"
+        assert labels["tab-calendar"] == "Calendar 5-6" and labels["tab-changes"] == "Changes 9"
+        assert labels["tab-figures"] == "Figures f"
+        for key, kind in [
+            ("4", IssueMatrix),
+            ("5", Agenda),
+            ("6", MonthView),
+            ("9", ChangesPane),
+            ("f", FiguresPane),
+        ]:
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.focused, kind), (key, app.focused)
+        await pilot.press("8")  # due and upcoming: not drawn at 80×24, and it says so
+        await pilot.pause()
+        assert isinstance(app.focused, FiguresPane)
+        assert any("drawn at 160×48 and larger" in str(n.message) for n in app._notifications)
+        for size in [(160, 48), (220, 60), (80, 24)]:
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert tab_strip(app) == labels, size  # the labels never go stale
+            assert [k for k, _ in app.dashboard.pane_keys()] == [k for k, _ in small_keys]
+        await pilot.resize_terminal(160, 48)
+        await pilot.pause()
+        await pilot.press("8")
+        await pilot.pause()
+        assert isinstance(app.focused, Upcoming)
+        await pilot.press("9")
+        await pilot.pause()
+        assert isinstance(app.focused, ChangesPane)
+        keys = [k for k, _ in app.dashboard.pane_keys()]
+        assert "Tab" not in keys and len(set(keys)) == len(keys)  # every pane has a key of its own
+
+
+@pytest.mark.parametrize("view", ["detail", "article"])
+async def test_question_mark_and_q_on_every_screen(mini, view):
+    from tui.ui.screens.detail import DetailScreen
+    from tui.ui.screens.help import HelpScreen
+
+    app = make_app(mini)
+    async with started(app, (100, 30)) as pilot:
+        await pilot.press("1")
+        await pilot.press("enter" if view == "detail" else "a")
+        await pilot.pause()
+        overlay = app.screen
+        assert isinstance(overlay, DetailScreen if view == "detail" else ArticleScreen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert app.screen.sections[0].title == overlay.HELP_TITLE  # this view's keys first
+        await pilot.press("q")  # closes the help, then the view, and only then quits
+        await pilot.pause()
+        assert app.screen is overlay
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.screen is app.dashboard and app.is_running
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code is not None or not app.is_running
+
+
+async def test_the_help_lists_every_key_that_is_bound(mini):
+    """Every binding of the project, on the dashboard, its panes and its views, is in the help
+    with its meaning: nothing listed by hand."""
+    from tui.ui.keys_table import class_bindings, overlays, shown
+    from tui.ui.screens.dashboard import DashboardScreen
+    from tui.ui.screens.help import HelpScreen
+    from tui.ui.screens.pane_table import PANES
+
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = {(key, meaning) for section in app.screen.sections for key, meaning in section.rows}
+        text = " ".join(f"{k} {m}" for k, m in rows)
+        for cls in [DashboardScreen, type(app), *(row.kind for row in PANES), *overlays()]:
+            for binding in class_bindings(cls, ours=True):
+                if binding.action.startswith("pane_key"):
+                    continue
+                assert shown(binding).split(" ")[0] in text, (cls.__name__, binding.key)
+        listed = [key for key, _ in app.dashboard.pane_keys()]
+        for key, name in app.dashboard.pane_keys():
+            assert (key, name) in rows
+        assert listed[:4] == ["1", "2", "3", "4"]
