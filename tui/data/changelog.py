@@ -284,15 +284,9 @@ def git_changelog(
             result = load_positions(named, verify=False, files=False, tree=parser.parse(text))
             if not result.ok:  # parse it whole again, so each problem has its true line
                 result = load_positions(named, verify=False, files=False, text=text)
-        except YamlProblem as problem:
-            reports.append(
-                CommitReport(
-                    commit,
-                    problems=(Problem(commit.path, problem.message, problem.line, problem.col),),
-                    problem_count=1,
-                    note=note,
-                )
-            )
+        except YamlProblem as problem:  # merge conflicts are several problems at once
+            shown = tuple(Problem(commit.path, p.message, p.line, p.col) for p in problem.each[:3])
+            reports.append(CommitReport(commit, problems=shown, problem_count=len(problem.each), note=note))
             continue
         if not result.ok or result.dataset is None:
             shown = tuple(Problem(commit.path, p.message, p.line, p.col) for p in result.problems[:3])

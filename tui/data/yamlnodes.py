@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from tui.data.characters import FORBIDDEN, describe
+from tui.data.conflicts import conflict_problems
 from tui.data.safefiles import Refused, read_capped
 
 MAX_BYTES = 32 * 1024 * 1024
@@ -52,6 +53,27 @@ class YamlProblem(Exception):
     def __init__(self, message: str, line: int | None = None, col: int | None = None) -> None:
         super().__init__(message)
         self.message, self.line, self.col = message, line, col
+
+    @property
+    def each(self) -> tuple[YamlProblem, ...]:
+        """Every problem this one reports: itself, except for merge conflicts, which come together."""
+        return (self,)
+
+
+class MergeConflicts(YamlProblem):
+    """Conflict markers git left in the file: each conflict and stray marker, reported at once.
+
+    Nothing else is parsed: the YAML errors that markers cause ("a key without ':'") would only
+    hide what happened, and what else is wrong depends on which side is kept.
+    """
+
+    def __init__(self, problems: tuple[YamlProblem, ...]) -> None:
+        super().__init__(problems[0].message, problems[0].line, problems[0].col)
+        self.problems = problems
+
+    @property
+    def each(self) -> tuple[YamlProblem, ...]:
+        return self.problems
 
 
 def read_text(path: Path) -> str:
@@ -158,8 +180,11 @@ def parse_nodes(text: str, cancelled: Callable[[], bool] | None = None) -> tuple
     Problems that leave the tree readable (a duplicate key, a refused tag or anchor, a control
     character) are returned so they are reported with everything else; the rest end the parse
     with a YamlProblem. `cancelled` is asked now and then; when it says yes the parse stops
-    with Cancelled.
+    with Cancelled. Merge conflict markers are looked for first, before any YAML is read.
     """
+    conflicts = conflict_problems(text)
+    if conflicts:
+        raise MergeConflicts(tuple(YamlProblem(message, line, 1) for line, message in conflicts))
     for number, text_line in enumerate(text.split("\n"), start=1):
         if len(text_line) > MAX_LINE:
             raise YamlProblem(
