@@ -136,6 +136,13 @@ def test_a_side_left_empty_and_markers_out_of_place_are_said(mini):
     ]
 
 
+def test_a_long_label_is_shortened(mini):
+    text = "<<<<<<< " + "b" * 20_000 + "\nx: 1\n=======\nx: 2\n>>>>>>> t\n"
+    assert conflicts_in(mini, text) == [
+        f"unresolved merge conflict: line 2 is '{'b' * 60}…', line 4 is 't' — keep one side, delete the marker lines"
+    ]
+
+
 def test_a_flood_of_markers_is_cut_short_in_bounded_time(mini):
     # 4,000,000 lines (32 MiB): every one a stray marker. The scan stops after the listed ones.
     mini.write_text("=======\n" * 4_000_000, encoding="utf-8")
