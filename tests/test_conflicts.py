@@ -153,6 +153,61 @@ def test_a_flood_of_markers_is_cut_short_in_bounded_time(mini):
     )
 
 
+# ── YAML errors at their token ─────────────────────────────────────────────
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Unclosed: at the bracket or quote that opens, not where the parser gave up (2:1).
+        ("a: [\n", "1:4: a '[' list is not closed with ']' before the end of the file"),
+        ("a: [1,\n  2\n", "1:4: a '[' list is not closed with ']' before the end of the file"),
+        ("a: {b: 1\n", "1:4: a '{' mapping is not closed with '}' before the end of the file"),
+        (
+            "a: {b: 1\nc: 2\n",
+            "1:4: a '{' mapping is not closed with '}': it is still open at line 2, column 2",
+        ),
+        (
+            "a:\n  - [\n  - b\n",
+            "2:5: a '[' list is not closed with ']': it is still open at line 3, column 3",
+        ),
+        ("a: 'x\nb: 1\n", "1:4: a quoted text is never closed: add the closing quote"),
+        ('a: "x\n', "1:4: a quoted text is never closed: add the closing quote"),
+        (
+            "a: 'x\n---\nb: 1\n",
+            "1:4: a quoted text is never closed: the '---' at line 2 ends the document inside it; add the closing quote",
+        ),
+        # Closed further on: at the token inside that is wrong (a comma left out).
+        (
+            "a: {\n  b: 1\n  c: 2 }\n",
+            # 'b: 1' runs on as '1 c', so the ':' after 'c' is the token that cannot be.
+            "3:4: a ',' or '}' was expected here, in the '{' mapping opened at line 1, column 4",
+        ),
+        # Wrong on the bracket's own line: at the token that is wrong.
+        ('a: ["x" "y"]\n', "1:9: a ',' or ']' was expected here, in the '[' list opened at column 4"),
+        ("a: [,]\n", "1:5: a value was expected here, in the '[' list opened at column 4"),
+        ("a: [1, 2]]\n", "1:10: a ']' that closes no '[' list: delete it"),
+        ("a: }\n", "1:4: a '}' that closes no '{' mapping: delete it"),
+        (
+            'a: "x\\qy"\n',
+            "1:6: '\\q' is not an escape in double-quoted text: write '\\\\' for a backslash, or put the text in single quotes",
+        ),
+        ('a: "x\\xZZ"\n', "1:6: the escape '\\x' needs 2 hexadecimal digits (0-9, a-f)"),
+        ('a: "\\uD800"\n', "1:5: the escape '\\uD800' names no Unicode character"),
+        ("a: 1\nb\nc: 2\n", "2:1: a key without ':'"),
+        # Too deep: at the bracket that opens level 65 (the top-level mapping is level 1), the
+        # same place whether libyaml hands the brackets over or stops at its own limit first.
+        ("[" * 10_000 + "\n", "1:65: nested more than 64 levels deep"),
+        ("x: " + "[" * 10_000 + "\n", "1:67: nested more than 64 levels deep"),
+        ("x: " + "[" * 100 + "]" * 100 + "\n", "1:67: nested more than 64 levels deep"),
+        ("x: [a, 'it''s [[', " + "[" * 10_000 + "\n", "1:82: nested more than 64 levels deep"),
+    ],
+)
+def test_a_yaml_error_is_located_at_the_token_at_fault(mini, text, expected):
+    mini.write_text(text, encoding="utf-8")
+    done = run("check", str(mini))
+    assert done.returncode == 1
+    assert problems(done) == [f"{mini}:{expected}"]
+
+
 # ── changes ────────────────────────────────────────────────────────────────
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_changes_counts_every_conflict_of_a_version_committed_with_markers(mini):
