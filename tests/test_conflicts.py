@@ -184,6 +184,7 @@ def test_a_flood_of_markers_is_cut_short_in_bounded_time(mini):
         # Wrong on the bracket's own line: at the token that is wrong.
         ('a: ["x" "y"]\n', "1:9: a ',' or ']' was expected here, in the '[' list opened at column 4"),
         ("a: [,]\n", "1:5: a value was expected here, in the '[' list opened at column 4"),
+        ("a: [x, [1], ,]\n", "1:13: a value was expected here, in the '[' list opened at column 4"),
         ("a: [1, 2]]\n", "1:10: a ']' that closes no '[' list: delete it"),
         ("a: }\n", "1:4: a '}' that closes no '{' mapping: delete it"),
         (
@@ -198,7 +199,10 @@ def test_a_flood_of_markers_is_cut_short_in_bounded_time(mini):
         ("[" * 10_000 + "\n", "1:65: nested more than 64 levels deep"),
         ("x: " + "[" * 10_000 + "\n", "1:67: nested more than 64 levels deep"),
         ("x: " + "[" * 100 + "]" * 100 + "\n", "1:67: nested more than 64 levels deep"),
+        # Brackets in quotes and comments do not count; an apostrophe in a word opens no quote.
         ("x: [a, 'it''s [[', " + "[" * 10_000 + "\n", "1:82: nested more than 64 levels deep"),
+        ("x: [[a, # [[[[[[[[[[[[\n " + "[" * 10_000 + "\n", "2:63: nested more than 64 levels deep"),
+        ("x: [[it's, " + "[" * 10_000 + "\n", "1:73: nested more than 64 levels deep"),
     ],
 )
 def test_a_yaml_error_is_located_at_the_token_at_fault(mini, text, expected):
