@@ -23,8 +23,13 @@ CONFLICTED = Path(__file__).parent / "fixtures" / "conflicted.yaml"
 MARKERS = ("<<<<<<< ", "||||||| ", "=======", ">>>>>>> ")
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([PEACEDASH, *args], capture_output=True, text=True, timeout=60, check=False)
+DOCS = Path(__file__).parent.parent / "docs" / "data-format.md"
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [PEACEDASH, *args], capture_output=True, text=True, cwd=cwd, timeout=60, check=False
+    )
 
 
 def problems(done: subprocess.CompletedProcess[str]) -> list[str]:
@@ -61,6 +66,14 @@ def test_check_names_each_conflict_its_sides_and_their_lines(mini):
         "(base 'merged common ancestors': lines 114–116) — keep one side, delete the base and the marker lines",
     ]
     assert done.stderr.strip().splitlines()[-1] == f"{mini}: 2 problems"
+
+
+def test_the_data_format_page_shows_what_check_says(mini):
+    mini.write_text(CONFLICTED.read_text(encoding="utf-8"), encoding="utf-8")
+    done = run("check", "data/positions.yaml", cwd=mini.parent.parent)
+    section = DOCS.read_text(encoding="utf-8").split("## Merge conflicts", 1)[1].split("\n## ", 1)[0]
+    shown = [line for line in section.splitlines() if line.startswith("data/positions.yaml:")]
+    assert shown == problems(done)
 
 
 @pytest.mark.parametrize("keep", ["ours", "theirs"])
