@@ -10,7 +10,7 @@ After two people change the same lines, `git merge` writes both versions between
     ...
     >>>>>>> their-branch            (theirs, labelled)
 
-A marker is what git writes and what its rerere reads back as one (rerere.c, is_cmarker): exactly
+A marker is what git writes (git's rerere reads back about the same, rerere.c is_cmarker): exactly
 seven of the same character at the very start of a line, then the end of the line or a space and
 a label (`=======` takes no label, so only trailing spaces may follow it). Eight `<` are not a
 marker; nor is `<<<<<<<HEAD`. No key of a data file starts so, and a text that would have a line
