@@ -63,6 +63,15 @@ CHARACTERS = [
     "\x85",
     "\ufffe",
 ]
+# Lines git leaves after a conflicting merge, and near misses that are not markers.
+MARKERS = [
+    "<<<<<<< HEAD",
+    "||||||| merged common ancestors",
+    "=======",
+    ">>>>>>> theirs",
+    "<<<<<<<<",
+    "======= x",
+]
 OUTSIDE = [
     "../../etc/passwd",
     "/dev/zero",
@@ -84,7 +93,18 @@ def mutation(draw: st.DrawFn, lines: list[str]) -> list[str]:
         return lines
     kind = draw(
         st.sampled_from(
-            ["delete", "duplicate", "swap", "retype", "character", "escape", "truncate", "collide", "outside"]
+            [
+                "delete",
+                "duplicate",
+                "swap",
+                "retype",
+                "character",
+                "escape",
+                "truncate",
+                "collide",
+                "outside",
+                "marker",
+            ]
         )
     )
     at = draw(st.integers(0, len(lines) - 1))
@@ -113,6 +133,8 @@ def mutation(draw: st.DrawFn, lines: list[str]) -> list[str]:
     elif kind == "collide" and len(IDS) > 1:
         first, second = draw(st.sampled_from(IDS)), draw(st.sampled_from(IDS))
         lines = [f"  {second}:" if line == f"  {first}:" else line for line in lines]
+    elif kind == "marker":
+        lines.insert(at, draw(st.sampled_from(MARKERS)))
     elif kind == "outside" and FILES:
         n = draw(st.sampled_from(FILES)) % len(lines)
         lines[n] = f"    file: {draw(st.sampled_from(OUTSIDE))}"

@@ -156,14 +156,15 @@ def test_missing_sections_are_named(mini):
     ("text", "where", "says"),
     [
         ("sources:\n\tx: 1\n", (2, 1), "tab character"),
+        # An unclosed quote or bracket is located where it opens, not where the parser gave up.
+        ("sources: 'unclosed\nparties: {}\n", (1, 10), "quoted text is never closed"),
+        ('sources: "unclosed\n', (1, 10), "quoted text is never closed"),
         (
-            "sources: 'unclosed\nparties: {}\n",
-            (3, 1),
-            "quoted text is never closed (opened at line 1, column 10)",
+            "sources: [a, b\nparties: {}\n",
+            (1, 10),
+            "'[' list is not closed with ']': it is still open at line 2",
         ),
-        ('sources: "unclosed\n', (2, 1), "quoted text is never closed"),
-        ("sources: [a, b\nparties: {}\n", (2, 8), "'[' list is not closed"),
-        ("sources: {a: 1\n", (2, 1), "'{' mapping is not closed"),
+        ("sources: {a: 1\n", (1, 10), "'{' mapping is not closed with '}' before the end of the file"),
         ("sources: {}\nsources: {}\n", (2, 1), "duplicate key 'sources' (first at line 1)"),
         ("sources: {}\n---\nparties: {}\n", (2, 1), "a second YAML document"),
         ("", (1, 1), "the file is empty"),

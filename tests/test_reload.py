@@ -205,7 +205,7 @@ async def test_launching_on_a_bad_file_waits_for_the_fix(mini):
         await loaded(pilot)
         assert app.dashboard.data is None
         assert isinstance(app.focused, ProblemsPane)
-        assert "'[' list or '{' mapping is not finished" in app.focused.problems[0].message
+        assert "'[' list is not closed with ']'" in app.focused.problems[0].message
         assert "nothing loaded yet" in bar(app)
         save_in_place(mini, good)
         assert settle(app) == [False, True]

@@ -268,9 +268,9 @@ def _version(
         result = load_positions(named, verify=False, files=False, tree=parser.parse(text))
         if not result.ok:  # parse it whole again, so each problem has its true line
             result = load_positions(named, verify=False, files=False, text=text)
-    except YamlProblem as problem:
-        found = (Problem(commit.path, problem.message, problem.line, problem.col),)
-        return CommitReport(commit, problems=found, problem_count=1, note=note)
+    except YamlProblem as problem:  # merge conflicts are several problems at once
+        found = tuple(Problem(commit.path, p.message, p.line, p.col) for p in problem.each[:3])
+        return CommitReport(commit, problems=found, problem_count=len(problem.each), note=note)
     if not result.ok or result.dataset is None:
         shown = tuple(Problem(commit.path, p.message, p.line, p.col) for p in result.problems[:3])
         return CommitReport(commit, problems=shown, problem_count=len(result.problems), note=note)

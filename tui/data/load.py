@@ -159,7 +159,7 @@ def _load(
     except Cancelled:
         raise
     except YamlProblem as fatal:
-        return LoadResult(path, None, (Problem(name, fatal.message, fatal.line, fatal.col),))
+        return LoadResult(path, None, tuple(Problem(name, p.message, p.line, p.col) for p in fatal.each))
     problems = Problems(name)
     for soft_problem in soft:
         problems.items.append(Problem(name, soft_problem.message, soft_problem.line, soft_problem.col))

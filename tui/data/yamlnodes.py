@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from tui.data.characters import FORBIDDEN, describe
+from tui.data.conflicts import conflict_problems
 from tui.data.safefiles import Refused, read_capped
 
 MAX_BYTES = 32 * 1024 * 1024
@@ -22,6 +23,13 @@ CANCEL_EVERY = 4096  # events between looks at whether a newer load has made thi
 ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.DOTALL)
 # The one-letter escapes that stand for a forbidden character (\t, \n and \r are allowed).
 CONTROL_ESCAPES = {"0": "\x00", "a": "\x07", "b": "\x08", "v": "\x0b", "f": "\x0c", "e": "\x1b", "N": "\x85"}
+# What follows an error's mark when the parser stopped at the end of the file.
+AT_END = re.compile(r"\s*\Z")
+# Within a flow collection: brackets, and the quoted texts and comments whose brackets do not count.
+FLOW_TOKENS = re.compile(
+    r"""[\[\]{}]|(?<![^\s\[{,:])(?:'(?:[^']|'')*'?|"(?:[^"\\]|\\.)*"?)|(?<!\S)#[^\n]*""", re.DOTALL
+)
+FLOW_REACH = 65_536  # how far on a '[' or '{' is looked for its closing bracket
 # Tags a hand-written data file may carry; anything else (e.g. !!python/object) is refused unread.
 PLAIN_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 
@@ -52,6 +60,27 @@ class YamlProblem(Exception):
     def __init__(self, message: str, line: int | None = None, col: int | None = None) -> None:
         super().__init__(message)
         self.message, self.line, self.col = message, line, col
+
+    @property
+    def each(self) -> tuple[YamlProblem, ...]:
+        """Every problem this one reports: itself, except for merge conflicts, which come together."""
+        return (self,)
+
+
+class MergeConflicts(YamlProblem):
+    """Conflict markers git left in the file: each conflict and stray marker, reported at once.
+
+    Nothing else is parsed: the YAML errors that markers cause ("a key without ':'") would only
+    hide what happened, and what else is wrong depends on which side is kept.
+    """
+
+    def __init__(self, problems: tuple[YamlProblem, ...]) -> None:
+        super().__init__(problems[0].message, problems[0].line, problems[0].col)
+        self.problems = problems
+
+    @property
+    def each(self) -> tuple[YamlProblem, ...]:
+        return self.problems
 
 
 def read_text(path: Path) -> str:
@@ -158,8 +187,11 @@ def parse_nodes(text: str, cancelled: Callable[[], bool] | None = None) -> tuple
     Problems that leave the tree readable (a duplicate key, a refused tag or anchor, a control
     character) are returned so they are reported with everything else; the rest end the parse
     with a YamlProblem. `cancelled` is asked now and then; when it says yes the parse stops
-    with Cancelled.
+    with Cancelled. Merge conflict markers are looked for first, before any YAML is read.
     """
+    conflicts = conflict_problems(text)
+    if conflicts:
+        raise MergeConflicts(tuple(YamlProblem(message, line, 1) for line, message in conflicts))
     for number, text_line in enumerate(text.split("\n"), start=1):
         if len(text_line) > MAX_LINE:
             raise YamlProblem(
@@ -169,11 +201,14 @@ def parse_nodes(text: str, cancelled: Callable[[], bool] | None = None) -> tuple
             )
     text, soft = forbidden_characters(text)
     stack: list[tuple[Node, Node | None]] = []  # (collection, pending mapping key)
+    flows: list[Node] = []  # the '[' and '{' collections open now, innermost last
+    last: yaml.Event | None = None  # the last event read, for where an error's unread text starts
     root: Node | None = None
     documents = nodes = 0
     loader = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
     try:
         for count, event in enumerate(yaml.parse(text, Loader=loader)):
+            last = event
             if cancelled is not None and count % CANCEL_EVERY == 0 and cancelled():
                 raise Cancelled()
             mark = getattr(event, "start_mark", None)
@@ -225,11 +260,16 @@ def parse_nodes(text: str, cancelled: Callable[[], bool] | None = None) -> tuple
                     if len(stack) >= MAX_DEPTH:
                         raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep", line, col)
                     stack.append((node, None))
+                    if isinstance(event, yaml.CollectionStartEvent) and event.flow_style:
+                        flows.append(node)
                 continue
             if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                stack.pop()
+                closed, _ = stack.pop()
+                if flows and flows[-1] is closed:
+                    flows.pop()
     except yaml.MarkedYAMLError as error:
-        raise _explain(error, text) from None
+        unread = last.end_mark.index if last is not None and last.end_mark is not None else 0
+        raise _explain(error, text, flows, len(stack), unread) from None
     except yaml.reader.ReaderError as error:
         # Characters are replaced above, so this is rare; still, say where.
         line, col = _position(text, max(0, min(error.position, len(text))))
@@ -270,26 +310,40 @@ def _attach(stack: list[tuple[Node, Node | None]], node: Node, soft: list[YamlPr
     return stack[0][0]
 
 
-def _explain(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
-    """Say what PyYAML's scanner and parser found in words a person editing the file uses."""
+def _explain(
+    error: yaml.MarkedYAMLError, text: str, flows: list[Node], depth: int, unread: int
+) -> YamlProblem:
+    """Say what PyYAML's scanner and parser found in words a person editing the file uses, at the
+    token that is wrong: an unclosed bracket or quote where it opens, not where the parser gave up.
+
+    `flows` are the '[' and '{' collections open when the error came, `depth` how many collections
+    were open, and `unread` where the text the parser had not yet turned into events begins.
+    """
     mark = error.problem_mark or error.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
     problem, context = (error.problem or ""), (error.context or "")
     start = error.context_mark
-    where = f" (opened at line {start.line + 1}, column {start.column + 1})" if start else ""
     if "cannot start any token" in problem:
         message = _bad_start(text, line, col)
     elif "maximum nesting depth" in problem:
-        # Newer libyaml counts flow levels while scanning ahead, before our own count sees them.
+        # libyaml counts flow levels while it scans ahead for a possible key, so on one long
+        # line of '[' it stops at its own limit (1,000 levels, column 1003) before any of them
+        # reaches our count. Point where our own count would have stopped, as it does for
+        # nesting that libyaml hands over in time: the bracket that opens level 65. That is
+        # where the file crosses the limit, the same place whatever libyaml's limit is.
+        if mark is not None:
+            line, col = _too_deep(text, unread, depth, mark.index)
         message = f"nested more than {MAX_DEPTH} levels deep"
-    elif "quoted scalar" in context:
-        message = f"a quoted text is never closed{where}: add the closing quote"
-    elif "flow sequence" in context:
-        message = f"a '[' list is not closed with ']'{where}"
-    elif "flow node" in context:
-        message = f"a '[' list or '{{' mapping is not finished{where}: close it or add the missing value"
-    elif "flow mapping" in context:
-        message = f"a '{{' mapping is not closed with '}}'{where}"
+    elif "quoted scalar" in context and error.problem_mark and start:
+        return _quoted(text, problem, error.problem_mark, start)
+    elif ("flow sequence" in context or "flow mapping" in context or "flow node" in context) and (
+        flow := _unclosed_flow(error, text, flows)
+    ):
+        return flow
+    elif mark is not None and text[mark.index : mark.index + 1] in ("]", "}"):
+        closer = text[mark.index]
+        opens = "'[' list" if closer == "]" else "'{' mapping"
+        message = f"a '{closer}' that closes no {opens}: delete it"
     elif "mapping values are not allowed" in problem:
         message = (
             "a ':' where a value was expected: put text that holds ': ' in quotes, or fix the indentation"
@@ -298,11 +352,120 @@ def _explain(error: yaml.MarkedYAMLError, text: str) -> YamlProblem:
         message = "the indentation does not line up with the lines above"
     elif "did not find expected '-' indicator" in problem:
         message = "a list item ('- ') was expected here: the indentation does not line up"
-    elif "could not find expected ':'" in problem:
-        message = f"a key without ':'{where}"
+    elif "could not find expected ':'" in problem and start:
+        # The key is the token at fault; the parser only noticed on the line after it.
+        return YamlProblem("a key without ':'", start.line + 1, start.column + 1)
     else:
         message = f"not valid YAML: {problem}{' ' + context if context else ''}".strip()
     return YamlProblem(message, line, col)
+
+
+def _too_deep(text: str, unread: int, depth: int, stopped: int) -> tuple[int, int]:
+    """Where the bracket that opens level MAX_DEPTH + 1 stands, counting on from the `depth`
+    collections open at `unread`; the parser's own stop when no bracket reaches it (one always
+    should: libyaml's limit is far above ours)."""
+    for match in FLOW_TOKENS.finditer(text, unread, stopped + 1):
+        token = match.group()
+        if token in ("[", "{"):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return _position(text, match.start())
+        elif token in ("]", "}"):
+            depth -= 1
+    return _position(text, stopped)
+
+
+def _quoted(text: str, problem: str, stop: yaml.Mark, opened: yaml.Mark) -> YamlProblem:
+    """An unclosed quote is reported at the quote that opens it; a bad escape at its backslash."""
+    if "escape" in problem or "hexdecimal" in problem:
+        at = text.rfind("\\", opened.index, stop.index + 1)
+        at = at if at >= 0 else stop.index
+        line, col = _position(text, at)
+        escape = text[at : at + 2]
+        if "unknown escape" in problem:
+            message = (
+                f"'{escape}' is not an escape in double-quoted text: write '\\\\' for a backslash, "
+                "or put the text in single quotes"
+            )
+        else:
+            digits = {"\\x": 2, "\\u": 4, "\\U": 8}.get(escape, 2)
+            if "hexdecimal" in problem:
+                message = f"the escape '{escape}' needs {digits} hexadecimal digits (0-9, a-f)"
+            else:
+                message = f"the escape '{text[at : at + 2 + digits]}' names no Unicode character"
+        return YamlProblem(message, line, col)
+    if "document indicator" in problem:
+        message = (
+            f"a quoted text is never closed: the '{text[stop.index : stop.index + 3]}' at line "
+            f"{stop.line + 1} ends the document inside it; add the closing quote"
+        )
+    else:
+        message = "a quoted text is never closed: add the closing quote"
+    return YamlProblem(message, opened.line + 1, opened.column + 1)
+
+
+def _unclosed_flow(error: yaml.MarkedYAMLError, text: str, flows: list[Node]) -> YamlProblem | None:
+    """A '[' or '{' the parser could not finish. Never closed in the rest of the file: at the
+    bracket, where the fix goes (the parser only gives up lines later). Closed further on: at the
+    token inside it that is not a ',', a value or the closing bracket (a comma left out, a ':'
+    too many), with the bracket named."""
+    stop, context = error.problem_mark, error.context or ""
+    if stop is None:
+        return None
+    if "flow node" in context:  # libyaml marks the value it wanted, not the bracket around it
+        if not flows:
+            return None
+        opener = flows[-1]
+        line, col, bracket = opener.line, opener.col, "[" if isinstance(opener.value, list) else "{"
+        at = _offset(text, line, col)
+    elif error.context_mark is not None:
+        line, col = error.context_mark.line + 1, error.context_mark.column + 1
+        bracket, at = "[" if "sequence" in context else "{", error.context_mark.index
+    else:
+        return None
+    closer, what = ("]", "list") if bracket == "[" else ("}", "mapping")
+    if AT_END.match(text, stop.index):
+        return YamlProblem(
+            f"a '{bracket}' {what} is not closed with '{closer}' before the end of the file", line, col
+        )
+    if not _closed(text, at):
+        return YamlProblem(
+            f"a '{bracket}' {what} is not closed with '{closer}': it is still open at line {stop.line + 1}, "
+            f"column {stop.column + 1}",
+            line,
+            col,
+        )
+    wanted = "a value" if "flow node" in context else f"a ',' or '{closer}'"
+    opened = f"column {col}" if stop.line + 1 == line else f"line {line}, column {col}"
+    return YamlProblem(
+        f"{wanted} was expected here, in the '{bracket}' {what} opened at {opened}",
+        stop.line + 1,
+        stop.column + 1,
+    )
+
+
+def _offset(text: str, line: int, col: int) -> int:
+    """The character offset of a 1-based line and column (the inverse of _position)."""
+    at = 0
+    for _ in range(line - 1):
+        at = text.index("\n", at) + 1
+    return at + col - 1
+
+
+def _closed(text: str, opener: int) -> bool:
+    """Whether the bracket at `opener` is closed in the FLOW_REACH characters after it, brackets in
+    quotes and comments aside. A hand-written list or mapping in braces spans a few lines; one
+    open for longer is taken for unclosed, and the look stays fast in a 32 MiB file."""
+    depth = 0
+    for match in FLOW_TOKENS.finditer(text, opener, opener + FLOW_REACH):
+        token = match.group()
+        if token in ("[", "{"):
+            depth += 1
+        elif token in ("]", "}"):
+            depth -= 1
+            if depth == 0:
+                return True
+    return False
 
 
 def _bad_start(text: str, line: int | None, col: int | None) -> str:
