@@ -178,3 +178,114 @@ async def test_the_help_lists_every_key_that_is_bound(mini):
         for key, name in app.dashboard.pane_keys():
             assert (key, name) in rows
         assert listed[:4] == ["1", "2", "3", "4"]
+
+
+async def test_focus_comes_back_to_the_data_when_the_problems_go(mini):
+    from running import loaded
+
+    from tui.ui.widgets.party_pane import PartyPane
+    from tui.ui.widgets.problems_pane import ProblemsPane
+
+    good = mini.read_text()
+    app = make_app(mini)
+    async with started(app, (80, 24)) as pilot:
+        mini.write_text(good.replace("kind: demand", "kind: demands"))
+        await pilot.press("r")
+        await loaded(pilot)
+        await pilot.press("exclamation_mark")
+        await pilot.pause()
+        assert isinstance(app.focused, ProblemsPane)
+        mini.write_text(good)
+        await pilot.press("r")
+        await loaded(pilot)
+        assert isinstance(app.focused, PartyPane), app.focused
+        before = app.dashboard.selected
+        await pilot.press("j")
+        await pilot.pause()
+        assert app.dashboard.selected != before  # j moves at once, no number key needed
+
+
+async def test_a_bad_revision_is_named_in_the_status_bar(tmp_path):
+    from repos import first_version
+    from running import loaded
+
+    from tui.ui.widgets.status_bar import StatusBar
+
+    data = first_version(tmp_path)
+    app = make_app(data, since="no-such-rev")
+    async with started(app, (120, 40)) as pilot:
+        await loaded(pilot)
+        bar = str(app.dashboard.query_one(StatusBar).render())
+        assert "since no-such-rev: 'no-such-rev' is neither a date" in bar
+        assert "no history" not in bar
+
+
+async def test_the_month_legend_prints_no_sample_day(mini):
+    from tui.ui.widgets.calendar import MonthGrid
+
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        text = str(app.screen.query_one(MonthGrid).render())
+        assert "has items" not in text and "today reversed · days with items underlined" in text
+
+
+async def test_lists_say_where_the_cursor_is(mini):
+    from tui.ui.widgets.party_pane import PartyPane
+
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        await pilot.press("1")
+        await pilot.pause()
+        north = app.focused
+        assert isinstance(north, PartyPane)
+        assert north.border_subtitle == "1/3"
+        await pilot.press("j")
+        await pilot.pause()
+        assert north.border_subtitle == "2/3"
+        await pilot.press("G")
+        await pilot.pause()
+        assert north.border_subtitle == "3/3"
+        await pilot.press("slash", *"valley", "enter")
+        await pilot.pause()
+        assert north.border_subtitle == "1/1 · 3 in all"
+        await pilot.press("5")  # the agenda too: none of its items is about the valley
+        await pilot.pause()
+        assert app.focused.border_subtitle == "0 · 3 in all"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("broken", [False, True])
+async def test_80_by_24_keeps_the_date_judged_against(mini, broken):
+    from running import loaded
+
+    from tui.ui.widgets.status_bar import StatusBar
+
+    app = make_app(mini)
+    async with started(app, (80, 24)) as pilot:
+        if broken:
+            mini.write_text(mini.read_text().replace("kind: demand", "kind: demands"))
+            await pilot.press("r")
+            await loaded(pilot)
+        bar = str(app.dashboard.query_one(StatusBar).render())
+        assert "2026-03-15" in bar
+        assert ("STALE" in bar) is broken
+
+
+async def test_80_by_24_with_problems_squeezes_no_pane_to_a_border(mini):
+    from running import loaded
+
+    from tui.ui.widgets.party_pane import PartyPane
+
+    app = make_app(mini)
+    async with started(app, (80, 24)) as pilot:
+        mini.write_text(mini.read_text().replace("kind: demand", "kind: demands"))
+        await pilot.press("r")
+        await loaded(pilot)
+        await pilot.press("1")
+        await pilot.pause()
+        pane = app.focused
+        assert isinstance(pane, PartyPane)
+        grid = app.screen.query_one("#party-grid")
+        seen = pane.region.intersection(grid.region)  # what the grid shows of the pane
+        assert seen == pane.region and seen.height >= 6, (seen, pane.region)  # borders and rows

@@ -213,8 +213,15 @@ class DashboardScreen(Screen[None]):
             self._show(self.state)
         if first:
             self.watch_month(self.month)  # open the agenda at today's month, like the grid
+        problems_pane = self.query_one(ProblemsPane)
         if problems and (self.state.loaded is None or self.focused is None):
-            self.query_one(ProblemsPane).focus()
+            problems_pane.focus()
+        elif self.focused is problems_pane and not (self.state.problems or self.state.warnings):
+            # The problems are fixed and their pane goes away: focus goes back to the data, or
+            # the footer loses the panes' keys and j/k do nothing until a number key.
+            panes = self.panes()
+            if panes:
+                self._focus_pane(panes[0])
         elif refocus is not None:
             self._focus_pane(refocus)
         elif first or self.focused is None:
@@ -244,6 +251,7 @@ class DashboardScreen(Screen[None]):
         if selection_only:
             return
         self.query_one(StatusBar).show_state(state)
+        self.set_class(bool(state.problems or state.warnings), "-problems")  # the stylesheet's cue
         tabs = self.query_one(TabbedContent)
         for tab_id, label in tab_labels(state).items():
             tabs.get_tab(tab_id).label = label

@@ -110,8 +110,15 @@ class MonthGrid(Static):
             rows.append(assemble(("On marked days:", "b")))
             rows.extend(assemble(f"{spoken(i.date)}: {i.title}") for i in on_days)
         # Reverse video and underline read without colour too; the words say which is which.
-        rows.append(assemble((f"{today.day:2d}", "reverse"), " today (reversed)"))
-        rows.append(assemble(("12", "b $accent underline"), " has items (underlined)"))
+        # The words themselves carry the marks: a sample day number read like data ("12 has items").
+        rows.append(
+            assemble(
+                ("today", "reverse"),
+                " reversed · ",
+                ("days with items", "b $accent underline"),
+                " underlined",
+            )
+        )
         self.update(lines(rows))
 
 
@@ -185,8 +192,7 @@ class DatedList(ClaimList):
             second = hanging(Content(" " * lead.cell_length), words, width)
             prompt = Content.assemble(first, "\n", second)
             rows.append(Option(prompt, id=item.id))
-        self.border_subtitle = f"{len(items)}/{total}" if len(items) != total else f"{total}"
-        self.set_rows(rows, keep, empty=self.EMPTY)
+        self.set_rows(rows, keep, empty=self.EMPTY, counts=(len(items), total))
 
 
 class Agenda(DatedList):

@@ -70,7 +70,6 @@ class ChangesPane(ClaimList):
             # Issues, parties and sources are listed for reading; Enter goes to claims only.
             listed = change.change != "removed" and change.what not in CONTEXT and change.id in claims
             rows.append(Option(prompt, id=change.id if listed else None, disabled=not listed))
-        self.border_subtitle = f"{len(since.marks)}"
         self.set_rows(rows, self.claim_id, empty="nothing changed since then")
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -9,11 +9,12 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui.data.state import DashboardState
 from tui.ui.literal import literal
+from tui.ui.widgets.counted_list import CountedList
 from tui.ui.widgets.keys import VIM_MOVES
 from tui.ui.widgets.messages import ClaimChosen, ClaimHighlighted
 
 
-class ClaimList(OptionList):
+class ClaimList(CountedList):
     """An OptionList whose option ids are claim ids; headings are disabled options."""
 
     BINDINGS = [
@@ -46,14 +47,23 @@ class ClaimList(OptionList):
     def show_state(self, state: DashboardState) -> None:
         raise NotImplementedError  # each list says what it shows
 
-    def set_rows(self, rows: list[Option], keep: str | None = None, empty: str = "nothing here") -> None:
-        """Replace the rows, putting the cursor back on claim `keep` where it is still listed."""
+    def set_rows(
+        self,
+        rows: list[Option],
+        keep: str | None = None,
+        empty: str = "nothing here",
+        counts: tuple[int, int] | None = None,
+    ) -> None:
+        """Replace the rows, putting the cursor back on claim `keep` where it is still listed;
+        `counts` is (items shown, items in the data) when a filter may have left fewer."""
         self.clear_options()
         self.add_options(rows or [Option(literal(empty, "$foreground-muted"), disabled=True)])
         if keep is not None and self.has_claim(keep):
             self.highlighted = self.get_option_index(keep)
         else:
             self.highlighted = next((i for i, row in enumerate(rows) if not row.disabled), None)
+        items = sum(not row.disabled for row in rows)
+        self.count_items(*(counts or (items, items)))
 
     def has_claim(self, claim_id: str) -> bool:
         try:

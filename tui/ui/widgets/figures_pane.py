@@ -15,6 +15,7 @@ from tui.data.describe import cited_title, figure_groups, sources_differ, voice
 from tui.data.filtering import matching_figures
 from tui.data.state import DashboardState
 from tui.ui.literal import hanging, literal
+from tui.ui.widgets.counted_list import CountedList
 from tui.ui.widgets.keys import VIM_MOVES
 
 # Cells of the value column: 'about 1,200 guided bombs' and longer take a line of their own.
@@ -23,7 +24,7 @@ VALUE_COLUMN = 14
 MUTED = "$foreground-muted"
 
 
-class FiguresPane(OptionList):
+class FiguresPane(CountedList):
     BINDINGS = [*VIM_MOVES, Binding("enter", "select", "Figure and its sources")]
 
     class Chosen(Message):
@@ -73,7 +74,6 @@ class FiguresPane(OptionList):
                     rest = hanging(Content(" " * (VALUE_COLUMN + 3)), parts, width)
                     rows.append(Option(Content.assemble(("  ", ""), (value, "b"), "\n", rest), id=figure.id))
         total = len(data.figures) if data else 0
-        self.border_subtitle = f"{len(figures)}/{total}" if len(figures) != total else f"{total}"
         self.clear_options()
         self.add_options(
             rows
@@ -83,6 +83,7 @@ class FiguresPane(OptionList):
                 )
             ]
         )
+        self.count_items(len(figures), total)
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

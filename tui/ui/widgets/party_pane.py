@@ -95,7 +95,6 @@ class PartyPane(ClaimList):
         self.border_title = literal(data.parties[self.party_id].name)
         positions = list(state.by_party.get(self.party_id, ()))
         total = state.loaded.party_totals.get(self.party_id, 0) if state.loaded else 0
-        self.border_subtitle = f"{len(positions)}/{total}" if len(positions) != total else f"{total}"
         marked = state.loaded.marked if state.loaded else frozenset()
         width = self.remember(state)
         # A reload usually touches one party: leave the other panes' rows (and cursors) alone.
@@ -113,4 +112,4 @@ class PartyPane(ClaimList):
         keep = self.claim_id or state.selected
         claims = state.loaded.claims if state.loaded else None
         rows = position_rows(data, positions, marked, width, claims, since)
-        self.set_rows(rows, keep, empty="no positions match")
+        self.set_rows(rows, keep, empty="no positions match", counts=(len(positions), total))

@@ -22,7 +22,10 @@ def since_label(since: Since | None) -> str:
     if since.busy:
         return f"since {since.point}: reading git…"
     if since.problem:
-        return f"since {since.point}: no history"
+        # The reason's first clause, as the Changes tab says it whole: "no history" named neither
+        # a mistyped revision nor a missing git.
+        reason = since.problem.split(";")[0].split(" (")[0]
+        return f"since {since.point}: {reason}"
     return f"since {since.point}: {len(since.marks)}"
 
 
@@ -84,7 +87,8 @@ class StatusBar(Static):
         if warnings and not problems:
             said = f"⚠ {plural(warnings, 'warning')}"
             parts.append((1, assemble((said, "$text-warning")), assemble((f"⚠ {warnings}", "$text-warning"))))
-        parts.append((4, assemble(f"today {today.isoformat()}"), assemble(f"today {today.isoformat()}")))
+        # The date judged against stays at any width: every "in 17 days" and "past" depends on it.
+        parts.append((1, assemble(f"today {today.isoformat()}"), assemble(today.isoformat())))
         if query:
             parts.append((3, assemble(f"filter “{query}”"), assemble(f"filter “{query}”")))
         if since:
