@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from tui.data.safefiles import Refused, inside, read_capped
@@ -68,8 +70,32 @@ class Context:
 
 
 def fold(text: str) -> str:
-    """Fold typographic quotes, apostrophes, dashes, runs of whitespace and spaces around dashes."""
-    return DASH_SPACE.sub("-", SPACE.sub(" ", text.translate(FOLD))).strip()
+    """Fold typographic quotes, apostrophes, dashes, runs of whitespace and spaces around dashes,
+    under NFC: "é" typed as e + combining acute is the "é" of the source, and the reverse."""
+    return DASH_SPACE.sub("-", SPACE.sub(" ", _nfc(text))).strip()
+
+
+def _nfc(text: str) -> str:
+    # Folded after normalising: a few characters normalise to one FOLD changes (U+1FEF to "`").
+    return unicodedata.normalize("NFC", text).translate(FOLD)
+
+
+def _nfc_pieces(token: str) -> list[tuple[int, int]]:
+    """The token cut where NFC composes nothing across the cut, as (start, end): a character
+    with its combining marks, joined to the one before when the two compose (Hangul jamo).
+    Each normalised piece then comes from its own characters, so offsets stay exact."""
+    bounds = [at for at, char in enumerate(token) if at == 0 or not unicodedata.combining(char)]
+    bounds.append(len(token))
+    pieces: list[tuple[int, int]] = []
+    begin = 0
+    for start, end in pairwise(bounds[1:]):  # each character after the first, with its marks
+        if _nfc(token[begin:end]) == _nfc(token[begin:start]) + _nfc(token[start:end]):
+            pieces.append((begin, start))
+            begin = start
+    pieces.append((begin, len(token)))
+    if "".join(_nfc(token[a:b]) for a, b in pieces) != _nfc(token):
+        return [(0, len(token))]  # not cut cleanly: the whole token maps to where it starts
+    return pieces
 
 
 class SourceText:
@@ -79,12 +105,17 @@ class SourceText:
         self.text = text
         self.folded = fold(text)
         self._origin: list[int] | None = None  # built on first find(): verifying needs no offsets
+        # Where a folded character comes from more than one original one (NFC composed "e" and a
+        # combining acute into "é"), the original offset its span ends at; only those are kept.
+        self._ends: dict[int, int] = {}
         self._cache: dict[str, Match | None] = {}
 
     def _origins(self) -> list[int]:
         """For each folded character, its offset in the original text (same folding as fold())."""
         if self._origin is None:
             translated = self.text.translate(FOLD)
+            # Nearly every text is NFC already: then no token needs looking at.
+            normal = unicodedata.is_normalized("NFC", translated)
             parts: list[str] = []
             origin: list[int] = []
             for word in WORD.finditer(translated):
@@ -92,8 +123,20 @@ class SourceText:
                 if parts and not (parts[-1].endswith("-") or token.startswith("-")):
                     parts.append(" ")
                     origin.append(start - 1)
-                parts.append(token)
-                origin.extend(range(start, start + len(token)))
+                if normal or unicodedata.is_normalized("NFC", token):
+                    parts.append(token)
+                    origin.extend(range(start, start + len(token)))
+                    continue
+                for begin, end in _nfc_pieces(token):
+                    piece = _nfc(token[begin:end])
+                    parts.append(piece)
+                    if piece == token[begin:end]:
+                        origin.extend(range(start + begin, start + end))
+                        continue
+                    # Every character of the piece starts where it starts and ends where it ends.
+                    at = len(origin)
+                    self._ends.update(dict.fromkeys(range(at, at + len(piece)), start + end))
+                    origin.extend([start + begin] * len(piece))
             assert "".join(parts) == self.folded
             self._origin = origin
         return self._origin
@@ -118,12 +161,15 @@ class SourceText:
             return self._cache[quote]
         needle = fold(quote)
         at = self.folded.find(needle) if needle else -1
-        found = None
-        if at >= 0:
-            origin = self._origins()
-            found = Match(origin[at], origin[at + len(needle) - 1] + 1)
+        found = self._match(at, len(needle)) if at >= 0 else None
         self._cache[quote] = found
         return found
+
+    def _match(self, at: int, length: int) -> Match:
+        """The original span of folded[at : at + length]."""
+        origin = self._origins()
+        last = at + length - 1
+        return Match(origin[at], self._ends.get(last, origin[last] + 1))
 
     def closest(self, quote: str) -> tuple[str, float]:
         """The passage of the source most like the quote, and how alike (0–1).

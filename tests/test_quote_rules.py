@@ -1,0 +1,160 @@
+"""Quote rules: a quote is compared with its source under NFC, with exact offsets."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from tui.data.load import LoadResult, load_positions
+from tui.data.sources import SourceText
+
+# One paragraph a line, as the seeds keep them. Lines 9 and 10 are the same paragraph printed
+# twice (as seed 002 prints its body twice); "The envoys met again" opens lines 4 (second
+# sentence), 6 and 8.
+TALKS = (
+    "Talks in the capital\n"
+    "Peace talks are unlikely to succeed unless the underlying power dynamics shift significantly.\n"
+    "Sovereignty over the coast is a non-negotiable point for Kyiv, which holds 1.3% of the coast and 2,000 boats in the harbour.\n"
+    "Kyiv’s envoy said the harbour stays open. The envoys met again on Monday.\n"
+    "Both delegations expect progress, and the U.S. mediators think a deal is likely to succeed in the end.\n"
+    "The envoys met again on Tuesday, and the harbour stayed open.\n"
+    "A ceasefire—if it comes—must start at the Élysée Palace on Friday.\n"
+    "The envoys met again on Wednesday.\n"
+    "The memorandum was signed in the presence of observers from the region.\n"
+    "The memorandum was signed in the presence of observers from the region.\n"
+    "Northland will not withdraw from the coast.\n"
+)
+# Written to its seed in NFD: every accented letter a base letter and a combining mark.
+ACCENTS = (
+    "The talks at the “Élysée” ended, said Hervé.\nA second round is planned at the Élysée Palace in Paris.\n"
+)
+
+HEAD = """version: 1
+title: Quote rules
+sources:
+  talks:
+    file: talks.txt
+    title: Talks in the capital
+    published: 2026-02-10
+  accents:
+    file: accents.txt
+    title: The talks at the Élysée
+    published: 2026-02-11
+parties:
+  north:
+    name: Northland
+    short: NO
+issues:
+  coast:
+    name: The coast
+positions:
+"""
+
+
+def dataset(tmp_path: Path, *excerpts: tuple[str, str]) -> Path:
+    """A data file of one claim per (source, quote), with its two seeds, in tmp_path."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir(exist_ok=True)
+    (seeds / "talks.txt").write_text(TALKS, encoding="utf-8")
+    (seeds / "accents.txt").write_text(unicodedata.normalize("NFD", ACCENTS), encoding="utf-8")
+    lines = []
+    for n, (source, quote) in enumerate(excerpts):
+        lines += [
+            f"  claim-{n}:",
+            "    party: north",
+            "    issue: coast",
+            "    kind: stance",
+            f"    stance: Claim {n}",
+            "    excerpts:",
+            f"      - source: {source}",
+            # JSON string syntax is YAML double-quoted syntax: the quote is written exactly.
+            f"        quote: {json.dumps(quote, ensure_ascii=False)}",
+        ]
+    path = tmp_path / "data" / "positions.yaml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(HEAD + "\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def quote_line(path: Path, quote: str) -> int:
+    """The line of the data file holding the quote (its value starts at column 16)."""
+    wanted = f"quote: {json.dumps(quote, ensure_ascii=False)}"
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if line.strip() == wanted)
+
+
+def check(path: Path, *flags: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui.commands.cli", "check", *flags, str(path)], capture_output=True, text=True
+    )
+
+
+def only_problem(result: LoadResult) -> str:
+    assert len(result.problems) == 1, result.problems
+    return str(result.problems[0])
+
+
+# ── Unicode normalisation ─────────────────────────────────────────────────
+
+
+def test_an_nfd_quote_of_an_nfc_source_is_found(tmp_path):
+    quote = unicodedata.normalize("NFD", "at the Élysée Palace on Friday")
+    assert quote != "at the Élysée Palace on Friday"  # the test means something
+    result = load_positions(dataset(tmp_path, ("talks", quote)))
+    assert result.ok and result.warnings == (), result.problems
+    assert result.library is not None
+    text = result.library.get("talks.txt")
+    match = text.find(quote)
+    assert match is not None and TALKS[match.start : match.end] == "at the Élysée Palace on Friday"
+
+
+def test_an_nfc_quote_of_an_nfd_source_is_found_at_the_right_offsets(tmp_path):
+    quote = "Élysée” ended, said Hervé"  # starts after the “ and ends before the full stop
+    result = load_positions(dataset(tmp_path, ("accents", quote)))
+    assert result.ok and result.warnings == (), result.problems
+    assert result.library is not None
+    text = result.library.get("accents.txt")
+    original = unicodedata.normalize("NFD", ACCENTS)
+    match = text.find(quote)
+    assert match is not None
+    # The highlight covers the source's own characters, every combining mark with its letter.
+    assert text.text[match.start : match.end] == unicodedata.normalize("NFD", quote)
+    assert text.text[match.start - 1] == "“" and text.text[match.end] == "."
+    context = text.context(match)
+    assert context.before + context.quote + context.after == original.splitlines()[0]
+    assert context.before == "The talks at the “" and context.after == "."
+    assert unicodedata.normalize("NFC", context.quote) == quote
+
+
+def test_offsets_of_a_hangul_source_in_nfd_stay_exact():
+    """Hangul jamo compose across characters that are not combining marks."""
+    nfd = unicodedata.normalize("NFD", "회담은 계속된다 오늘.")
+    text = SourceText(nfd)
+    match = text.find("계속된다 오늘")
+    assert match is not None and text.text[match.start : match.end] == unicodedata.normalize(
+        "NFD", "계속된다 오늘"
+    )
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "the underlying power dynamics shift…",  # an ellipsis for omitted text
+        "peace talks are unlikely to succeed",  # a case change
+        "the underlying\u200b power dynamics",  # a zero-width space
+        "the underlying pоwer dynamics",  # a Cyrillic о for a Latin o
+        "talks are unlikely to succeed in the end",  # two passages spliced
+        "Peace talks are likely to succeed",  # an "un" dropped
+        "Northland will withdraw from the coast",  # a "not" dropped
+        "A ceaseﬁre—if it comes",  # NFKC would fold the ligature: NFC does not
+        "at the Élysée Palace on Ｆriday",  # nor a fullwidth letter
+    ],
+)
+def test_no_other_difference_is_forgiven(tmp_path, quote):
+    assert "quote not found in source 'talks'" in only_problem(
+        load_positions(dataset(tmp_path, ("talks", quote)))
+    )
