@@ -1,4 +1,5 @@
-"""Quote rules: a quote is compared with its source under NFC, with exact offsets."""
+"""Quote rules: a quote stands on whole words of its source and is compared under NFC, with
+exact offsets."""
 
 from __future__ import annotations
 
@@ -98,6 +99,83 @@ def only_problem(result: LoadResult) -> str:
     return str(result.problems[0])
 
 
+# ── word boundaries ───────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("quote", "says"),
+    [
+        (
+            "likely to succeed unless the underlying power dynamics shift significantly",
+            "quote starts inside a word: the source reads 'unlikely' "
+            "(“Peace talks are unlikely to succeed unless the underlying power dynamics…”); quote the whole word",
+        ),
+        # A hyphen between two letters joins them: "non-negotiable" is one word, at either cut.
+        ("negotiable point for Kyiv, which", "quote starts inside a word: the source reads 'non-negotiable'"),
+        ("the coast is a non", "quote ends inside a word: the source reads 'non-negotiable'"),
+        # So does an apostrophe inside a word, a point inside a number or an abbreviation, and
+        # a combining mark (below, in an NFD seed).
+        ("s envoy said the harbour", "quote starts inside a word: the source reads 'Kyiv’s'"),
+        ("3% of the coast", "quote starts inside a word: the source reads '1.3'"),
+        ("S. mediators think", "quote starts inside a word: the source reads 'U.S'"),
+        ("000 boats in the harbour", "quote starts inside a word: the source reads '2,000'"),
+        ("Palace on Frid", "quote ends inside a word: the source reads 'Friday'"),
+    ],
+)
+def test_a_quote_cut_out_of_a_word_is_located_and_names_the_whole_word(tmp_path, quote, says):
+    path = dataset(tmp_path, ("talks", quote))
+    assert only_problem(load_positions(path)).startswith(f"{path}:{quote_line(path, quote)}:16: {says}")
+
+
+def test_a_quote_cut_at_both_ends_is_told_both_words(tmp_path):
+    path = dataset(
+        tmp_path, ("talks", "likely to succeed unless the underlying power dynamics shift signific")
+    )
+    messages = [p.message for p in load_positions(path).problems]
+    assert [m.split(":")[0] for m in messages] == ["quote starts inside a word", "quote ends inside a word"]
+    assert "the source reads 'significantly'" in messages[1]
+
+
+def test_check_prints_the_cut_word_at_the_quotes_line_and_fails(tmp_path):
+    quote = "negotiable point for Kyiv, which"
+    path = dataset(tmp_path, ("talks", quote))
+    done = check(path)
+    assert done.returncode == 1
+    located = f"{path}:{quote_line(path, quote)}:16:"
+    assert f"{located} quote starts inside a word: the source reads 'non-negotiable'" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "unlikely to succeed unless the underlying power dynamics shift significantly",
+        "a non-negotiable point for Kyiv,",
+        "Kyiv’s envoy said the harbour stays open.",  # punctuation at either end is aside
+        "holds 1.3% of the coast",
+        "the U.S. mediators",
+        "coast and 2,000 boats",
+        "if it comes—must start",  # a dash is no joiner: "ceasefire—if" is two words
+        "Peace talks are unlikely",
+    ],
+)
+def test_quotes_on_whole_words_pass_in_silence(tmp_path, quote):
+    done = check(dataset(tmp_path, ("talks", quote)), "--strict")
+    assert (done.returncode, done.stderr) == (0, "")
+
+
+def test_the_occurrence_on_whole_words_is_the_one_used(tmp_path):
+    """ "likely to succeed" stands inside "unlikely to succeed" on line 2 and as words on line 5:
+    it is fine, shown on line 5, and not counted as found twice."""
+    path = dataset(tmp_path, ("talks", "likely to succeed"))
+    result = load_positions(path)
+    assert result.ok and result.warnings == (), (result.problems, result.warnings)
+    assert result.library is not None
+    text = result.library.get("talks.txt")
+    match = text.find("likely to succeed")
+    assert match is not None and text.line_of(match.start) == 5
+    assert TALKS[match.start - 8 : match.end] == "deal is likely to succeed"
+
+
 # ── Unicode normalisation ─────────────────────────────────────────────────
 
 
@@ -128,6 +206,14 @@ def test_an_nfc_quote_of_an_nfd_source_is_found_at_the_right_offsets(tmp_path):
     assert context.before + context.quote + context.after == original.splitlines()[0]
     assert context.before == "The talks at the “" and context.after == "."
     assert unicodedata.normalize("NFC", context.quote) == quote
+
+
+def test_a_quote_cut_inside_an_nfd_word_is_still_cut(tmp_path):
+    # In the NFD seed, "lysée" follows "E" and a combining acute: a mark is part of its word.
+    path = dataset(tmp_path, ("accents", "lysée Palace in Paris"))
+    assert "quote starts inside a word: the source reads 'Élysée'" in unicodedata.normalize(
+        "NFC", only_problem(load_positions(path))
+    )
 
 
 def test_offsets_of_a_hangul_source_in_nfd_stay_exact():

@@ -31,7 +31,14 @@ from tui.data.model import (
 )
 from tui.data.safefiles import Refused, kind_of, path_problem
 from tui.data.sentences import quote_warnings
-from tui.data.sources import MAX_HINT_QUOTE, SourceLibrary, fold
+from tui.data.sources import (
+    MAX_HINT_QUOTE,
+    Match,
+    SourceLibrary,
+    SourceText,
+    fold,
+    glimpse,
+)
 from tui.data.yamlnodes import Cancelled, Node, YamlProblem, parse_nodes, read_text
 
 TOP_KEYS = (
@@ -539,7 +546,8 @@ class _Reader:
         return tuple(out)
 
     def verify(self, sources: dict[str, Source]) -> None:
-        """Every quote must stand in its source text, typography aside."""
+        """Every quote must stand in its source text on whole words, typography and Unicode
+        normalisation aside."""
         for excerpt, node in self.excerpts:
             source = sources.get(excerpt.source)
             if source is None or not excerpt.quote:
@@ -548,19 +556,33 @@ class _Reader:
                 text = self.library.get(source.file)
             except Refused:
                 continue  # already reported against the source entry
-            if not text.contains(excerpt.quote):
-                length = len(fold(excerpt.quote))
-                if length > MAX_HINT_QUOTE:
-                    self.problems.add(
-                        node,
-                        f"quote not found in source '{excerpt.source}' ({source.file}); at {length:,} characters "
-                        f"it is too long to look for the closest passage (up to {MAX_HINT_QUOTE:,}): cite a shorter passage",
-                    )
-                    continue
-                passage, likeness = text.closest(excerpt.quote)
-                hint = (
-                    f"; the closest passage ({likeness:.0%} alike) reads: “{passage}”"
-                    if likeness > 0.5
-                    else ""
+            found = text.occurrences(excerpt.quote)
+            if found.first is None:
+                self._not_found(excerpt, source, text, node)
+            elif not found.whole:
+                self._inside_words(text, found.first, node)
+
+    def _not_found(self, excerpt: Excerpt, source: Source, text: SourceText, node: Node) -> None:
+        length = len(fold(excerpt.quote))
+        if length > MAX_HINT_QUOTE:
+            self.problems.add(
+                node,
+                f"quote not found in source '{excerpt.source}' ({source.file}); at {length:,} characters "
+                f"it is too long to look for the closest passage (up to {MAX_HINT_QUOTE:,}): cite a shorter passage",
+            )
+            return
+        passage, likeness = text.closest(excerpt.quote)
+        hint = f"; the closest passage ({likeness:.0%} alike) reads: “{passage}”" if likeness > 0.5 else ""
+        self.problems.add(node, f"quote not found in source '{excerpt.source}' ({source.file}){hint}")
+
+    def _inside_words(self, text: SourceText, match: Match, node: Node) -> None:
+        """A quote found only cut out of words: say each word it cuts, as the source spells it."""
+        starts, ends = text.cut_words(match)
+        for where, span in (("starts", starts), ("ends", ends)):
+            if span is not None:
+                word = text.text[span[0] : span[1]]
+                self.problems.add(
+                    node,
+                    f"quote {where} inside a word: the source reads '{word}' "
+                    f"(“{glimpse(text.text, *span)}”); quote the whole word",
                 )
-                self.problems.add(node, f"quote not found in source '{excerpt.source}' ({source.file}){hint}")
