@@ -1,5 +1,5 @@
-"""Quote rules: a quote stands on whole words of its source and is compared under NFC, with
-exact offsets."""
+"""Quote rules: a quote stands on whole words of its source, holds at least three words, and
+is compared under NFC with exact offsets."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tui.data.load import LoadResult, load_positions
-from tui.data.sources import SourceText
+from tui.data.sources import MIN_QUOTE_WORDS, SourceText
 
 # One paragraph a line, as the seeds keep them. Lines 9 and 10 are the same paragraph printed
 # twice (as seed 002 prints its body twice); "The envoys met again" opens lines 4 (second
@@ -174,6 +174,28 @@ def test_the_occurrence_on_whole_words_is_the_one_used(tmp_path):
     match = text.find("likely to succeed")
     assert match is not None and text.line_of(match.start) == 5
     assert TALKS[match.start - 8 : match.end] == "deal is likely to succeed"
+
+
+# ── substance ─────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("quote", "words"), [("not", "1 word"), ("a", "1 word"), (".", "0 words"), ("-", "0 words")]
+)
+def test_an_excerpt_under_three_words_is_located(tmp_path, quote, words):
+    path = dataset(tmp_path, ("talks", quote))
+    assert only_problem(load_positions(path)) == (
+        f"{path}:{quote_line(path, quote)}:16: quote “{quote}” is too short: {words}, and a quote needs "
+        f"at least {MIN_QUOTE_WORDS} words of its source to show what it claims"
+    )
+
+
+def test_words_are_counted_as_the_boundaries_read_them(tmp_path):
+    # "non-negotiable" is one word: two words are too few; three are enough.
+    assert MIN_QUOTE_WORDS == 3
+    short = load_positions(dataset(tmp_path, ("talks", "non-negotiable point")))
+    assert "is too short: 2 words" in only_problem(short)
+    assert load_positions(dataset(tmp_path, ("talks", "a non-negotiable point"))).ok
 
 
 # ── Unicode normalisation ─────────────────────────────────────────────────

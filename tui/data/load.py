@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.data.dates import UNKNOWN
+from tui.data.describe import plural
 from tui.data.fields import Fields, Problems, describe, did_you_mean, entries
 from tui.data.history import check_supersession
 from tui.data.model import (
@@ -33,9 +34,11 @@ from tui.data.safefiles import Refused, kind_of, path_problem
 from tui.data.sentences import quote_warnings
 from tui.data.sources import (
     MAX_HINT_QUOTE,
+    MIN_QUOTE_WORDS,
     Match,
     SourceLibrary,
     SourceText,
+    count_words,
     fold,
     glimpse,
 )
@@ -547,7 +550,7 @@ class _Reader:
 
     def verify(self, sources: dict[str, Source]) -> None:
         """Every quote must stand in its source text on whole words, typography and Unicode
-        normalisation aside."""
+        normalisation aside, and hold at least MIN_QUOTE_WORDS words."""
         for excerpt, node in self.excerpts:
             source = sources.get(excerpt.source)
             if source is None or not excerpt.quote:
@@ -556,6 +559,14 @@ class _Reader:
                 text = self.library.get(source.file)
             except Refused:
                 continue  # already reported against the source entry
+            words = count_words(excerpt.quote)
+            if words < MIN_QUOTE_WORDS:
+                self.problems.add(
+                    node,
+                    f"quote “{excerpt.quote}” is too short: {plural(words, 'word')}, and a quote needs "
+                    f"at least {MIN_QUOTE_WORDS} words of its source to show what it claims",
+                )
+                continue
             found = text.occurrences(excerpt.quote)
             if found.first is None:
                 self._not_found(excerpt, source, text, node)

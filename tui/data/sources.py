@@ -57,6 +57,11 @@ PUNCTUATION = "\"'.,;:!?()[]-…"
 # joiner: "ceasefire—if" is two words.
 JOINERS = frozenset("-\u2010\u2011'\u2019.")
 NUMBER_MARKS = frozenset(",")
+# Punctuation often found at a word's edges, stripped before counting it as one plain word.
+EDGE_PUNCTUATION = "\"'.,;:!?()[]{}-…“”‘’«»—–"
+# A quote of fewer words than this ("not", "a", ".") proves nothing of a claim and stands
+# almost anywhere in a source.
+MIN_QUOTE_WORDS = 3
 # Occurrences of one quote looked at; a quote found more often is "found more than" this.
 MAX_OCCURRENCES = 50
 
@@ -153,6 +158,22 @@ def word_span(text: str, at: int) -> tuple[int, int]:
     while in_word(text, end):
         end += 1
     return start, end
+
+
+def count_words(text: str, enough: int = MIN_QUOTE_WORDS) -> int:
+    """The words of a text (as in_word reads them), counted no further than `enough`: a long
+    quote costs no more than a short one."""
+    count = 0
+    for token in text.split():
+        # Most tokens are one plain word, perhaps with punctuation around it (which joins
+        # nothing at a token's edge); only the rest are read character by character.
+        if token.strip(EDGE_PUNCTUATION).isalnum():
+            count += 1
+        else:
+            count += sum(is_word_char(char) and not in_word(token, at - 1) for at, char in enumerate(token))
+        if count >= enough:
+            break
+    return count
 
 
 def glimpse(text: str, start: int, end: int, reach: int = 40) -> str:
