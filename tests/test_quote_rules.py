@@ -1,5 +1,5 @@
-"""Quote rules: a quote stands on whole words of its source, holds at least three words, and
-is compared under NFC with exact offsets."""
+"""Quote rules: a quote stands on whole words of its source, holds at least three words, says
+which place is shown when it stands in several, and is compared under NFC with exact offsets."""
 
 from __future__ import annotations
 
@@ -196,6 +196,43 @@ def test_words_are_counted_as_the_boundaries_read_them(tmp_path):
     short = load_positions(dataset(tmp_path, ("talks", "non-negotiable point")))
     assert "is too short: 2 words" in only_problem(short)
     assert load_positions(dataset(tmp_path, ("talks", "a non-negotiable point"))).ok
+
+
+# ── repeated quotes ───────────────────────────────────────────────────────
+
+
+def test_a_quote_in_several_places_warns_which_is_shown(tmp_path):
+    quote = "The envoys met again"
+    path = dataset(tmp_path, ("talks", quote))
+    result = load_positions(path)
+    assert result.ok
+    assert [str(w) for w in result.warnings] == [
+        f"{path}:{quote_line(path, quote)}:16: warning: this quote occurs 3 times in source 'talks' "
+        "(lines 4, 6, 8); the first, line 4, is shown: quote more words to choose"
+    ]
+    done = check(path)
+    assert done.returncode == 0 and str(result.warnings[0]) in done.stderr and "1 warning" in done.stdout
+    assert check(path, "--strict").returncode == 1
+    # More words choose one place, and the warning goes.
+    assert check(dataset(tmp_path, ("talks", "The envoys met again on Tuesday")), "--strict").returncode == 0
+
+
+def test_a_quote_found_very_often_is_counted_no_further():
+    found = SourceText("They met again. " * 80).occurrences("They met again")
+    assert (len(found.whole), found.more) == (50, True)
+
+
+def test_a_paragraph_the_source_prints_twice_is_one_place(tmp_path):
+    """Lines 9 and 10 are the same paragraph: the quote says the same in either copy and no
+    wider quote could choose, so there is nothing to warn of."""
+    result = load_positions(dataset(tmp_path, ("talks", "signed in the presence of observers")))
+    assert result.ok and result.warnings == ()
+
+
+def test_the_bundled_data_keeps_every_rule_with_no_warning(bundled):
+    """Seed 002 prints its body twice: its 28 quotes stand in two copies of one place each."""
+    done = check(bundled, "--strict")
+    assert (done.returncode, done.stderr) == (0, "")
 
 
 # ── Unicode normalisation ─────────────────────────────────────────────────

@@ -36,6 +36,7 @@ from tui.data.sources import (
     MAX_HINT_QUOTE,
     MIN_QUOTE_WORDS,
     Match,
+    Occurrences,
     SourceLibrary,
     SourceText,
     count_words,
@@ -212,8 +213,10 @@ def _load(
         replaced_by=replaced_by,
         figures=tuple(figures),
     )
-    warnings = quote_warnings(dataset, library) if verify and files else ()
-    return LoadResult(path, dataset, (), library, warnings)
+    warnings = (*reader.warnings, *quote_warnings(dataset, library)) if verify and files else ()
+    # In file order, as problems are: a quote's warnings together, at its line.
+    ordered_warnings = tuple(sorted(warnings, key=lambda p: (p.line or 0, p.col or 0)))
+    return LoadResult(path, dataset, (), library, ordered_warnings)
 
 
 def _seed_dir(path: Path, top: Fields, problems: Problems, files: bool = True) -> Path:
@@ -258,6 +261,8 @@ class _Reader:
         self.excerpts: list[tuple[Excerpt, Node]] = []
         self.links: list[tuple[Position | DatedItem, Node]] = []
         """Each claim that supersedes another, with its `supersedes:` value node (checked once all are read)."""
+        self.warnings: list[Problem] = []
+        """Located notes from verifying that do not stop the load (a quote found in several places)."""
 
     def sources(self, section: Node | None) -> dict[str, Source]:
         out: dict[str, Source] = {}
@@ -550,7 +555,8 @@ class _Reader:
 
     def verify(self, sources: dict[str, Source]) -> None:
         """Every quote must stand in its source text on whole words, typography and Unicode
-        normalisation aside, and hold at least MIN_QUOTE_WORDS words."""
+        normalisation aside, and hold at least MIN_QUOTE_WORDS words; a quote that stands in
+        several places is a warning saying which one is shown."""
         for excerpt, node in self.excerpts:
             source = sources.get(excerpt.source)
             if source is None or not excerpt.quote:
@@ -572,6 +578,8 @@ class _Reader:
                 self._not_found(excerpt, source, text, node)
             elif not found.whole:
                 self._inside_words(text, found.first, node)
+            elif len(found.whole) > 1 and text.places(found.whole) > 1:
+                self._repeated(excerpt, text, found, node)
 
     def _not_found(self, excerpt: Excerpt, source: Source, text: SourceText, node: Node) -> None:
         length = len(fold(excerpt.quote))
@@ -597,3 +605,20 @@ class _Reader:
                     f"quote {where} inside a word: the source reads '{word}' "
                     f"(“{glimpse(text.text, *span)}”); quote the whole word",
                 )
+
+    def _repeated(self, excerpt: Excerpt, text: SourceText, found: Occurrences, node: Node) -> None:
+        """A warning naming the lines a quote stands on and the one shown, so the curator can
+        tell whether it is the one meant (its sentence may hedge where another does not)."""
+        lines = sorted({text.line_of(match.start) for match in found.whole})
+        count = f"at least {len(found.whole)}" if found.more else f"{len(found.whole)}"
+        first = text.line_of(found.whole[0].start)
+        self.warnings.append(
+            Problem(
+                self.problems.file,
+                f"warning: this quote occurs {count} times in source '{excerpt.source}' "
+                f"({'line' if len(lines) == 1 else 'lines'} {', '.join(map(str, lines))}); "
+                f"the first, line {first}, is shown: quote more words to choose",
+                node.line,
+                node.col,
+            )
+        )

@@ -290,6 +290,17 @@ class SourceText:
         """The line (from 1) of the original text an offset lies on."""
         return self.text.count("\n", 0, offset) + 1
 
+    def places(self, matches: tuple[Match, ...]) -> int:
+        """How many different places the matches stand in: a paragraph the source repeats word
+        for word (a page printed twice) holds the quote at the same place in each copy, so
+        which copy is shown changes nothing and no wider quote could choose."""
+        seen = set()
+        for match in matches:
+            start = self.text.rfind("\n", 0, match.start) + 1
+            end = self.text.find("\n", match.end)
+            seen.add((self.text[start : end if end >= 0 else len(self.text)], match.start - start))
+        return len(seen)
+
     def closest(self, quote: str) -> tuple[str, float]:
         """The passage of the source most like the quote, and how alike (0–1).
 
