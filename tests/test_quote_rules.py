@@ -303,3 +303,47 @@ def test_no_other_difference_is_forgiven(tmp_path, quote):
     assert "quote not found in source 'talks'" in only_problem(
         load_positions(dataset(tmp_path, ("talks", quote)))
     )
+
+
+# ── cite proposes what check takes ────────────────────────────────────────
+
+
+def cite(path: Path, source: str, *words: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tui.commands.cli", "cite", source, *words, str(path)],
+        capture_output=True,
+        text=True,
+    )
+
+
+def proposed(done: subprocess.CompletedProcess[str]) -> str:
+    line = next(line for line in done.stdout.splitlines() if line.startswith("    quote: "))
+    return str(json.loads(line.removeprefix("    quote: ")))
+
+
+@pytest.mark.parametrize(
+    ("words", "quote"),
+    [
+        ("likely to succeed unless", "unlikely to succeed unless"),  # widened to the whole word
+        ("negotiable point", "non-negotiable point for"),  # whole, then to three words
+        ("said", "said the harbour"),  # too short: widened to three words
+        ("on Wednesday", "again on Wednesday"),  # at the sentence's end: widened leftwards
+        ("envoys met again", "envoys met again on Monday"),  # three places: widened until one
+        ("succeed", None),
+    ],
+)
+def test_what_cite_proposes_passes_check_strict(tmp_path, words, quote):
+    path = dataset(tmp_path, ("talks", "a non-negotiable point for Kyiv,"))
+    done = cite(path, "talks", *words.split())
+    assert done.returncode == 0, done.stderr
+    found = proposed(done)
+    if quote is not None:
+        assert found == quote
+    assert check(dataset(tmp_path, ("talks", found)), "--strict").returncode == 0, found
+
+
+def test_cite_says_when_it_widened_the_words_typed(tmp_path):
+    path = dataset(tmp_path, ("talks", "a non-negotiable point for Kyiv,"))
+    done = cite(path, "talks", "likely", "to", "succeed", "unless")
+    assert "widened to what check takes: whole words, at least 3, in one place" in done.stdout
+    assert "[[unlikely to succeed unless]]" in done.stdout
