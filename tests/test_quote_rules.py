@@ -192,7 +192,8 @@ def test_an_excerpt_under_three_words_is_located(tmp_path, quote, words):
 
 def test_words_are_counted_as_the_boundaries_read_them(tmp_path):
     # "non-negotiable" is one word: two words are too few; three are enough.
-    assert MIN_QUOTE_WORDS == 3
+    docs = (Path(__file__).parent.parent / "docs" / "data-format.md").read_text(encoding="utf-8")
+    assert MIN_QUOTE_WORDS == 3 and "**Hold at least three words** (`MIN_QUOTE_WORDS`" in docs
     short = load_positions(dataset(tmp_path, ("talks", "non-negotiable point")))
     assert "is too short: 2 words" in only_problem(short)
     assert load_positions(dataset(tmp_path, ("talks", "a non-negotiable point"))).ok
