@@ -13,7 +13,16 @@ from tui.data.characters import visible
 from tui.data.load import load_positions
 from tui.data.safefiles import Refused
 from tui.data.sentences import around, dropped_attributions, dropped_hedges, quoted_hedges
-from tui.data.sources import SourceLibrary, SourceText
+from tui.data.sources import (
+    MIN_QUOTE_WORDS,
+    Match,
+    SourceLibrary,
+    SourceText,
+    count_words,
+    fold,
+    is_word_char,
+    word_span,
+)
 
 # Below this likeness the closest passage is not offered as the one the user meant.
 FUZZY_FLOOR = 0.75
@@ -49,6 +58,49 @@ def _seed(path: Path, source: str) -> tuple[str, str, SourceText] | str:
         return f"source file '{file}' {refused}"
 
 
+def _proposal(text: SourceText, match: Match) -> Match:
+    """The passage to propose for a match: widened to the whole words it cuts, then a word at a
+    time (rightwards first) within its sentence, then its paragraph, until it holds
+    MIN_QUOTE_WORDS words and stands in one place; so that the printed entry passes check
+    and check shows the place marked here."""
+    starts, ends = text.cut_words(match)
+    start = starts[0] if starts else match.start
+    end = ends[1] if ends else match.end
+    whole = text.text
+    para_start = whole.rfind("\n", 0, start) + 1
+    para_end = whole.find("\n", end)
+    for low, high in (around(whole, start, end), (para_start, para_end if para_end >= 0 else len(whole))):
+        while not _settled(text, start, end):
+            grown = _grow(whole, start, end, low, high)
+            if grown is None:
+                break
+            start, end = grown
+    return text.find(_quote(whole, start, end)) or Match(start, end)
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    return " ".join(text[start:end].split())
+
+
+def _settled(text: SourceText, start: int, end: int) -> bool:
+    """Whether check takes text[start:end] as it is: enough words, on whole words, one place."""
+    quote = _quote(text.text, start, end)
+    found = text.occurrences(quote)
+    return count_words(quote) >= MIN_QUOTE_WORDS and text.places(found.whole) == 1
+
+
+def _grow(text: str, start: int, end: int, low: int, high: int) -> tuple[int, int] | None:
+    """text[start:end] with the next whole word after it, else the one before it, inside
+    text[low:high]; None when neither fits."""
+    after = next((at for at in range(end, high) if is_word_char(text[at])), None)
+    if after is not None and word_span(text, after)[1] <= high:
+        return start, word_span(text, after)[1]
+    before = next((at for at in range(start - 1, low - 1, -1) if is_word_char(text[at])), None)
+    if before is not None and word_span(text, before)[0] >= low:
+        return word_span(text, before)[0], end
+    return None
+
+
 def run_cite(path: Path, source: str, words: list[str]) -> int:
     found = _seed(path, source)
     if isinstance(found, str):
@@ -69,7 +121,17 @@ def run_cite(path: Path, source: str, words: list[str]) -> int:
             )
             return 1
         how = f"not as written: the closest passage, {likeness:.0%} alike"
+    match = _proposal(text, match)
     quote = text.text[match.start : match.end]
+    if count_words(quote) < MIN_QUOTE_WORDS:
+        print(
+            f"peacedash cite: its whole paragraph in {file} has fewer than {MIN_QUOTE_WORDS} words, "
+            "the least a quote may hold: cite a passage of another paragraph",
+            file=sys.stderr,
+        )
+        return 1
+    if fold(quote) != fold(wanted) and how == "found as written":
+        how = f"found, widened to what check takes: whole words, at least {MIN_QUOTE_WORDS}, in one place"
     start, end = around(text.text, match.start, match.end)
     sentence = text.text[start:end]
     marked = text.text[start : match.start] + "[[" + quote + "]]" + text.text[match.end : end]
@@ -80,6 +142,13 @@ def run_cite(path: Path, source: str, words: list[str]) -> int:
     print(f"  - source: {sid}")
     # JSON string syntax is YAML double-quoted syntax: the quote pastes back exactly as it is.
     print(f"    quote: {json.dumps(' '.join(quote.split()), ensure_ascii=False)}")
+    occurrences = text.occurrences(quote).whole
+    if text.places(occurrences) > 1:
+        print(
+            f"note: even its whole paragraph occurs {len(occurrences)} times in {file}; the first is "
+            "marked, and check will warn which one it shows",
+            file=sys.stderr,
+        )
     for hedge in dropped_hedges(sentence, quote):
         print(
             f"warning: the sentence says '{hedge}', which the quote leaves out: quote the whole sentence, "

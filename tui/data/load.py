@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tui.data.dates import UNKNOWN
+from tui.data.describe import plural
 from tui.data.fields import Fields, Problems, describe, did_you_mean, entries
 from tui.data.history import check_supersession
 from tui.data.model import (
@@ -31,7 +32,17 @@ from tui.data.model import (
 )
 from tui.data.safefiles import Refused, kind_of, path_problem
 from tui.data.sentences import quote_warnings
-from tui.data.sources import MAX_HINT_QUOTE, SourceLibrary, fold
+from tui.data.sources import (
+    MAX_HINT_QUOTE,
+    MIN_QUOTE_WORDS,
+    Match,
+    Occurrences,
+    SourceLibrary,
+    SourceText,
+    count_words,
+    fold,
+    glimpse,
+)
 from tui.data.yamlnodes import Cancelled, Node, YamlProblem, parse_nodes, read_text
 
 TOP_KEYS = (
@@ -202,8 +213,10 @@ def _load(
         replaced_by=replaced_by,
         figures=tuple(figures),
     )
-    warnings = quote_warnings(dataset, library) if verify and files else ()
-    return LoadResult(path, dataset, (), library, warnings)
+    warnings = (*reader.warnings, *quote_warnings(dataset, library)) if verify and files else ()
+    # In file order, as problems are: a quote's warnings together, at its line.
+    ordered_warnings = tuple(sorted(warnings, key=lambda p: (p.line or 0, p.col or 0)))
+    return LoadResult(path, dataset, (), library, ordered_warnings)
 
 
 def _seed_dir(path: Path, top: Fields, problems: Problems, files: bool = True) -> Path:
@@ -248,6 +261,8 @@ class _Reader:
         self.excerpts: list[tuple[Excerpt, Node]] = []
         self.links: list[tuple[Position | DatedItem, Node]] = []
         """Each claim that supersedes another, with its `supersedes:` value node (checked once all are read)."""
+        self.warnings: list[Problem] = []
+        """Located notes from verifying that do not stop the load (a quote found in several places)."""
 
     def sources(self, section: Node | None) -> dict[str, Source]:
         out: dict[str, Source] = {}
@@ -539,7 +554,9 @@ class _Reader:
         return tuple(out)
 
     def verify(self, sources: dict[str, Source]) -> None:
-        """Every quote must stand in its source text, typography aside."""
+        """Every quote must stand in its source text on whole words, typography and Unicode
+        normalisation aside, and hold at least MIN_QUOTE_WORDS words; a quote that stands in
+        several places is a warning saying which one is shown."""
         for excerpt, node in self.excerpts:
             source = sources.get(excerpt.source)
             if source is None or not excerpt.quote:
@@ -548,19 +565,60 @@ class _Reader:
                 text = self.library.get(source.file)
             except Refused:
                 continue  # already reported against the source entry
-            if not text.contains(excerpt.quote):
-                length = len(fold(excerpt.quote))
-                if length > MAX_HINT_QUOTE:
-                    self.problems.add(
-                        node,
-                        f"quote not found in source '{excerpt.source}' ({source.file}); at {length:,} characters "
-                        f"it is too long to look for the closest passage (up to {MAX_HINT_QUOTE:,}): cite a shorter passage",
-                    )
-                    continue
-                passage, likeness = text.closest(excerpt.quote)
-                hint = (
-                    f"; the closest passage ({likeness:.0%} alike) reads: “{passage}”"
-                    if likeness > 0.5
-                    else ""
+            words = count_words(excerpt.quote)
+            if words < MIN_QUOTE_WORDS:
+                self.problems.add(
+                    node,
+                    f"quote “{excerpt.quote}” is too short: {plural(words, 'word')}, and a quote needs "
+                    f"at least {MIN_QUOTE_WORDS} words of its source to show what it claims",
                 )
-                self.problems.add(node, f"quote not found in source '{excerpt.source}' ({source.file}){hint}")
+                continue
+            found = text.occurrences(excerpt.quote)
+            if found.first is None:
+                self._not_found(excerpt, source, text, node)
+            elif not found.whole:
+                self._inside_words(text, found.first, node)
+            elif len(found.whole) > 1 and text.places(found.whole) > 1:
+                self._repeated(excerpt, text, found, node)
+
+    def _not_found(self, excerpt: Excerpt, source: Source, text: SourceText, node: Node) -> None:
+        length = len(fold(excerpt.quote))
+        if length > MAX_HINT_QUOTE:
+            self.problems.add(
+                node,
+                f"quote not found in source '{excerpt.source}' ({source.file}); at {length:,} characters "
+                f"it is too long to look for the closest passage (up to {MAX_HINT_QUOTE:,}): cite a shorter passage",
+            )
+            return
+        passage, likeness = text.closest(excerpt.quote)
+        hint = f"; the closest passage ({likeness:.0%} alike) reads: “{passage}”" if likeness > 0.5 else ""
+        self.problems.add(node, f"quote not found in source '{excerpt.source}' ({source.file}){hint}")
+
+    def _inside_words(self, text: SourceText, match: Match, node: Node) -> None:
+        """A quote found only cut out of words: say each word it cuts, as the source spells it."""
+        starts, ends = text.cut_words(match)
+        for where, span in (("starts", starts), ("ends", ends)):
+            if span is not None:
+                word = text.text[span[0] : span[1]]
+                self.problems.add(
+                    node,
+                    f"quote {where} inside a word: the source reads '{word}' "
+                    f"(“{glimpse(text.text, *span)}”); quote the whole word",
+                )
+
+    def _repeated(self, excerpt: Excerpt, text: SourceText, found: Occurrences, node: Node) -> None:
+        """A warning naming the lines a quote stands on and the one shown, so the curator can
+        tell whether it is the one meant (its sentence may hedge where another does not)."""
+        lines = sorted({text.line_of(match.start) for match in found.whole})
+        count = f"at least {len(found.whole)}" if found.more else f"{len(found.whole)}"
+        first = text.line_of(found.whole[0].start)
+        self.warnings.append(
+            Problem(
+                self.problems.file,
+                f"warning: this quote occurs {count} times in source '{excerpt.source}' "
+                f"({'line' if len(lines) == 1 else 'lines'} {', '.join(map(str, lines))}); "
+                f"the first, line {first}, is shown: quote more words to choose",
+                node.line,
+                node.col,
+            )
+        )

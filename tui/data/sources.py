@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from tui.data.safefiles import Refused, inside, read_capped
@@ -47,6 +49,21 @@ SPACE = re.compile(r"\s+")
 DASH_SPACE = re.compile(r" ?- ?")
 WORD = re.compile(r"\S+")
 PUNCTUATION = "\"'.,;:!?()[]-…"
+# A quote stands on whole words: it may not begin or end inside a word of its source
+# ("likely to succeed" cut from "unlikely to succeed" says the opposite). Letters and digits of
+# any script are word characters, with the combining marks that belong to them (an NFD "é").
+# Between two of them a hyphen, an apostrophe or a point keeps one word ("non-negotiable",
+# "Kyiv’s", "U.S", "1.3"), and a comma between two digits one number ("2,000"). A dash is no
+# joiner: "ceasefire—if" is two words.
+JOINERS = frozenset("-\u2010\u2011'\u2019.")
+NUMBER_MARKS = frozenset(",")
+# Punctuation often found at a word's edges, stripped before counting it as one plain word.
+EDGE_PUNCTUATION = "\"'.,;:!?()[]{}-…“”‘’«»—–"
+# A quote of fewer words than this ("not", "a", ".") proves nothing of a claim and stands
+# almost anywhere in a source.
+MIN_QUOTE_WORDS = 3
+# Occurrences of one quote looked at; a quote found more often is "found more than" this.
+MAX_OCCURRENCES = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +72,22 @@ class Match:
 
     start: int
     end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrences:
+    """Where a quote occurs in its source: the occurrences on whole words (the ones that count),
+    in order, and the first occurrence of any kind (for saying which word it cuts)."""
+
+    whole: tuple[Match, ...]
+    first: Match | None
+    more: bool
+    """Counting stopped at MAX_OCCURRENCES: there are more."""
+
+    @property
+    def shown(self) -> Match | None:
+        """The occurrence the dashboard highlights: the first on whole words, else the first."""
+        return self.whole[0] if self.whole else self.first
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +101,94 @@ class Context:
 
 
 def fold(text: str) -> str:
-    """Fold typographic quotes, apostrophes, dashes, runs of whitespace and spaces around dashes."""
-    return DASH_SPACE.sub("-", SPACE.sub(" ", text.translate(FOLD))).strip()
+    """Fold typographic quotes, apostrophes, dashes, runs of whitespace and spaces around dashes,
+    under NFC: "é" typed as e + combining acute is the "é" of the source, and the reverse."""
+    return DASH_SPACE.sub("-", SPACE.sub(" ", _nfc(text))).strip()
+
+
+def _nfc(text: str) -> str:
+    # Folded after normalising: a few characters normalise to one FOLD changes (U+1FEF to "`").
+    return unicodedata.normalize("NFC", text).translate(FOLD)
+
+
+def _nfc_pieces(token: str) -> list[tuple[int, int]]:
+    """The token cut where NFC composes nothing across the cut, as (start, end): a character
+    with its combining marks, joined to the one before when the two compose (Hangul jamo).
+    Each normalised piece then comes from its own characters, so offsets stay exact."""
+    bounds = [at for at, char in enumerate(token) if at == 0 or not unicodedata.combining(char)]
+    bounds.append(len(token))
+    pieces: list[tuple[int, int]] = []
+    begin = 0
+    for start, end in pairwise(bounds[1:]):  # each character after the first, with its marks
+        if _nfc(token[begin:end]) == _nfc(token[begin:start]) + _nfc(token[start:end]):
+            pieces.append((begin, start))
+            begin = start
+    pieces.append((begin, len(token)))
+    if "".join(_nfc(token[a:b]) for a, b in pieces) != _nfc(token):
+        return [(0, len(token))]  # not cut cleanly: the whole token maps to where it starts
+    return pieces
+
+
+def is_word_char(char: str) -> bool:
+    """Letters and digits of any script, and combining marks (an NFD "é" is one word)."""
+    return char.isalnum() or unicodedata.category(char).startswith("M")
+
+
+def in_word(text: str, at: int) -> bool:
+    """Whether text[at] belongs to a word: a word character, a hyphen, apostrophe or point
+    between two, or a comma between two digits."""
+    if not 0 <= at < len(text):
+        return False
+    char = text[at]
+    if is_word_char(char):
+        return True
+    if at == 0 or at == len(text) - 1:
+        return False
+    before, after = text[at - 1], text[at + 1]
+    if char in JOINERS:
+        return is_word_char(before) and is_word_char(after)
+    return char in NUMBER_MARKS and before.isdigit() and after.isdigit()
+
+
+def word_span(text: str, at: int) -> tuple[int, int]:
+    """The whole word of the text that text[at] belongs to, as (start, end)."""
+    start, end = at, at + 1
+    while in_word(text, start - 1):
+        start -= 1
+    while in_word(text, end):
+        end += 1
+    return start, end
+
+
+def count_words(text: str, enough: int = MIN_QUOTE_WORDS) -> int:
+    """The words of a text (as in_word reads them), counted no further than `enough`: a long
+    quote costs no more than a short one."""
+    count = 0
+    for token in text.split():
+        # Most tokens are one plain word, perhaps with punctuation around it (which joins
+        # nothing at a token's edge); only the rest are read character by character.
+        if token.strip(EDGE_PUNCTUATION).isalnum():
+            count += 1
+        else:
+            count += sum(is_word_char(char) and not in_word(token, at - 1) for at, char in enumerate(token))
+        if count >= enough:
+            break
+    return count
+
+
+def glimpse(text: str, start: int, end: int, reach: int = 40) -> str:
+    """text[start:end] with up to `reach` characters of its paragraph either side, widened to
+    whole words, on one line: enough of the source to recognise the place."""
+    para_start = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    low, high = max(para_start, start - reach), min(para_end, end + reach)
+    while low > para_start and not text[low - 1].isspace():
+        low -= 1
+    while high < para_end and not text[high].isspace():
+        high += 1
+    shown = " ".join(text[low:high].split())
+    return ("…" if low > para_start else "") + shown + ("…" if high < para_end else "")
 
 
 class SourceText:
@@ -78,13 +197,18 @@ class SourceText:
     def __init__(self, text: str) -> None:
         self.text = text
         self.folded = fold(text)
-        self._origin: list[int] | None = None  # built on first find(): verifying needs no offsets
-        self._cache: dict[str, Match | None] = {}
+        self._origin: list[int] | None = None  # built on the first lookup
+        # Where a folded character comes from more than one original one (NFC composed "e" and a
+        # combining acute into "é"), the original offset its span ends at; only those are kept.
+        self._ends: dict[int, int] = {}
+        self._cache: dict[str, Occurrences] = {}
 
     def _origins(self) -> list[int]:
         """For each folded character, its offset in the original text (same folding as fold())."""
         if self._origin is None:
             translated = self.text.translate(FOLD)
+            # Nearly every text is NFC already: then no token needs looking at.
+            normal = unicodedata.is_normalized("NFC", translated)
             parts: list[str] = []
             origin: list[int] = []
             for word in WORD.finditer(translated):
@@ -92,16 +216,23 @@ class SourceText:
                 if parts and not (parts[-1].endswith("-") or token.startswith("-")):
                     parts.append(" ")
                     origin.append(start - 1)
-                parts.append(token)
-                origin.extend(range(start, start + len(token)))
+                if normal or unicodedata.is_normalized("NFC", token):
+                    parts.append(token)
+                    origin.extend(range(start, start + len(token)))
+                    continue
+                for begin, end in _nfc_pieces(token):
+                    piece = _nfc(token[begin:end])
+                    parts.append(piece)
+                    if piece == token[begin:end]:
+                        origin.extend(range(start + begin, start + end))
+                        continue
+                    # Every character of the piece starts where it starts and ends where it ends.
+                    at = len(origin)
+                    self._ends.update(dict.fromkeys(range(at, at + len(piece)), start + end))
+                    origin.extend([start + begin] * len(piece))
             assert "".join(parts) == self.folded
             self._origin = origin
         return self._origin
-
-    def contains(self, quote: str) -> bool:
-        """Whether the quote stands in the text, typography aside."""
-        needle = fold(quote)
-        return bool(needle) and needle in self.folded
 
     @classmethod
     def read(cls, path: Path) -> SourceText:
@@ -113,17 +244,62 @@ class SourceText:
             raise Refused(f"is not UTF-8 text (byte {error.start:,} is 0x{raw[error.start]:02x})") from None
 
     def find(self, quote: str) -> Match | None:
-        """The first place the quote occurs, comparing folded texts; None if it does not."""
+        """Where the quote is shown: its first occurrence on whole words, else its first
+        occurrence; None if it does not occur (comparing folded texts)."""
+        return self.occurrences(quote).shown
+
+    def occurrences(self, quote: str) -> Occurrences:
+        """Every place the quote occurs (overlapping ones too, up to MAX_OCCURRENCES), comparing
+        folded texts. Each is a str.find, so a quote costs a pass over the source, as before."""
         if quote in self._cache:
             return self._cache[quote]
         needle = fold(quote)
-        at = self.folded.find(needle) if needle else -1
-        found = None
-        if at >= 0:
-            origin = self._origins()
-            found = Match(origin[at], origin[at + len(needle) - 1] + 1)
+        whole: list[Match] = []
+        first: Match | None = None
+        at, seen = (self.folded.find(needle) if needle else -1), 0
+        while at >= 0 and seen < MAX_OCCURRENCES:
+            match = self._match(at, len(needle))
+            first = first or match
+            if self.cut_words(match) == (None, None):
+                whole.append(match)
+            at, seen = self.folded.find(needle, at + 1), seen + 1
+        found = Occurrences(tuple(whole), first, at >= 0)
         self._cache[quote] = found
         return found
+
+    def _match(self, at: int, length: int) -> Match:
+        """The original span of folded[at : at + length]."""
+        origin = self._origins()
+        last = at + length - 1
+        return Match(origin[at], self._ends.get(last, origin[last] + 1))
+
+    def cut_words(self, match: Match) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+        """The whole words of the source the match begins and ends inside, as (start, end) spans;
+        None at an end that stands on a word boundary. Punctuation at a quote's ends is aside:
+        the boundary is read at its first and last word characters."""
+        text = self.text
+        first = next((at for at in range(match.start, match.end) if is_word_char(text[at])), None)
+        if first is None:
+            return None, None  # no word in it at all: too short, said elsewhere
+        last = next(at for at in range(match.end - 1, first - 1, -1) if is_word_char(text[at]))
+        starts = word_span(text, first) if in_word(text, first - 1) else None
+        ends = word_span(text, last) if in_word(text, last + 1) else None
+        return starts, ends
+
+    def line_of(self, offset: int) -> int:
+        """The line (from 1) of the original text an offset lies on."""
+        return self.text.count("\n", 0, offset) + 1
+
+    def places(self, matches: tuple[Match, ...]) -> int:
+        """How many different places the matches stand in: a paragraph the source repeats word
+        for word (a page printed twice) holds the quote at the same place in each copy, so
+        which copy is shown changes nothing and no wider quote could choose."""
+        seen = set()
+        for match in matches:
+            start = self.text.rfind("\n", 0, match.start) + 1
+            end = self.text.find("\n", match.end)
+            seen.add((self.text[start : end if end >= 0 else len(self.text)], match.start - start))
+        return len(seen)
 
     def closest(self, quote: str) -> tuple[str, float]:
         """The passage of the source most like the quote, and how alike (0–1).
