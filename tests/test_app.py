@@ -645,7 +645,7 @@ async def test_the_month_grid_is_a_pane_whose_day_lists_scroll_by_key(mini):
         await pilot.press("G")
         await pilot.pause()
         assert month.scroll_y == month.max_scroll_y
-        assert "has items (underlined)" in text_of(month.query_one(MonthGrid))
+        assert "days with items underlined" in text_of(month.query_one(MonthGrid))
         await pilot.press("k")
         await pilot.pause()
         assert month.scroll_y == month.max_scroll_y - 1

@@ -81,8 +81,13 @@ class StatusBar(Static):
             short = assemble((" STALE ", alarm), f" {count}")
             parts.append((0, assemble((" STALE ", alarm), f" {count} — showing the last good data"), short))
         elif problems:
+            brief = f"{plural(problems, 'problem')}" if not reason else count
             parts.append(
-                (0, assemble((f" {count} ", alarm), " nothing loaded yet"), assemble((f" {count} ", alarm)))
+                (
+                    0,
+                    assemble((f" {count} ", alarm), " nothing loaded yet"),
+                    assemble((f" {brief} ", alarm), " nothing loaded yet"),
+                )
             )
         if warnings and not problems:
             said = f"⚠ {plural(warnings, 'warning')}"
