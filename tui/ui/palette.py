@@ -8,17 +8,21 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from tui.data.characters import Shown
 from tui.data.dates import spoken
 from tui.ui.literal import literal
 
 
 def highlighted(matcher: Matcher, name: str) -> Content:
-    """The name as literal text with the matched letters styled (Matcher.highlight parses markup)."""
-    content = literal(name)
+    """The name as literal text with the matched letters styled (Matcher.highlight parses markup).
+
+    The match is of the name as written; the letters are styled where the name is shown, after
+    any escape that comes before them."""
+    content, shown = literal(name), Shown.of(name)
     _, offsets = matcher.fuzzy_search.match(matcher.query, name)
     for offset in offsets:
-        if offset < len(content.plain) and not name[offset].isspace():
-            content = content.stylize(matcher.match_style, offset, offset + 1)
+        if offset < len(name) and not name[offset].isspace():
+            content = content.stylize(matcher.match_style, shown.at(offset), shown.at(offset + 1))
     return content
 
 
