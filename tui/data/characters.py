@@ -186,3 +186,18 @@ def quotable(text: str) -> tuple[str, list[str]]:
     runs = (run.strip().strip(",;:").strip() for run in FORBIDDEN.split(spaced))
     cut = list(dict.fromkeys(FORBIDDEN.findall(spaced)))
     return max(runs, key=len, default=""), cut
+
+
+def in_json(document: str) -> str:
+    r"""A JSON document with every forbidden character written as a JSON escape ('\u202e').
+
+    json.dumps escapes C0 controls itself, but with ensure_ascii=False (kept for readable
+    Cyrillic) it writes C1, bidi characters and separators raw, to a terminal when the export
+    goes to stdout. Outside its strings a JSON document holds none of them, so every one this
+    replaces is inside a string, and the value it decodes to is the same.
+    """
+    return (
+        FORBIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+        if FORBIDDEN.search(document)
+        else document
+    )
