@@ -517,6 +517,8 @@ figures:
 async def test_values_with_controls_are_escaped_on_every_screen(typed, monkeypatch):
     import re
 
+    from textual.command import CommandList
+
     from tui.ui.screens.cell import CellScreen
     from tui.ui.screens.detail import DetailScreen
     from tui.ui.screens.help import HelpScreen
@@ -562,6 +564,11 @@ async def test_values_with_controls_are_escaped_on_every_screen(typed, monkeypat
         await pilot.pause(0.3)
         assert "Go to party: North\\x1b[2J\\x9b\\u202eland\\u200f" in drawn(app)
         assert_nothing_raw(app)
+        # A chosen hit's text is written into the palette's input, which draws it as it is.
+        hits = app.screen.query_one(CommandList)
+        texts = [hits.get_option_at_index(i).hit.text for i in range(hits.option_count)]  # type: ignore[attr-defined]
+        assert "Go to party: North\\x1b[2J\\x9b\\u202eland\\u200f" in texts
+        assert not FORBIDDEN.search("".join(map(str, texts)))
         await pilot.press("escape")
 
 

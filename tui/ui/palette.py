@@ -62,14 +62,16 @@ class GoToProvider(Provider):
     async def discover(self) -> Hits:
         for name, help_text, action in self._targets():
             if name.startswith(("Go to party", "Go to pane", "Go to issue", "Show what changed")):
-                yield DiscoveryHit(literal(name), action, text=name, help=literal(help_text))  # type: ignore[arg-type]
+                shown = literal(name)  # the text a chosen hit writes into the palette's input, too
+                yield DiscoveryHit(shown, action, text=shown.plain, help=literal(help_text))  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, help_text, action in self._targets():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, highlighted(matcher, name), action, text=name, help=literal(help_text))  # type: ignore[arg-type]
+                text = literal(name).plain  # a chosen hit writes it into the palette's input, drawn as it is
+                yield Hit(score, highlighted(matcher, name), action, text=text, help=literal(help_text))  # type: ignore[arg-type]
 
 
 EXPORTS = [
