@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from tui.data.characters import visible
+from tui.data.characters import describe, quotable, visible
 from tui.data.load import load_positions
 from tui.data.safefiles import Refused
 from tui.data.sentences import around, dropped_attributions, dropped_hedges, quoted_hedges
@@ -122,7 +122,13 @@ def run_cite(path: Path, source: str, words: list[str]) -> int:
             return 1
         how = f"not as written: the closest passage, {likeness:.0%} alike"
     match = _proposal(text, match)
-    quote = text.text[match.start : match.end]
+    found_text = text.text[match.start : match.end]
+    # The entry must pass check: a passage holding a control or bidi character (the seed is
+    # the article as published) is quoted up to it, as the article's `c` copies a sentence.
+    quote, cut = quotable(found_text)
+    if not quote:
+        print(f"peacedash cite: the passage in {file} is all control or bidi characters", file=sys.stderr)
+        return 1
     if count_words(quote) < MIN_QUOTE_WORDS:
         print(
             f"peacedash cite: its whole paragraph in {file} has fewer than {MIN_QUOTE_WORDS} words, "
@@ -134,7 +140,7 @@ def run_cite(path: Path, source: str, words: list[str]) -> int:
         how = f"found, widened to what check takes: whole words, at least {MIN_QUOTE_WORDS}, in one place"
     start, end = around(text.text, match.start, match.end)
     sentence = text.text[start:end]
-    marked = text.text[start : match.start] + "[[" + quote + "]]" + text.text[match.end : end]
+    marked = text.text[start : match.start] + "[[" + found_text + "]]" + text.text[match.end : end]
     print(visible(f"{file} ({how}); the sentence, the quote in [[ ]]:"))
     print(visible("  " + " ".join(marked.split())))
     print()
@@ -142,6 +148,14 @@ def run_cite(path: Path, source: str, words: list[str]) -> int:
     print(f"  - source: {sid}")
     # JSON string syntax is YAML double-quoted syntax: the quote pastes back exactly as it is.
     print(f"    quote: {json.dumps(' '.join(quote.split()), ensure_ascii=False)}")
+    if cut:
+        print(
+            visible(
+                f"note: the passage holds {', '.join(describe(char) for char in cut)}, which a quote may not"
+                " carry: the entry quotes its longest run without them"
+            ),
+            file=sys.stderr,
+        )
     occurrences = text.occurrences(quote).whole
     if text.places(occurrences) > 1:
         print(

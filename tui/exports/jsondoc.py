@@ -6,6 +6,7 @@ import json
 from datetime import date
 from typing import Any
 
+from tui.data.characters import in_json
 from tui.data.dates import PartialDate
 from tui.data.describe import item_status
 from tui.data.model import Dataset, DatedItem, Excerpt
@@ -126,4 +127,5 @@ def export_document(data: Dataset, today: date) -> dict[str, Any]:
 
 
 def export_json(data: Dataset, today: date) -> str:
-    return json.dumps(export_document(data, today), ensure_ascii=False, indent=2) + "\n"
+    # Readable (Cyrillic as it is), yet nothing a terminal would act on if it goes to stdout.
+    return in_json(json.dumps(export_document(data, today), ensure_ascii=False, indent=2)) + "\n"

@@ -8,10 +8,13 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.worker import Worker, get_current_worker
 
+from tui.data.characters import visible
 from tui.data.diff import compare
 from tui.data.load import LoadResult, load_positions
 from tui.data.paths import DataFile
@@ -84,6 +87,29 @@ class PeaceDashApp(App[int]):
             self.set_interval(self.poll_seconds, self.poll_files)
         if self.since:
             self.set_since(self.since)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            # Pasted text is typed text: a key cannot type ESC or U+202E into an input, a paste
+            # can. Shown as their escapes before any input (the palette's too) holds and draws them.
+            event.text = visible(event.text)
+        await super().on_event(event)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification, the app's or Textual's: a message often echoes typed text or a
+        seed's, so its control and bidi characters are shown as escapes (callers pass data text
+        with markup=False; the escapes hold no markup either way)."""
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=markup
+        )
 
     def on_since_requested(self, event: SinceRequested) -> None:
         self.set_since(event.point)

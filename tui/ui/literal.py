@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.style import Style
+from rich.text import Text
 from textual.content import Content
 
 from tui.data.characters import visible
@@ -20,6 +22,12 @@ def literal(text: str, style: str = "") -> Content:
     """Text shown exactly as written (control characters as visible escapes), optionally styled."""
     content = Content(visible(text))
     return content.stylize(style) if style and text else content
+
+
+def literal_text(text: str, style: str | Style = "") -> Text:
+    """The same for widgets that draw Rich renderables (DataTable cells and column labels):
+    a Rich Text, never markup, control characters as visible escapes."""
+    return Text(visible(text), style=style)
 
 
 def assemble(*parts: Part) -> Content:

@@ -8,17 +8,21 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
+from tui.data.characters import Shown
 from tui.data.dates import spoken
 from tui.ui.literal import literal
 
 
 def highlighted(matcher: Matcher, name: str) -> Content:
-    """The name as literal text with the matched letters styled (Matcher.highlight parses markup)."""
-    content = literal(name)
+    """The name as literal text with the matched letters styled (Matcher.highlight parses markup).
+
+    The match is of the name as written; the letters are styled where the name is shown, after
+    any escape that comes before them."""
+    content, shown = literal(name), Shown.of(name)
     _, offsets = matcher.fuzzy_search.match(matcher.query, name)
     for offset in offsets:
-        if offset < len(content.plain) and not name[offset].isspace():
-            content = content.stylize(matcher.match_style, offset, offset + 1)
+        if offset < len(name) and not name[offset].isspace():
+            content = content.stylize(matcher.match_style, shown.at(offset), shown.at(offset + 1))
     return content
 
 
@@ -58,14 +62,16 @@ class GoToProvider(Provider):
     async def discover(self) -> Hits:
         for name, help_text, action in self._targets():
             if name.startswith(("Go to party", "Go to pane", "Go to issue", "Show what changed")):
-                yield DiscoveryHit(literal(name), action, text=name, help=literal(help_text))  # type: ignore[arg-type]
+                shown = literal(name)  # the text a chosen hit writes into the palette's input, too
+                yield DiscoveryHit(shown, action, text=shown.plain, help=literal(help_text))  # type: ignore[arg-type]
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, help_text, action in self._targets():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, highlighted(matcher, name), action, text=name, help=literal(help_text))  # type: ignore[arg-type]
+                text = literal(name).plain  # a chosen hit writes it into the palette's input, drawn as it is
+                yield Hit(score, highlighted(matcher, name), action, text=text, help=literal(help_text))  # type: ignore[arg-type]
 
 
 EXPORTS = [

@@ -11,11 +11,12 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Footer, Static
 
+from tui.data.characters import Shown, describe, quotable
 from tui.data.model import Dataset, Excerpt
 from tui.data.safefiles import Refused
 from tui.data.sentences import Sentence, dropped_attributions, quoted_hedges, sentences
 from tui.data.sources import SourceLibrary, SourceText
-from tui.ui.literal import literal
+from tui.ui.literal import assemble, literal
 from tui.ui.screens.overlay import Overlay
 from tui.ui.widgets.reader import ReaderScroll
 from tui.ui.widgets.source_pane import source_line
@@ -57,6 +58,8 @@ class ArticleScreen(Overlay):
         super().__init__()
         self.data, self.library, self.excerpts, self.index = data, library, excerpts, index
         self.text: SourceText | None = None
+        self.shown = Shown.of("")
+        """The text as the screen shows it (forbidden characters as escapes), offsets mapped."""
         self.sentences: list[Sentence] = []
         self.cursor = 0
         """The sentence under the cursor (index into sentences)."""
@@ -90,6 +93,7 @@ class ArticleScreen(Overlay):
         if self.text is None:
             self.query_one("#article-text", Static).update(literal("(source text unavailable)"))
             return
+        self.shown = Shown.of(self.text.text)
         match = self.text.find(excerpt.quote)
         self.quote = (match.start, match.end) if match else None
         self.sentences = sentences(self.text.text)
@@ -105,34 +109,38 @@ class ArticleScreen(Overlay):
 
     def _paint(self) -> None:
         assert self.text is not None
-        full = self.text.text
-        content = literal(full)
+        full, shown = self.text.text, self.shown
+        # Spans are offsets of the seed; the screen shows it with escapes, which are longer.
+        content = Content(shown.text)
         if self.sentences:
             current = self.sentences[self.cursor]
             start = current.start + (
                 len(full[current.start : current.end]) - len(full[current.start : current.end].lstrip())
             )
-            content = content.stylize(SENTENCE, start, start + len(current.text))
+            content = content.stylize(SENTENCE, shown.at(start), shown.at(start + len(current.text)))
         if self.quote is not None:
-            content = content.stylize(QUOTE, *self.quote)
-        for at in self.hits:
+            content = content.stylize(QUOTE, shown.at(self.quote[0]), shown.at(self.quote[1]))
+        for at in self.hits:  # search matches are offsets of the shown text already
             content = content.stylize(HIT, at, at + len(self.query_text))
         self.query_one("#article-text", Static).update(content)
-        where = f" · “{self.query_text}” {self.hit + 1}/{len(self.hits)}" if self.query_text else ""
-        self.query_one(
-            "#article", ReaderScroll
-        ).border_subtitle = (
-            f"excerpt {self.index + 1}/{len(self.excerpts)} · n/p · ( ) sentence · c copy{where} · Esc back"
+        # The query is typed text: literal, never markup ("[/x]" once closed no tag and crashed).
+        where = (
+            assemble(" · “", self.query_text, f"” {self.hit + 1}/{len(self.hits)}") if self.query_text else ""
+        )
+        self.query_one("#article", ReaderScroll).border_subtitle = assemble(
+            f"excerpt {self.index + 1}/{len(self.excerpts)} · n/p · ( ) sentence · c copy",
+            where,
+            " · Esc back",
         )
 
     def _scroll_to_offset(self, offset: int) -> None:
-        """Bring the line holding offset into view, a few lines from the top."""
+        """Bring the line holding offset (of the seed) into view, a few lines from the top."""
         if self.text is None:
             return
         scroll = self.query_one("#article", ReaderScroll)
         body = self.query_one("#article-text", Static)
         width = max(body.size.width, 20)
-        wrapped = Content(self.text.text[:offset]).wrap(width)
+        wrapped = Content(self.shown.text[: self.shown.at(offset)]).wrap(width)
         above = self.query_one("#article-head", Static).outer_size.height  # the headline block
         scroll.scroll_to(y=max(0, above + len(wrapped) - 3), animate=False)
 
@@ -151,7 +159,7 @@ class ArticleScreen(Overlay):
             self.notify(f"“{self.query_text}” is not in this article.", markup=False)
             return
         self.hit = (self.hit + step) % len(self.hits)
-        self._go(self.hits[self.hit])
+        self._go(self.shown.origin(self.hits[self.hit]))
 
     def action_search(self) -> None:
         from tui.ui.screens.prompt import PromptScreen
@@ -174,7 +182,8 @@ class ArticleScreen(Overlay):
             if move:
                 self._paint()
             return
-        haystack, needle = self.text.text.lower(), text.lower()
+        # Searched as shown: a '\u202e' on screen is found by typing it.
+        haystack, needle = self.shown.text.lower(), text.lower()
         at = haystack.find(needle)
         while at >= 0:
             self.hits.append(at)
@@ -182,7 +191,7 @@ class ArticleScreen(Overlay):
         if move:
             if self.hits:
                 self.hit = 0
-                self._go(self.hits[0])
+                self._go(self.shown.origin(self.hits[0]))
             else:
                 self._paint()
                 self.notify(f"“{text}” is not in this article.", markup=False)
@@ -200,19 +209,44 @@ class ArticleScreen(Overlay):
         self._scroll_to_offset(self.sentences[self.cursor].start)
 
     def action_copy(self) -> None:
-        """The sentence under the cursor as a ready excerpt entry, to the clipboard (OSC 52)."""
-        if not self.sentences:
+        """The sentence under the cursor as a ready excerpt entry, to the clipboard (OSC 52).
+
+        The entry must pass `check`: a quote is verbatim, and a data file may carry no control or
+        bidi character, so a sentence holding one is cut there and its longest clean run copied
+        (tui.data.characters.quotable); the note says what cut it.
+        """
+        if not self.sentences or self.text is None:
             return
         excerpt = self.excerpts[self.index]
         sentence = " ".join(self.sentences[self.cursor].text.split())
-        entry = f"- source: {excerpt.source}\n  quote: {json.dumps(sentence, ensure_ascii=False)}"
+        quote, cut = quotable(sentence)
+        if not quote or self.text.find(quote) is None:
+            self.notify(
+                "Nothing in this sentence can be quoted: it is all control or bidi characters.",
+                title="Not copied",
+                severity="warning",
+                markup=False,
+            )
+            return
+        entry = f"- source: {excerpt.source}\n  quote: {json.dumps(quote, ensure_ascii=False)}"
         self.app.copy_to_clipboard(entry)
+        why = (
+            f"\n\nThe sentence holds {', '.join(describe(char) for char in cut)}, which a quote may not"
+            " carry: this is its longest run without them."
+            if cut
+            else ""
+        )
         # The whole sentence keeps its hedge and speaker, but the claim still reads as fact in
-        # the panes unless it says so: remind, as `cite` does.
+        # the panes unless it says so: remind, as `cite` does (of the sentence, whatever the cut).
         hedges = quoted_hedges(sentence)
         speakers = dropped_attributions(sentence, "")
         notes = ([f"it says '{hedges[0]}': mark the claim 'reported: true'"] if hedges else []) + (
             [f"it names '{speakers[0]}': give the claim a 'speaker:'"] if speakers else []
         )
         said = "\n\n" + "; ".join(notes) if notes else ""
-        self.notify(entry + said, title="Copied to the clipboard", markup=False, timeout=8 if notes else 6)
+        self.notify(
+            entry + why + said,
+            title="Copied to the clipboard",
+            markup=False,
+            timeout=8 if notes or cut else 6,
+        )

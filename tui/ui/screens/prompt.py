@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.data.characters import one_line
 from tui.ui.literal import literal
 
 
@@ -26,7 +27,8 @@ class PromptScreen(ModalScreen[str | None]):
         with Vertical() as box:
             box.border_title = literal(self.title_text)
             yield Static(literal(self.hint))
-            yield Input(value=self.value, placeholder=self.placeholder, id="prompt-input")
+            # A value given on the command line (--since) is drawn by the input as it is: escape it.
+            yield Input(value=one_line(self.value), placeholder=self.placeholder, id="prompt-input")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

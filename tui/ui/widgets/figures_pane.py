@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from tui.data.describe import cited_title, figure_groups, sources_differ, voice
 from tui.data.filtering import matching_figures
 from tui.data.state import DashboardState
-from tui.ui.literal import hanging, literal
+from tui.ui.literal import assemble, hanging, literal
 from tui.ui.widgets.counted_list import CountedList
 from tui.ui.widgets.keys import VIM_MOVES
 
@@ -65,14 +65,14 @@ class FiguresPane(CountedList):
                 if said := voice(figure):
                     parts.append((f" · {said}", "i $foreground-muted"))
                 value = figure.value_text
-                if Content(value).cell_length <= VALUE_COLUMN:
-                    lead = Content.assemble(("  ", ""), (f"{value:<{VALUE_COLUMN}}", "b"), " ")
+                if literal(value).cell_length <= VALUE_COLUMN:
+                    lead = assemble("  ", (f"{value:<{VALUE_COLUMN}}", "b"), " ")
                     rows.append(Option(hanging(lead, parts, width), id=figure.id))
                 else:
                     # A long unit or a figure in words would push the column far right and
                     # squeeze the rest: it takes its own line, the rest keeps the column.
                     rest = hanging(Content(" " * (VALUE_COLUMN + 3)), parts, width)
-                    rows.append(Option(Content.assemble(("  ", ""), (value, "b"), "\n", rest), id=figure.id))
+                    rows.append(Option(assemble("  ", (value, "b"), "\n", rest), id=figure.id))
         total = len(data.figures) if data else 0
         self.clear_options()
         self.add_options(

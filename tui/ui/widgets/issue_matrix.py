@@ -15,6 +15,7 @@ from tui.data.describe import latest_first, positions_by_cell
 from tui.data.model import Dataset, Position
 from tui.data.state import DashboardState
 from tui.ui.glyphs import ALIGNMENT, KIND, SINCE_GLYPH
+from tui.ui.literal import literal_text
 from tui.ui.widgets.keys import VIM_MOVES
 from tui.ui.widgets.messages import CellChosen, ClaimHighlighted
 
@@ -68,9 +69,9 @@ class IssueMatrix(DataTable[Text]):
         self.add_column("Issue", key="issue", width=issue_width)
         self.add_column("Stand" if stand_width == STAND_WIDTH else "", key="stand", width=stand_width)
         for party in data.parties.values():
-            # A str label would be read as Rich markup: hand DataTable a Text.
+            # A str label would be read as Rich markup: hand DataTable a literal Text.
             self.add_column(
-                Text(party.short if cell_width < 20 else party.name), key=party.id, width=cell_width
+                literal_text(party.short if cell_width < 20 else party.name), key=party.id, width=cell_width
             )
         for issue in data.issues.values():
             if issue.id not in issue_ids:
@@ -80,7 +81,7 @@ class IssueMatrix(DataTable[Text]):
             name = issue.label(issue_width)
             if len(name) > issue_width:
                 name = name[: issue_width - 1].rstrip() + "…"
-            row = [Text(name, style="bold"), self._styled(stand, style)]
+            row = [literal_text(name, "bold"), self._styled(stand, style)]
             for party in data.parties.values():
                 row.append(self._cell(cells.get((issue.id, party.id), []), marked, cell_width, since))
             self.add_row(*row, key=issue.id)
@@ -108,10 +109,10 @@ class IssueMatrix(DataTable[Text]):
         variables = self.app.theme_variables
         value = variables.get(style.lstrip("$"))
         if not value:
-            return Text(text)
+            return literal_text(text)
         # Muted colours carry alpha, which Rich cannot draw: blend them onto the surface first.
         color = Color.parse(variables.get("surface", "#000000")) + Color.parse(value)
-        return Text(text, style=Style(color=color.rich_color))
+        return literal_text(text, Style(color=color.rich_color))
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
