@@ -236,7 +236,7 @@ def odd_bytes(tmp_path: Path) -> Path:
         "commit",
         "-q",
         "-m",
-        "Cease\x1efire \x1f renamed \x1b[31mred",
+        "Cease\x1efire \x1f renamed \x1b[31mred \u202e\x9b",
         when="2026-02-12T09:00:00+00:00",
     )
     odd.write_text(text.replace("name: Ceasefire", "name: A ceasefire"))
@@ -250,15 +250,17 @@ def test_any_byte_in_a_subject_or_author_is_text(odd_bytes):
     out = done.stdout
     assert "could not be read" not in out
     # Whole subjects, the separator bytes and the escape shown as escapes, never sent raw.
-    assert "Cease\\x1efire \\x1f renamed \\x1b[31mred" in out
+    assert "Cease\\x1efire \\x1f renamed \\x1b[31mred \\u202e\\x9b" in out
+    assert "\u202e" not in out and "\x9b" not in out
     assert "\x1b" not in out and "\x1e" not in out and "\x1f" not in out
     assert "renamed from data/positions.yaml" in out
     assert "~ changed issue ceasefire: Ceasefire now" in out
     import json
 
-    log = json.loads(_peacedash("changes", str(odd_bytes), "--format", "json", cwd=odd_bytes.parent).stdout)
-    subjects = [c["subject"] for c in log["commits"]]
-    assert "Cease\x1efire \x1f renamed \x1b[31mred" in subjects  # JSON carries the true text
+    raw = _peacedash("changes", str(odd_bytes), "--format", "json", cwd=odd_bytes.parent).stdout
+    assert "\u202e" not in raw and "\x9b" not in raw  # written as JSON escapes, never raw
+    subjects = [c["subject"] for c in json.loads(raw)["commits"]]
+    assert "Cease\x1efire \x1f renamed \x1b[31mred \u202e\x9b" in subjects  # the true text
 
 
 @pytest.mark.parametrize("since", ["HEAD~1", "2026-02-12"])

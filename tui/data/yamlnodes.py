@@ -22,7 +22,17 @@ CANCEL_EVERY = 4096  # events between looks at whether a newer load has made thi
 # Escapes of a double-quoted YAML scalar, to find the one that made a forbidden character.
 ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.DOTALL)
 # The one-letter escapes that stand for a forbidden character (\t, \n and \r are allowed).
-CONTROL_ESCAPES = {"0": "\x00", "a": "\x07", "b": "\x08", "v": "\x0b", "f": "\x0c", "e": "\x1b", "N": "\x85"}
+CONTROL_ESCAPES = {
+    "0": "\x00",
+    "a": "\x07",
+    "b": "\x08",
+    "v": "\x0b",
+    "f": "\x0c",
+    "e": "\x1b",
+    "N": "\x85",
+    "L": "\u2028",  # YAML's escapes for the line and paragraph separators, refused like the rest
+    "P": "\u2029",
+}
 # What follows an error's mark when the parser stopped at the end of the file.
 AT_END = re.compile(r"\s*\Z")
 # Within a flow collection: brackets, and the quoted texts and comments whose brackets do not count.

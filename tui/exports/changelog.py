@@ -6,10 +6,9 @@ control characters as escapes, Markdown escapes its markup, JSON is JSON.
 
 from __future__ import annotations
 
-import json
-
 from tui.data.changelog import Changelog, ClaimChange, CommitReport
 from tui.data.characters import one_line
+from tui.exports.jsondoc import json_text
 from tui.exports.markdown import md
 
 SIGN = {"added": "+", "removed": "-", "changed": "~", "dated": "·"}
@@ -141,7 +140,7 @@ def changelog_document(log: Changelog) -> dict[str, object]:
 
 
 def changelog_json(log: Changelog) -> str:
-    return json.dumps(changelog_document(log), ensure_ascii=False, indent=2) + "\n"
+    return json_text(changelog_document(log))
 
 
 RENDER = {"text": changelog_text, "md": changelog_markdown, "json": changelog_json}

@@ -128,4 +128,9 @@ def export_document(data: Dataset, today: date) -> dict[str, Any]:
 
 def export_json(data: Dataset, today: date) -> str:
     # Readable (Cyrillic as it is), yet nothing a terminal would act on if it goes to stdout.
-    return in_json(json.dumps(export_document(data, today), ensure_ascii=False, indent=2)) + "\n"
+    return json_text(export_document(data, today))
+
+
+def json_text(document: object) -> str:
+    """Every JSON export's text: readable Cyrillic, and nothing a terminal would act on (in_json)."""
+    return in_json(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"

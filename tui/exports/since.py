@@ -9,6 +9,7 @@ from tui.data.changelog import Changelog, SinceMark, marks_since
 from tui.data.characters import one_line
 from tui.data.describe import plural
 from tui.data.history import CONTEXT
+from tui.exports.jsondoc import json_text
 from tui.exports.markdown import md
 
 
@@ -55,7 +56,7 @@ def with_changes(kind: str, body: str, log: Changelog) -> str:
                 for m in marks
             ],
         }
-        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        return json_text(document)
     if kind == "md":
         title, _, rest = body.partition("\n")
         section = [f"## {md(_heading(log, marks))}", ""]
