@@ -127,6 +127,15 @@ def test_one_escape_shows_every_control_bidi_mark_and_separator():
             "the escape '\\u200f' makes a bidi mark \\u200f (RIGHT-TO-LEFT MARK), which is not allowed"
             " in a data file: delete it",
         ),
+        # YAML's own short escapes for the separators.
+        (
+            '"Moni\\Ltors"',
+            "the escape '\\L' makes a line separator \\u2028, which is not allowed in a data file: delete it",
+        ),
+        (
+            '"Moni\\Ptors"',
+            "the escape '\\P' makes a paragraph separator \\u2029, which is not allowed in a data file: delete it",
+        ),
     ],
 )
 def test_the_loader_refuses_bidi_marks_and_separators_in_a_value(typed, value, message):
