@@ -347,7 +347,7 @@ async def test_the_since_prompt_and_its_bad_revision_show_typed_text_literally(t
         since = app.dashboard.state.since
         assert since is not None and since.point == shown
         assert since.problem == f"'{shown}' is neither a date (YYYY-MM-DD) nor a commit of {repo}"
-        assert f"since {shown}: no history" in drawn(app)  # the status bar
+        assert f"since {shown}: " in drawn(app)  # the status bar, with the reason
         pane = app.screen.query_one(ChangesPane)
         # Textual keeps a border title as markup (Content in, escaped markup out): read it as drawn.
         assert Content.from_markup(pane.border_title or "").plain == f"Changes since {shown}"
@@ -511,7 +511,7 @@ meetings:
     participants: [north, south]
     excerpts:
       - source: wire
-        quote: "in Geneva"
+        quote: "Envoys meet in Geneva"
 figures:
   rounds:
     measures: "Rounds\\u202e held"
@@ -550,7 +550,7 @@ async def test_values_with_controls_are_escaped_on_every_screen(typed, monkeypat
         for name, keys in [
             ("matrix", ["3"]),
             ("agenda", ["4"]),
-            ("figures", ["9"]),
+            ("figures", ["f"]),
             ("detail", ["1", "enter"]),
             ("cell", ["escape", "3", "enter"]),
             ("help", ["escape", "escape", "question_mark"]),
@@ -618,7 +618,7 @@ async def test_a_since_point_from_the_command_line_is_shown_escaped_in_its_promp
     )
     async with running(app) as pilot:
         await loaded(pilot)
-        assert "since \\x1b[2J: no history" in drawn(app)
+        assert "since \\x1b[2J: " in drawn(app)
         await pilot.press("s")
         box = await focus_input(pilot)
         assert box.value == "\\x1b[2J"
@@ -645,14 +645,21 @@ async def test_a_toast_naming_a_hostile_path_shows_it_escaped(tmp_path):
 
 # ── to the terminal from the command line ─────────────────────────────────
 def test_cite_quotes_the_longest_clean_run_of_a_passage_and_says_why(typed, capsys):
-    assert main(["cite", "wire", "resume", "noitaruces", "next", "week", str(typed)]) == 0
+    assert (
+        main(["cite", "wire", "said", "on", "Monday", "that", "the", "2J", "talks", "would", str(typed)]) == 0
+    )
     out, err = capsys.readouterr()
     assert not FORBIDDEN.search(out + err), (out, err)
-    assert "would [[resume \\u202enoitaruces\\u202c next week\\u200f]] in Geneva" in out
+    assert "[[said on Monday that the \\x9b2J talks would]] resume \\u202enoitaruces" in out
     entry = out.split("excerpts:\n", 1)[1]
-    assert entry == '  - source: wire\n    quote: "noitaruces"\n'
-    assert "note: the passage holds bidi control \\u202e (RIGHT-TO-LEFT OVERRIDE)" in err
+    assert entry == '  - source: wire\n    quote: "said on Monday that the"\n'
+    assert "note: the passage holds control character \\x9b (C1)" in err
     assert main(["check", str(with_claim(typed, entry.replace("  - ", "- ", 1).replace("    ", "  ")))]) == 0
+    # A clean run under the three words a quote needs is refused, and says which run it was.
+    assert main(["cite", "wire", "resume", "noitaruces", "next", "week", str(typed)]) == 1
+    _, err = capsys.readouterr()
+    assert "the longest run of the passage a quote may carry, 'noitaruces', has fewer than 3 words" in err
+    assert not FORBIDDEN.search(err)
 
 
 @pytest.mark.parametrize(

@@ -130,9 +130,14 @@ def run_cite(path: Path, source: str, words: list[str]) -> int:
         print(f"peacedash cite: the passage in {file} is all control or bidi characters", file=sys.stderr)
         return 1
     if count_words(quote) < MIN_QUOTE_WORDS:
+        why = (
+            visible(f"the longest run of the passage a quote may carry, '{quote.strip()}',")
+            if cut
+            else f"its whole paragraph in {file}"
+        )
         print(
-            f"peacedash cite: its whole paragraph in {file} has fewer than {MIN_QUOTE_WORDS} words, "
-            "the least a quote may hold: cite a passage of another paragraph",
+            f"peacedash cite: {why} has fewer than {MIN_QUOTE_WORDS} words, the least a quote may hold: "
+            + ("cite a longer passage around it" if cut else "cite a passage of another paragraph"),
             file=sys.stderr,
         )
         return 1

@@ -15,18 +15,22 @@ from tui.ui.glyphs import SINCE_GLYPH, SINCE_STYLE
 from tui.ui.literal import assemble
 
 
-def since_label(since: Since | None) -> str:
-    """'since 2026-02-12: 5 changed', or what is keeping the count."""
+def since_label(since: Since | None) -> tuple[str, str]:
+    """('since 2026-02-12: 5', the same) or, while git is read or has failed, a long form with the
+    reason and a short one that still fits."""
     if since is None:
-        return ""
+        return "", ""
     if since.busy:
-        return f"since {since.point}: reading git…"
+        label = f"since {since.point}: reading git…"
+        return label, label
     if since.problem:
         # The reason's first clause, as the Changes tab says it whole: "no history" named neither
         # a mistyped revision nor a missing git.
         reason = since.problem.split(";")[0].split(" (")[0]
-        return f"since {since.point}: {reason}"
-    return f"since {since.point}: {len(since.marks)}"
+        brief = reason if len(reason) <= 40 else reason[:39] + "…"  # the whole of it is in Changes
+        return f"since {since.point}: {reason}", f"since {since.point}: {brief}"
+    label = f"since {since.point}: {len(since.marks)}"
+    return label, label
 
 
 def short_path(path: Path) -> str:
@@ -63,7 +67,7 @@ class StatusBar(Static):
         query: str,
         reason: str = "",
         bundled: bool = False,
-        since: str = "",
+        since: tuple[str, str] = ("", ""),
         warnings: int = 0,
     ) -> None:
         alarm = "$text-error on $error-muted"
@@ -96,10 +100,10 @@ class StatusBar(Static):
         parts.append((1, assemble(f"today {today.isoformat()}"), assemble(today.isoformat())))
         if query:
             parts.append((3, assemble(f"filter “{query}”"), assemble(f"filter “{query}”")))
-        if since:
+        if since[0]:
             # Kept like the counts: the marks in every pane mean nothing without their point.
-            mark = assemble((f"{SINCE_GLYPH} {since}", SINCE_STYLE))
-            parts.append((1, mark, mark))
+            long, short = (assemble((f"{SINCE_GLYPH} {text}", SINCE_STYLE)) for text in since)
+            parts.append((1, long, short))
         if data is not None:
             when = loaded_at.strftime("%H:%M:%S") if loaded_at else "?"
             parts.append((5, assemble(f"loaded {when}"), assemble(f"loaded {when}")))
