@@ -15,9 +15,9 @@ from pathlib import Path
 
 from tui.data.dates import spoken
 from tui.data.gitlog import Commit, GitProblem, contents, file_history, repository, resolve, versions_before
-from tui.data.history import CONTEXT, Claim, as_of, what_of
+from tui.data.history import CONTEXT, as_of, what_of
 from tui.data.load import load_positions
-from tui.data.model import KIND_WORDS, Dataset, DatedItem, Figure, Position, Problem
+from tui.data.model import KIND_WORDS, Claim, Dataset, DatedItem, Figure, Position, Problem
 from tui.data.versions import VersionParser
 from tui.data.yamlnodes import YamlProblem, decode
 

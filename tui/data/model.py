@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Literal
 
 from tui.data.characters import one_line
@@ -212,6 +214,12 @@ class Figure:
         return (self.low, self.high, " ".join(self.words.lower().split()), self.unit)
 
 
+Claim = Position | DatedItem
+"""What the panes list, mark and select: a position, a timeline item or a meeting."""
+Cited = Claim | Figure
+"""Anything that cites excerpts: a claim or a figure."""
+
+
 @dataclass(frozen=True, slots=True)
 class Dataset:
     """A whole validated data file."""
@@ -228,6 +236,15 @@ class Dataset:
     replaced_by: dict[str, str] = field(default_factory=dict)
     """Each superseded claim's id → the id of the claim that replaces it (from `supersedes:`)."""
     figures: tuple[Figure, ...] = ()
+    claims: Mapping[str, Claim] = field(init=False, repr=False, compare=False)
+    """Every position, timeline item and meeting by id, built once with the dataset: the one
+    id → claim lookup of the panes, history, exports and the change engine."""
+
+    def __post_init__(self) -> None:
+        claims: dict[str, Claim] = {p.id: p for p in self.positions}
+        claims |= {d.id: d for d in self.timeline}
+        claims |= {d.id: d for d in self.meetings}
+        object.__setattr__(self, "claims", MappingProxyType(claims))
 
     @property
     def dated_items(self) -> tuple[DatedItem, ...]:
