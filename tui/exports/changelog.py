@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 
-from tui.data.changelog import Changelog, ClaimChange, CommitReport
+from tui.data.changelog import Changelog, CommitReport
 from tui.data.characters import one_line
+from tui.data.compare import ClaimChange
 from tui.exports.markdown import md
 
 SIGN = {"added": "+", "removed": "-", "changed": "~", "dated": "·"}
