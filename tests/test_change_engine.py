@@ -36,6 +36,7 @@ from tui.data.model import (
 from tui.data.reading import readings
 from tui.data.state import Since
 from tui.exports.changelog import changelog_text
+from tui.exports.since import with_changes
 
 GIT = shutil.which("git")
 needs_git = pytest.mark.skipif(GIT is None, reason="git is not installed")
@@ -241,6 +242,9 @@ def test_every_field_shows_in_changes_and_the_reload_marks(data, what, name):
         assert changes.summary() == f"1 {change.what} changed"
         words = Since.build("HEAD~1", marks_since(one_commit(changes.items))).words
         assert dict(words) == ({entry.id: "changed"} if claim else {})
+        # The exports' "Changed since" (brief, md, json --since) name the field too, quotes aside.
+        brief = with_changes("brief", "Title\n\nBody\n", one_commit(changes.items))
+        assert change.fields[0].field == "excerpts" or f"({change.fields[0].field}: " in brief
         shown.append(change.fields)
     assert shown, f"changing {what} '{name}' showed in no list of changes"
 
