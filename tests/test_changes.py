@@ -168,7 +168,7 @@ def test_a_missing_git_is_a_clear_message(history, monkeypatch):
 
 
 def test_versions_parsed_by_entries_load_like_the_whole_file():
-    from tui.data.changelog import compare_claims
+    from tui.data.compare import compare
     from tui.data.load import load_positions
     from tui.data.versions import VersionParser
 
@@ -178,10 +178,10 @@ def test_versions_parsed_by_entries_load_like_the_whole_file():
     by_entries = load_positions(path, verify=False, files=False, tree=parser.parse(text))
     whole = load_positions(path, verify=False, files=False, text=text)
     assert by_entries.ok and whole.ok and parser.parsed_whole == 0
-    assert compare_claims(whole.dataset, by_entries.dataset) == ()  # the same claims, field by field
+    assert compare(whole.dataset, by_entries.dataset).items == ()  # the same claims, field by field
     edited = text.replace("Will not withdraw from territory", "Will never withdraw from territory")
     again = load_positions(path, verify=False, files=False, tree=parser.parse(edited))
-    [change] = compare_claims(by_entries.dataset, again.dataset)
+    [change] = compare(by_entries.dataset, again.dataset).items
     assert (change.id, change.fields[0].field) == ("ua-no-withdrawal", "stance")
     parser.parse("---\n" + text)
     assert parser.parsed_whole == 1  # a shape the cut does not cover (a document marker) is parsed whole

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.data.diff import compare
+from tui.data.compare import compare
 from tui.data.fields import Fields, Problems, did_you_mean
 from tui.data.filtering import Filter
 from tui.data.load import load_positions

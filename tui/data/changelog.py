@@ -1,7 +1,8 @@
 """What changed in the data file over its git history, claim by claim and field by field.
 
 Each commit that touched the file is loaded once (entries it shares with an earlier version are
-not parsed again, see versions.py) and compared with the last version that loaded before it.
+not parsed again, see versions.py) and compared with the last version that loaded before it, by
+the one change engine (compare.py) that the reload's marks use too.
 Versions that do not load are reported with their first problems and skipped, never fatal.
 """
 
@@ -13,31 +14,15 @@ from datetime import date
 from itertools import chain
 from pathlib import Path
 
+from tui.data.compare import ClaimChange, FieldChange, compare
 from tui.data.dates import spoken
 from tui.data.gitlog import Commit, GitProblem, contents, file_history, repository, resolve, versions_before
-from tui.data.history import CONTEXT, Claim, as_of, what_of
+from tui.data.history import CONTEXT, as_of, what_of
 from tui.data.load import load_positions
-from tui.data.model import KIND_WORDS, Dataset, DatedItem, Figure, Position, Problem
+from tui.data.model import Dataset, Problem
+from tui.data.reading import title_of
 from tui.data.versions import VersionParser
 from tui.data.yamlnodes import YamlProblem, decode
-
-
-@dataclass(frozen=True, slots=True)
-class FieldChange:
-    field: str
-    before: str
-    after: str
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimChange:
-    """A claim added, removed or changed; for a change, each field that differs."""
-
-    change: str  # added | removed | changed
-    id: str
-    what: str  # position | timeline item | meeting | figure | issue | party | source
-    title: str
-    fields: tuple[FieldChange, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,194 +50,6 @@ class Changelog:
     without_git: str = ""
     """Why there is no git history to read (then `dated` lists the claims dated since)."""
     dated: tuple[ClaimChange, ...] = ()
-
-
-Cited = Claim | Figure
-
-
-def _title(claim: Cited) -> str:
-    if isinstance(claim, Figure):
-        return claim.measures
-    return claim.stance if isinstance(claim, Position) else claim.title
-
-
-def _what(claim: Cited) -> str:
-    return "figure" if isinstance(claim, Figure) else what_of(claim)
-
-
-def _names(data: Dataset, ids: Iterable[str]) -> str:
-    return ", ".join(data.parties[i].name if i in data.parties else i for i in ids)
-
-
-def _voice(claim: Cited) -> dict[str, str]:
-    return {"speaker": claim.speaker, "reported": "reported" if claim.reported else ""}
-
-
-def _fields(data: Dataset, claim: Cited) -> dict[str, str]:
-    """The fields a reader compares, as they read them (dates spoken, kinds in words)."""
-    quotes = "\n".join(f"{e.source}: {e.quote}" for e in claim.excerpts)
-    if isinstance(claim, Figure):
-        return {
-            "measures": claim.measures,
-            "value": claim.value_text,
-            "as of": claim.as_of_text,
-            "party": _names(data, [claim.party]) if claim.party else "",
-            "issue": data.issues[claim.issue].name if claim.issue in data.issues else claim.issue,
-            "note": claim.note,
-            **_voice(claim),
-            "excerpts": quotes,
-        }
-    if isinstance(claim, Position):
-        return {
-            "party": _names(data, [claim.party]),
-            "issue": data.issues[claim.issue].name if claim.issue in data.issues else claim.issue,
-            "kind": KIND_WORDS[claim.kind],
-            "stance": claim.stance,
-            "stated": spoken(claim.stated),
-            "supersedes": claim.supersedes,
-            **_voice(claim),
-            "excerpts": quotes,
-        }
-    return {
-        "kind": claim.kind,
-        "title": claim.title,
-        "date": spoken(claim.date),
-        "status": claim.status or "",
-        "proposed by": _names(data, claim.proposed_by),
-        "participants": _names(data, claim.participants),
-        "place": claim.place,
-        "outcome": claim.outcome,
-        "supersedes": claim.supersedes,
-        **_voice(claim),
-        "excerpts": quotes,
-    }
-
-
-def _same(old: Cited, new: Cited) -> bool:
-    """Equal in everything but where they stand in the file: most claims, most commits (checked
-    first because spelling out every field of every claim of every version is slow)."""
-    if type(old) is not type(new) or old.supersedes != new.supersedes:
-        return False
-    if (old.speaker, old.reported) != (new.speaker, new.reported):
-        return False
-    if [(e.source, e.quote) for e in old.excerpts] != [(e.source, e.quote) for e in new.excerpts]:
-        return False
-    if isinstance(old, Figure) and isinstance(new, Figure):
-        return (old.measures, old.amount, old.approximate, old.as_of, old.party, old.issue, old.note) == (
-            new.measures,
-            new.amount,
-            new.approximate,
-            new.as_of,
-            new.party,
-            new.issue,
-            new.note,
-        )
-    if isinstance(old, Position) and isinstance(new, Position):
-        return (old.party, old.issue, old.kind, old.stance, old.stated) == (
-            new.party,
-            new.issue,
-            new.kind,
-            new.stance,
-            new.stated,
-        )
-    assert isinstance(old, DatedItem) and isinstance(new, DatedItem)
-    return (
-        old.kind,
-        old.title,
-        old.date,
-        old.status,
-        old.proposed_by,
-        old.participants,
-        old.place,
-        old.outcome,
-    ) == (
-        new.kind,
-        new.title,
-        new.date,
-        new.status,
-        new.proposed_by,
-        new.participants,
-        new.place,
-        new.outcome,
-    )
-
-
-def _claims(data: Dataset) -> dict[str, Cited]:
-    out: dict[str, Cited] = {p.id: p for p in data.positions}
-    out |= {d.id: d for d in data.dated_items}
-    out |= {f.id: f for f in data.figures}
-    return out
-
-
-def _diffs(was: dict[str, str], now: dict[str, str]) -> tuple[FieldChange, ...]:
-    return tuple(
-        FieldChange(name, was.get(name, ""), value)
-        for name, value in now.items()
-        if was.get(name, "") != value
-    )
-
-
-def compare_claims(old: Dataset | None, new: Dataset) -> tuple[ClaimChange, ...]:
-    """Claims and figures added, removed and changed from old to new, in the new file's order
-    (removed last)."""
-    before = _claims(old) if old is not None else {}
-    after = _claims(new)
-    out: list[ClaimChange] = []
-    for cid, claim in after.items():
-        if cid not in before:
-            out.append(ClaimChange("added", cid, _what(claim), _title(claim)))
-            continue
-        assert old is not None
-        if _same(before[cid], claim):
-            continue
-        if diffs := _diffs(_fields(old, before[cid]), _fields(new, claim)):
-            out.append(ClaimChange("changed", cid, _what(claim), _title(claim), diffs))
-    out.extend(
-        ClaimChange("removed", cid, _what(c), _title(c)) for cid, c in before.items() if cid not in after
-    )
-    return tuple(out)
-
-
-def _context(data: Dataset) -> dict[tuple[str, str], tuple[str, dict[str, str]]]:
-    """Each issue, party and source: (what, id) → (its name, its fields as a reader reads them)."""
-    out: dict[tuple[str, str], tuple[str, dict[str, str]]] = {}
-    for issue in data.issues.values():
-        fields = {"name": issue.name, "short": issue.short, "alignment": issue.alignment, "note": issue.note}
-        out["issue", issue.id] = (issue.name, fields)
-    for party in data.parties.values():
-        fields = {"name": party.name, "short": party.short, "includes": ", ".join(party.includes)}
-        out["party", party.id] = (party.name, fields)
-    for source in data.sources.values():
-        published = spoken(source.published) + (" (inferred)" if source.published_inferred else "")
-        fields = {
-            "title": source.title,
-            "outlet": source.outlet,
-            "published": published,
-            "note": source.note,
-            "file": source.file,
-        }
-        out["source", source.id] = (source.title, fields)
-    return out
-
-
-def compare_context(old: Dataset | None, new: Dataset) -> tuple[ClaimChange, ...]:
-    """Issues, parties and sources added, removed and changed: an issue's alignment moving from
-    'apart' to 'close' is news too. Nothing for the first version (its claims say enough)."""
-    if old is None:
-        return ()
-    before, after = _context(old), _context(new)
-    out: list[ClaimChange] = []
-    for (what, eid), (title, fields) in after.items():
-        if (what, eid) not in before:
-            out.append(ClaimChange("added", eid, what, title))
-        elif diffs := _diffs(before[what, eid][1], fields):
-            out.append(ClaimChange("changed", eid, what, title, diffs))
-    out.extend(
-        ClaimChange("removed", eid, what, title)
-        for (what, eid), (title, _) in before.items()
-        if (what, eid) not in after
-    )
-    return tuple(out)
 
 
 def _version(
@@ -329,8 +126,7 @@ def git_changelog(
             reports.append(version)
             continue
         note = f"renamed from {commit.renamed_from}" if commit.status == "R" else ""
-        found = compare_claims(previous, version) + compare_context(previous, version)
-        reports.append(CommitReport(commit, found, note=note))
+        reports.append(CommitReport(commit, compare(previous, version).items, note=note))
         previous = version
     reports.reverse()
     if since_date is not None:
@@ -347,8 +143,7 @@ def _lazy(make: Callable[[], list[Commit]]) -> Iterator[Commit]:
 def dated_since(data: Dataset, since: date) -> tuple[ClaimChange, ...]:
     """Without git history: the claims whose stated or source date falls on or after `since`."""
     out = []
-    claims: list[Claim] = [*data.positions, *data.dated_items]
-    for claim in claims:
+    for claim in data.claims.values():
         when = as_of(claim, data.sources)
         if when is not None and when.end is not None and when.end >= since:
             out.append(
@@ -356,7 +151,7 @@ def dated_since(data: Dataset, since: date) -> tuple[ClaimChange, ...]:
                     "dated",
                     claim.id,
                     what_of(claim),
-                    _title(claim),
+                    title_of(claim),
                     (FieldChange("as of", "", spoken(when)),),
                 )
             )

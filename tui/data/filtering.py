@@ -72,8 +72,6 @@ class Filter:
     def __init__(self, data: Dataset) -> None:
         self.data = data
         replaced = data.replaced_by
-        by_id: dict[str, Position | DatedItem] = {p.id: p for p in data.positions}
-        by_id |= {d.id: d for d in data.dated_items}
         texts = {p.id: _position_text(data, p) for p in data.positions}
         texts |= {d.id: _dated_text(data, d) for d in data.dated_items}
         for old_id in replaced:  # each earlier claim's words join its current claim's

@@ -13,11 +13,8 @@ from datetime import date
 
 from tui.data.dates import PartialDate, spoken
 from tui.data.fields import Problems, did_you_mean
-from tui.data.model import DatedItem, Position, Source
+from tui.data.model import Claim, DatedItem, Position, Source
 from tui.data.yamlnodes import Node
-
-Claim = Position | DatedItem
-
 
 # What a change may be about besides claims and figures (which share one namespace of ids);
 # the panes mark claims only.

@@ -6,7 +6,7 @@ import gc
 import os
 import stat
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tui.data.dates import UNKNOWN
@@ -192,14 +192,6 @@ def _load(
     timeline = reader.dated(top.get("timeline"), "timeline", TIMELINE_KINDS, sources, parties)
     meetings = reader.dated(top.get("meetings"), "meetings", MEETING_KINDS, sources, parties)
     figures = reader.figures(top.get("figures"), sources, parties, issues)
-    claims: dict[str, Position | DatedItem] = {p.id: p for p in positions}
-    claims |= {d.id: d for d in (*timeline, *meetings)}
-    replaced_by = check_supersession(claims, reader.links, sources, problems)
-    if verify and files:
-        reader.verify(sources)
-    if problems.items:
-        ordered = sorted(problems.items, key=lambda p: (p.line or 0, p.col or 0))
-        return LoadResult(path, None, tuple(ordered), library)
     dataset = Dataset(
         path=path,
         title=top.text("title", "Russia–Ukraine peace process"),
@@ -210,9 +202,17 @@ def _load(
         positions=tuple(positions),
         timeline=tuple(timeline),
         meetings=tuple(meetings),
-        replaced_by=replaced_by,
         figures=tuple(figures),
     )
+    # Checked against the dataset's own claim index; the links found are added to it after.
+    replaced_by = check_supersession(dataset.claims, reader.links, sources, problems)
+    if verify and files:
+        reader.verify(sources)
+    if problems.items:
+        ordered = sorted(problems.items, key=lambda p: (p.line or 0, p.col or 0))
+        return LoadResult(path, None, tuple(ordered), library)
+    if replaced_by:
+        dataset = replace(dataset, replaced_by=replaced_by)
     warnings = (*reader.warnings, *quote_warnings(dataset, library)) if verify and files else ()
     # In file order, as problems are: a quote's warnings together, at its line.
     ordered_warnings = tuple(sorted(warnings, key=lambda p: (p.line or 0, p.col or 0)))

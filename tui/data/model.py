@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from types import MappingProxyType
+from typing import Annotated, Literal
 
 from tui.data.characters import one_line
 from tui.data.dates import PartialDate, spoken
@@ -28,6 +30,24 @@ ALIGNMENTS: tuple[str, ...] = ("agreed", "close", "apart", "unclear")
 DatedKind = Literal["deadline", "milestone", "election", "meeting", "event"]
 TIMELINE_KINDS: tuple[str, ...] = ("deadline", "milestone", "election")
 MEETING_KINDS: tuple[str, ...] = ("meeting", "event")
+
+# Ids that name another entry of the file: a reader reads them as that entry's name (the change
+# engine speaks a value by its declared type, see tui/data/reading.py).
+PartyId = Annotated[str, "the id of a party"]
+IssueId = Annotated[str, "the id of an issue"]
+
+# How the change engine (tui/data/reading.py) reads a field, marked on the field itself so that a
+# field added to a class is compared with no list to update:
+# - `field(compare=False)`: not the user's data (where an entry stands in the file, a cache), so
+#   left out of == and of every list of changes;
+# - `metadata=read_as(label, words)`: read together with other fields, as the property `words`
+#   under `label` (a figure's low, high and unit are its "value: about 20%").
+READ_AS = "read as"
+
+
+def read_as(label: str, words: str) -> dict[str, tuple[str, str]]:
+    return {READ_AS: (label, words)}
+
 
 # What the data may record about a dated item; the rest of a status is computed against today.
 RecordedStatus = Literal["proposed", "scheduled", "held", "met", "missed", "cancelled"]
@@ -70,10 +90,15 @@ class Source:
     file: str
     title: str
     outlet: str
-    published: PartialDate
-    published_inferred: bool
+    published: PartialDate = field(metadata=read_as("published", "published_text"))
+    published_inferred: bool = field(metadata=read_as("published", "published_text"))
     note: str
-    at: Location
+    at: Location = field(compare=False)
+
+    @property
+    def published_text(self) -> str:
+        """'February 2026 (inferred)': the date as people write it, with its honesty."""
+        return spoken(self.published) + (" (inferred)" if self.published_inferred else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +109,7 @@ class Party:
     name: str
     short: str
     includes: tuple[str, ...]
-    at: Location
+    at: Location = field(compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +120,7 @@ class Issue:
     name: str
     alignment: Alignment
     note: str
-    at: Location
+    at: Location = field(compare=False)
     short: str = ""  # an optional label for tight columns
 
     def label(self, width: int) -> str:
@@ -109,7 +134,7 @@ class Excerpt:
 
     source: str
     quote: str
-    at: Location
+    at: Location = field(compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,13 +142,13 @@ class Position:
     """What one party demands, offers or rejects on one issue."""
 
     id: str
-    party: str
-    issue: str
+    party: PartyId
+    issue: IssueId
     kind: PositionKind
     stance: str
     stated: PartialDate
     excerpts: tuple[Excerpt, ...]
-    at: Location
+    at: Location = field(compare=False)
     supersedes: str = ""
     """The id of the earlier position of the same party on the same issue that this one replaces."""
     speaker: str = ""
@@ -143,14 +168,14 @@ class DatedItem:
     as_written: str
     inferred: bool
     status: RecordedStatus | None
-    proposed_by: tuple[str, ...]
-    participants: tuple[str, ...]
+    proposed_by: tuple[PartyId, ...]
+    participants: tuple[PartyId, ...]
     place: str
     format: str
     outcome: str
     note: str
     excerpts: tuple[Excerpt, ...]
-    at: Location
+    at: Location = field(compare=False)
     supersedes: str = ""
     """The id of the earlier timeline item or meeting this one replaces (a deadline moved, a
     meeting rescheduled or replaced)."""
@@ -173,22 +198,22 @@ class Figure:
 
     id: str
     measures: str
-    low: float | None
-    high: float | None
-    unit: str
-    approximate: bool
-    as_of: PartialDate
-    party: str
-    issue: str
+    low: float | None = field(metadata=read_as("value", "value_text"))
+    high: float | None = field(metadata=read_as("value", "value_text"))
+    unit: str = field(metadata=read_as("value", "value_text"))
+    approximate: bool = field(metadata=read_as("value", "value_text"))
+    as_of: PartialDate = field(metadata=read_as("as of", "as_of_text"))
+    party: PartyId  # "" for none
+    issue: IssueId  # "" for none
     note: str
     excerpts: tuple[Excerpt, ...]
-    at: Location
+    at: Location = field(compare=False)
     speaker: str = ""
     reported: bool = False
     supersedes: str = ""  # figures do not supersede; kept so every cited item answers alike
-    words: str = ""
+    words: str = field(default="", metadata=read_as("value", "value_text"))
     """The amount in the source's words, for a comparison that is no number (low and high None)."""
-    as_of_inferred: bool = False
+    as_of_inferred: bool = field(default=False, metadata=read_as("as of", "as_of_text"))
     """The as-of date is not printed: worked out by the curator, or the cited source's own date
     is inferred."""
 
@@ -212,6 +237,12 @@ class Figure:
         return (self.low, self.high, " ".join(self.words.lower().split()), self.unit)
 
 
+Claim = Position | DatedItem
+"""What the panes list, mark and select: a position, a timeline item or a meeting."""
+Cited = Claim | Figure
+"""Anything that cites excerpts: a claim or a figure."""
+
+
 @dataclass(frozen=True, slots=True)
 class Dataset:
     """A whole validated data file."""
@@ -228,6 +259,20 @@ class Dataset:
     replaced_by: dict[str, str] = field(default_factory=dict)
     """Each superseded claim's id → the id of the claim that replaces it (from `supersedes:`)."""
     figures: tuple[Figure, ...] = ()
+    claims: Mapping[str, Claim] = field(init=False, repr=False, compare=False)
+    """Every position, timeline item and meeting by id, built once with the dataset: the one
+    id → claim lookup of the panes, history, exports and the change engine."""
+    cited: Mapping[str, Cited] = field(init=False, repr=False, compare=False)
+    """The claims, then the figures, by id: everything that cites a source, in the one namespace
+    of ids they share (checked at load)."""
+
+    def __post_init__(self) -> None:
+        claims: dict[str, Claim] = {p.id: p for p in self.positions}
+        claims |= {d.id: d for d in self.timeline}
+        claims |= {d.id: d for d in self.meetings}
+        cited: dict[str, Cited] = {**claims, **{f.id: f for f in self.figures}}
+        object.__setattr__(self, "claims", MappingProxyType(claims))
+        object.__setattr__(self, "cited", MappingProxyType(cited))
 
     @property
     def dated_items(self) -> tuple[DatedItem, ...]:

@@ -11,14 +11,12 @@ from typing import TYPE_CHECKING
 from tui.data.describe import positions_by_cell
 from tui.data.filtering import Filter, View
 from tui.data.history import CONTEXT
-from tui.data.model import Dataset, DatedItem, Position, Problem
+from tui.data.model import Claim, Dataset, Position, Problem
 from tui.data.paths import DataFile
 from tui.data.sources import SourceLibrary
 
 if TYPE_CHECKING:  # the changelog (git, version parsing) loads only when a since-point is set
     from tui.data.changelog import SinceMark
-
-Claim = Position | DatedItem
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,12 +28,16 @@ class Loaded:
     loaded_at: datetime | None
     marked: frozenset[str]
     """Claims added or changed by this load (shown ✎ until the next one)."""
-    claims: Mapping[str, Claim]
     party_totals: Mapping[str, int]
     filter: Filter = field(compare=False)
     warnings: tuple[Problem, ...] = ()
     """What check warns about in this load (a dropped hedge, an unnamed speaker): the data is
     sound and shown, but check --strict fails on them."""
+
+    @property
+    def claims(self) -> Mapping[str, Claim]:
+        """The dataset's claim index, id → claim."""
+        return self.dataset.claims
 
     @classmethod
     def build(
@@ -46,8 +48,6 @@ class Loaded:
         marked: frozenset[str],
         warnings: tuple[Problem, ...] = (),
     ) -> Loaded:
-        claims: dict[str, Claim] = {p.id: p for p in dataset.positions}
-        claims |= {d.id: d for d in dataset.dated_items}
         totals: dict[str, int] = {}
         for position in dataset.positions:
             if position.id not in dataset.replaced_by:  # history is shown under its current claim
@@ -57,7 +57,6 @@ class Loaded:
             library,
             loaded_at,
             marked,
-            MappingProxyType(claims),
             MappingProxyType(totals),
             Filter(dataset),
             warnings,

@@ -6,8 +6,9 @@ control characters as escapes, Markdown escapes its markup, JSON is JSON.
 
 from __future__ import annotations
 
-from tui.data.changelog import Changelog, ClaimChange, CommitReport
+from tui.data.changelog import Changelog, CommitReport
 from tui.data.characters import one_line
+from tui.data.compare import ClaimChange
 from tui.exports.jsondoc import json_text
 from tui.exports.markdown import md
 

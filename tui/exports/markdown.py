@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date
 
 from tui.data.characters import visible
@@ -18,7 +19,7 @@ from tui.data.describe import (
     positions_by_cell,
     voice,
 )
-from tui.data.model import Dataset, DatedItem, Position
+from tui.data.model import Claim, Dataset, DatedItem, Position
 
 # Characters that start or change Markdown (and inline HTML) anywhere on a line. Escaping them
 # with a backslash is valid CommonMark for any ASCII punctuation and shows the character itself.
@@ -45,7 +46,7 @@ class _Notes:
         self.cited.setdefault(claim.id)
         return f"[^{claim.id}]"
 
-    def definitions(self, claims: dict[str, Position | DatedItem]) -> list[str]:
+    def definitions(self, claims: Mapping[str, Claim]) -> list[str]:
         lines = []
         for claim_id in self.cited:
             quotes = "; ".join(md(citation(self.data, e)) for e in claims[claim_id].excerpts)
@@ -55,9 +56,6 @@ class _Notes:
 
 def export_markdown(data: Dataset, today: date) -> str:
     notes = _Notes(data)
-    claims: dict[str, Position | DatedItem] = {p.id: p for p in data.positions} | {
-        d.id: d for d in data.dated_items
-    }
     out = [
         f"# {md(data.title)}: state of play on {today.isoformat()}",
         "",
@@ -145,5 +143,5 @@ def export_markdown(data: Dataset, today: date) -> str:
         out.append(
             f"- **{md(source.title)}**, {md(source.outlet)}, {md(published)}{inferred} ({md(source.file)})"
         )
-    out += ["", *notes.definitions(claims), ""]
+    out += ["", *notes.definitions(data.claims), ""]
     return "\n".join(out)

@@ -15,10 +15,12 @@ from tui.exports.markdown import md
 
 def _line(mark: SinceMark) -> str:
     change = mark.change
+    # Quotes are counted in `changes`, not spelled out here; a claim dated since (no git) has its
+    # date in `when` already. Every other field the engine lists is shown.
     fields = "; ".join(
         f"{f.field}: {f.before or '(none)'} → {f.after or '(none)'}"
         for f in change.fields
-        if f.field not in ("excerpts", "as of")
+        if f.field != "excerpts" and change.change != "dated"
     )
     when = f", {mark.when}" if mark.when else ""
     return f"{change.change} {change.what}: {change.title}" + (f" ({fields})" if fields else "") + when

@@ -15,7 +15,7 @@ from textual.notifications import SeverityLevel
 from textual.worker import Worker, get_current_worker
 
 from tui.data.characters import visible
-from tui.data.diff import compare
+from tui.data.compare import compare
 from tui.data.load import LoadResult, load_positions
 from tui.data.paths import DataFile
 from tui.data.state import Loaded, Since

@@ -10,8 +10,8 @@ from textual.binding import Binding
 from textual.widgets import Footer, Static
 
 from tui.data.describe import latest_first
-from tui.data.history import Claim, earlier
-from tui.data.model import Dataset, Excerpt, Position
+from tui.data.history import earlier
+from tui.data.model import Claim, Dataset, Excerpt, Position
 from tui.data.sources import SourceLibrary
 from tui.ui.literal import assemble
 from tui.ui.screens.overlay import Overlay

@@ -19,9 +19,9 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from tui.data.dates import EARLIEST
 from tui.data.history import earlier
-from tui.data.model import Dataset, Position, Problem
+from tui.data.model import Claim, Dataset, Position, Problem
 from tui.data.paths import DataFile
-from tui.data.state import Claim, DashboardState, Loaded, Since
+from tui.data.state import DashboardState, Loaded, Since
 from tui.ui.literal import assemble
 from tui.ui.screens.pane_table import (
     DIGITS,

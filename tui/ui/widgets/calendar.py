@@ -15,8 +15,8 @@ from textual.widgets.option_list import Option
 
 from tui.data.dates import EARLIEST, LATEST, spoken, status_of
 from tui.data.describe import date_label, item_status, voice
-from tui.data.history import Claim, earlier
-from tui.data.model import DatedItem
+from tui.data.history import earlier
+from tui.data.model import Claim, DatedItem
 from tui.data.state import DashboardState
 from tui.ui.glyphs import CHANGED_PART, STATUS, UNCHANGED_PART, glyph_part, since_part, tag_part
 from tui.ui.literal import assemble, hanging, lines

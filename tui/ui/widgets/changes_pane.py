@@ -64,7 +64,7 @@ class ChangesPane(ClaimList):
             words.extend(
                 (f" · {f.field}: {f.before or '–'} → {f.after or '–'}", "")
                 for f in change.fields
-                if f.field not in ("excerpts", "as of")
+                if f.field != "excerpts" and change.change != "dated"  # dated: its date is `when`
             )
             prompt = hanging(lead, words, width)
             # Issues, parties and sources are listed for reading; Enter goes to claims only.

@@ -10,8 +10,8 @@ from textual.widgets.option_list import Option
 
 from tui.data.dates import spoken
 from tui.data.describe import cited_title, voice
-from tui.data.history import Claim, earlier
-from tui.data.model import Dataset, Position
+from tui.data.history import earlier
+from tui.data.model import Claim, Dataset, Position
 from tui.data.state import DashboardState
 from tui.ui.glyphs import CHANGED_PART, KIND, UNCHANGED_PART, since_part, tag_part
 from tui.ui.literal import hanging, literal

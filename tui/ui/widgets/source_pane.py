@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from tui.data.dates import spoken
 from tui.data.describe import item_status, party_names, published_label, voice
-from tui.data.model import Dataset, DatedItem, Excerpt, Position
+from tui.data.model import Claim, Dataset, Excerpt, Position
 from tui.data.safefiles import Refused
 from tui.data.sources import SourceLibrary
 from tui.data.state import DashboardState
@@ -20,7 +20,6 @@ from tui.ui.glyphs import KIND, STATUS, tag_part
 from tui.ui.literal import assemble, literal
 from tui.ui.widgets.reader import ReaderScroll
 
-Claim = Position | DatedItem
 MUTED = "$foreground-muted"
 QUOTE_STYLE = "b reverse"  # the quote within its paragraph; the pane scrolls to the first one
 PROMPT = literal("Select a position, deadline or meeting to see its sources.", MUTED)
