@@ -9,7 +9,6 @@ from typing import Literal, Protocol
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 
-from tui.data.filtering import matching_figures
 from tui.data.state import DashboardState
 from tui.ui.widgets.calendar import Agenda, MonthView, Upcoming
 from tui.ui.widgets.changes_pane import ChangesPane
@@ -114,7 +113,7 @@ PANES: tuple[PaneRow, ...] = (
         lambda: FiguresPane(id="figures"),
         "Figures",
         "tab-figures",
-        matches=lambda state: len(matching_figures(state.data.figures if state.data else (), state.query)),
+        matches=lambda state: len(state.view.figures) if state.view else 0,
     ),
     PaneRow(
         "problems or warnings (while the file has any)",
