@@ -37,7 +37,7 @@ def labelled(kind: str, title: str, query: Query) -> Content:
     content = literal(title)
     if len(content.plain) == len(title):  # marks are offsets into the title as written
         for start, end in marked(query, title):
-            content = content.stylize("$block-cursor-blurred-foreground underline", start, end)
+            content = content.stylize("bold underline", start, end)
     return Content.assemble(literal(f"{kind:<{KIND_WIDTH}}", MUTED), content)
 
 
