@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from tui.data.model import Dataset, DatedItem, Figure, Position
@@ -33,28 +33,42 @@ class Filter:
     its replacement, whose text it joins.
     """
 
+    EAGER = 1_000
+    """From this many claims the texts are made at once, in the thread that loads the file;
+    below, on the first search (a few milliseconds, kept off the first screen's path)."""
+
     def __init__(self, data: Dataset) -> None:
         self.data = data
-        self.index = SearchIndex(data)
+        dated = sorted(
+            (d for d in data.dated_items if d.id not in data.replaced_by), key=lambda d: d.date.sort_key()
+        )
+        self._everything = View(
+            data.current_positions, tuple(dated), frozenset(data.issues), "", data.figures
+        )
+        self._index = SearchIndex(data) if len(data.positions) + len(data.dated_items) >= self.EAGER else None
         # The last query and what it matched: typing on ("rus" → "russ") only narrows it, so
         # the next keystroke searches those matches, not the whole dataset.
         self._last: tuple[Query, Matches] | None = None
 
+    @property
+    def index(self) -> SearchIndex:
+        if self._index is None:
+            self._index = SearchIndex(self.data)
+        return self._index
+
     def view(self, text: str) -> View:
         query = Query.parse(text)
-        index = self.index
         if not query:
-            found = Matches(index.positions, index.dated, index.figures)
-        elif self._last is not None and self._last[0] and query.narrows(self._last[0]):
+            return replace(self._everything, query=text, hint=query.hint)
+        index = self.index
+        if self._last is not None and self._last[0] and query.narrows(self._last[0]):
             found = self._last[1].narrowed(query)
         else:
             found = Matches(index.positions, index.dated, index.figures).narrowed(query)
         self._last = (query, found)
-        issue_ids = (
-            {p.issue for p, _ in found.positions} | {e.id for e in index.issues if query.matches(e.text)}
-            if query
-            else set(self.data.issues)
-        )
+        issue_ids = {p.issue for p, _ in found.positions} | {
+            e.id for e in index.issues if query.matches(e.text)
+        }
         return View(
             tuple(p for p, _ in found.positions),
             tuple(d for d, _ in found.dated),

@@ -33,6 +33,8 @@ _RECORD = "\x07"  # between things made searchable at once
 # Every ASCII byte that is no letter or digit becomes a space (the separators stay).
 _GAP_BYTES = bytes(c for c in range(128) if not chr(c).isalnum() and chr(c) not in (_SEP, _RECORD))
 _ASCII_GAPS = bytes.maketrans(_GAP_BYTES, b" " * len(_GAP_BYTES))
+_NOT_WORD = bytes(c for c in range(128) if not chr(c).isalnum())
+_WORD_GAPS = bytes.maketrans(_NOT_WORD, b" " * len(_NOT_WORD))  # for one text: no separator kept
 # Typographic punctuation, common in articles: made spaces, most quotes are then ASCII.
 _TYPOGRAPHIC = "\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb\u2013\u2014\u2026\u00a0\u2032\u2033\u00b7"
 _GAPS = re.compile(r"[^\w\x00\x07]+")
@@ -59,6 +61,8 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
+    if text.isascii():  # most text: C calls only
+        return text.encode().lower().translate(_WORD_GAPS).decode().split()
     return _WORD.findall(fold(text))
 
 
