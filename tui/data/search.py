@@ -162,8 +162,8 @@ class TextMaker:
 
 def searchable(plain: Iterable[str], fields: Mapping[Field, Iterable[str]] | None = None) -> str:
     """One string holding every text of a thing (its fields' too), then, marked, each field's words."""
-    maker = TextMaker()
-    maker.add("", plain, [maker.piece(f, *values) for f, values in (fields or {}).items()])
+    maker, texts = TextMaker(), list(plain) or [""]
+    maker.add(texts[0], texts[1:], [maker.piece(f, *values) for f, values in (fields or {}).items()])
     return maker.make()[0][1]
 
 
