@@ -105,8 +105,8 @@ async def agree_with_the_data(app: PeaceDashApp, pilot, names: list[str]) -> Non
     await pilot.pause()
     from tui.ui.palette import GoToProvider
 
-    hits = [name for name, _, _ in GoToProvider(app.screen)._targets() if name.startswith("Go to party")]
-    assert hits == [f"Go to party: {name}" for name in names]
+    hits = [hit.text async for hit in GoToProvider(app.screen).discover() if hit.text.startswith("party ")]
+    assert hits == [f"party {name}" for name in names]
 
 
 async def test_parties_added_renamed_reordered_and_removed_while_running(mini):

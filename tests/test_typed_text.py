@@ -569,14 +569,15 @@ async def test_values_with_controls_are_escaped_on_every_screen(typed, monkeypat
         # The palette: the hit shows the name escaped, its matched letters styled where they are drawn.
         await pilot.press("escape", "ctrl+p")
         await focus_input(pilot)
-        await type_text(pilot, "land")
-        await pilot.pause(0.3)
-        assert "Go to party: North\\x1b[2J\\x9b\\u202eland\\u200f" in drawn(app)
+        await type_text(pilot, "north")
+        await pilot.pause(1.0)
+        assert "North\\x1b[2J\\x9b\\u202eland\\u200f" in drawn(app).split("Typed text", 1)[1]
         assert_nothing_raw(app)
         # A chosen hit's text is written into the palette's input, which draws it as it is.
         hits = app.screen.query_one(CommandList)
-        texts = [hits.get_option_at_index(i).hit.text for i in range(hits.option_count)]  # type: ignore[attr-defined]
-        assert "Go to party: North\\x1b[2J\\x9b\\u202eland\\u200f" in texts
+        options = [hits.get_option_at_index(i) for i in range(hits.option_count)]
+        texts = [o.hit.text for o in options if hasattr(o, "hit")]
+        assert "party North\\x1b[2J\\x9b\\u202eland\\u200f" in texts
         assert not FORBIDDEN.search("".join(map(str, texts)))
         await pilot.press("escape")
 
@@ -597,15 +598,16 @@ async def test_a_refused_mark_is_located_in_the_problems_pane_as_an_escape(typed
         assert_nothing_raw(app)
 
 
-def test_the_palette_styles_the_matched_letters_where_they_are_drawn():
-    from textual.command import Matcher
-    from textual.style import Style
+def test_the_palette_shows_a_hit_with_controls_escaped_and_marks_only_a_plain_title():
+    from tui.data.search import Query
+    from tui.ui.palette import labelled
 
-    from tui.ui.palette import highlighted
-
-    content = highlighted(Matcher("land", match_style=Style(bold=True)), "Go to party: North\u202eland")
-    assert content.plain == "Go to party: North\\u202eland"
-    assert "".join(content.plain[span.start : span.end] for span in content.spans) == "land"
+    hostile = labelled("party", "North\u202eland", Query.parse("north"))
+    assert hostile.plain.endswith("North\\u202eland") and not FORBIDDEN.search(hostile.plain)
+    plain = labelled("party", "Northland", Query.parse("north"))
+    assert [plain.plain[span.start : span.end] for span in plain.spans if "underline" in str(span.style)] == [
+        "North"
+    ]
 
 
 async def test_a_since_point_from_the_command_line_is_shown_escaped_in_its_prompt(typed):

@@ -6,13 +6,12 @@ import argparse
 import gc
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from tui.data.paths import DataFile, choose_data
-
-COMMANDS = ("init", "check", "export", "brief", "changes", "cite", "add-source")
+from tui.data.paths import DataFile, choice_note, choose_data
 
 
 def _today(text: str) -> date:
@@ -34,7 +33,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
         "file",
         nargs="?",
         type=Path,
-        help="the data file (default: ./data/positions.yaml, else the bundled one)",
+        help="the data file (default: data/positions.yaml here or in a folder above, else the bundled one)",
     )
     parser.add_argument(
         "--today",
@@ -49,13 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="peacedash",
         description="A terminal dashboard of the Russia–Ukraine peace process.",
-        epilog=(
-            "Commands: 'peacedash init [DIR]' writes an editable copy of the sample data; "
-            "'peacedash check [FILE]' validates a data file and its excerpts; "
-            "'peacedash export {ics,md,json} [FILE] [-o OUT]' exports it; "
-            "'peacedash brief [FILE]' prints the state of play as plain text; "
-            "'peacedash changes [FILE] [--since DATE|REV]' lists what changed, from git."
-        ),
+        epilog=_commands_help(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _common(parser)
     parser.add_argument(
@@ -65,6 +59,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="mark what changed since this day (YYYY-MM-DD) or commit, from the file's git history",
     )
     return parser
+
+
+def _commands_help() -> str:
+    """The commands, each with its usage and what it does, from the command table (COMMANDS)."""
+    import textwrap
+
+    rows = ["commands (each takes -h for its own help):"]
+    for command in COMMANDS.values():
+        sub = command.build()
+        usage = " ".join(sub.format_usage().removeprefix("usage:").replace("[-h] ", "").split())
+        summary = (sub.description or "").split(". ")[0].rstrip(".") + "."
+        rows.append(f"  {usage}")
+        rows += textwrap.wrap(summary, 78, initial_indent="      ", subsequent_indent="      ")
+    rows.append(
+        "With no FILE, every command uses data/positions.yaml in this folder or the first folder "
+        "above it that has one (up to a git repository's root), else the bundled sample."
+    )
+    return "\n".join(rows[:-1]) + "\n\n" + textwrap.fill(rows[-1], 78)
 
 
 def _command(name: str, description: str) -> argparse.ArgumentParser:
@@ -132,7 +144,12 @@ def build_add_source_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("article", type=Path, help="the article as a text file")
-    parser.add_argument("file", nargs="?", type=Path, help="the data file (default: ./data/positions.yaml)")
+    parser.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        help="the data file (default: data/positions.yaml here or in a folder above)",
+    )
     parser.add_argument("--id", default=None, help="the source id (default: from the headline)")
     return parser
 
@@ -166,7 +183,7 @@ def build_changes_parser() -> argparse.ArgumentParser:
         "file",
         nargs="?",
         type=Path,
-        help="the data file (default: ./data/positions.yaml, else the bundled one)",
+        help="the data file (default: data/positions.yaml here or in a folder above, else the bundled one)",
     )
     parser.add_argument(
         "--since", metavar="DATE|REV", help="only commits after this day (YYYY-MM-DD) or commit"
@@ -175,65 +192,91 @@ def build_changes_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _data(parser: argparse.ArgumentParser, args: argparse.Namespace) -> DataFile:
-    """The data file; one that is named but missing is a usage error (exit 2), before anything runs."""
+def _data(parser: argparse.ArgumentParser, args: argparse.Namespace, announce: bool = True) -> DataFile:
+    """The data file; one that is named but missing is a usage error (exit 2), before anything runs.
+    One found elsewhere than ./data/positions.yaml is said on stderr."""
     chosen = choose_data(args.file)
     if args.file is not None and not os.path.lexists(args.file):
         parser.error(f"{args.file}: no such file (name a data file, or run 'peacedash init' to make one)")
+    if announce:
+        _announce(chosen, args.file)
     return chosen
+
+
+def _announce(chosen: DataFile, named: Path | None) -> None:
+    if note := choice_note(chosen, named):
+        print(note, file=sys.stderr)
+
+
+def _run_init(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from tui.commands.init import run_init
+
+    return run_init(args.folder)
+
+
+def _run_check(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from tui.commands.check import run_check
+
+    return run_check(_data(parser, args).path, args.today or date.today(), args.strict)
+
+
+def _run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from tui.commands.export import run_export
+
+    kind = getattr(args, "format", "brief")
+    path = _data(parser, args).path
+    return run_export(kind, path, args.today or date.today(), getattr(args, "output", None), args.since)
+
+
+def _run_changes(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from tui.commands.changes import run_changes
+
+    return run_changes(_data(parser, args).path, args.since, args.format)
+
+
+def _run_add_source(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from tui.commands.add_source import run_add_source
+
+    return run_add_source(_data(parser, args).path, args.article, args.id)
+
+
+def _run_cite(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from tui.commands.cite import run_cite
+
+    words = list(args.words)
+    args.file = Path(words.pop()) if len(words) > 1 and words[-1].endswith((".yaml", ".yml")) else None
+    return run_cite(_data(parser, args).path, args.source, words)
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    """A subcommand: how its arguments are read and what runs it."""
+
+    build: Callable[[], argparse.ArgumentParser]
+    run: Callable[[argparse.ArgumentParser, argparse.Namespace], int]
+
+
+# The one list of subcommands: main dispatches through it and --help lists it.
+COMMANDS: dict[str, Command] = {
+    "init": Command(build_init_parser, _run_init),
+    "check": Command(build_check_parser, _run_check),
+    "export": Command(build_export_parser, _run_export),
+    "brief": Command(build_brief_parser, _run_export),
+    "changes": Command(build_changes_parser, _run_changes),
+    "add-source": Command(build_add_source_parser, _run_add_source),
+    "cite": Command(build_cite_parser, _run_cite),
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    command = args_list[0] if args_list else ""
-    if command == "init":
-        from tui.commands.init import run_init
-
-        init_args = build_init_parser().parse_args(args_list[1:])
-        return run_init(init_args.folder)
-    if command == "check":
-        parser = build_check_parser()
-        args = parser.parse_args(args_list[1:])
-        from tui.commands.check import run_check
-
-        return run_check(_data(parser, args).path, args.today or date.today(), args.strict)
-    if command == "add-source":
-        from tui.commands.add_source import run_add_source
-
-        parser = build_add_source_parser()
-        args = parser.parse_args(args_list[1:])
-        return run_add_source(_data(parser, args).path, args.article, args.id)
-    if command == "cite":
-        from tui.commands.cite import run_cite
-
-        parser = build_cite_parser()
-        args = parser.parse_args(args_list[1:])
-        words = list(args.words)
-        named = Path(words.pop()) if len(words) > 1 and words[-1].endswith((".yaml", ".yml")) else None
-        args.file = named
-        return run_cite(_data(parser, args).path, args.source, words)
-    if command == "changes":
-        from tui.commands.changes import run_changes
-
-        parser = build_changes_parser()
-        args = parser.parse_args(args_list[1:])
-        return run_changes(_data(parser, args).path, args.since, args.format)
-    if command in ("export", "brief"):
-        from tui.commands.export import run_export
-
-        parser = build_export_parser() if command == "export" else build_brief_parser()
-        args = parser.parse_args(args_list[1:])
-        kind = args.format if command == "export" else "brief"
-        return run_export(
-            kind,
-            _data(parser, args).path,
-            args.today or date.today(),
-            getattr(args, "output", None),
-            args.since,
-        )
+    command = COMMANDS.get(args_list[0]) if args_list else None
+    if command is not None:
+        parser = command.build()
+        return command.run(parser, parser.parse_args(args_list[1:]))
     parser = build_parser()
     args = parser.parse_args(args_list)
-    data = _data(parser, args)
+    data = _data(parser, args, announce=False)
     if not (sys.stdout.isatty() and sys.stdin.isatty()):
         # Drawing the dashboard into a file or a pipe fills it with escape codes until killed.
         print(
@@ -242,6 +285,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    _announce(data, args.file)
     # Start-up builds many objects and frees few: the collector's passes over them are wasted
     # time before the first screen (measured in bench/). The app collects once and turns the
     # collector back on when the first screen has settled (PeaceDashApp._settle_memory).

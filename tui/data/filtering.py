@@ -1,12 +1,15 @@
-"""Text filtering across the whole dataset: which positions, dated items and issues match."""
+"""Text filtering across the whole dataset: which positions, dated items, figures and issues match."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TypeVar
 
-from tui.data.dates import spoken
-from tui.data.history import current_id
 from tui.data.model import Dataset, DatedItem, Figure, Position
+from tui.data.search import Query
+from tui.data.search_index import Entry, SearchIndex
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,95 +20,82 @@ class View:
     dated: tuple[DatedItem, ...]
     issue_ids: frozenset[str]
     query: str = ""
-
-
-def _position_text(data: Dataset, position: Position) -> str:
-    party = data.parties.get(position.party)
-    issue = data.issues.get(position.issue)
-    return " ".join(
-        [
-            position.id,
-            position.kind,
-            position.stance,
-            position.stated.text,
-            spoken(position.stated),
-            party.name if party else "",
-            party.short if party else "",
-            " ".join(party.includes) if party else "",
-            issue.name if issue else "",
-            *(e.quote for e in position.excerpts),
-        ]
-    ).lower()
-
-
-def _dated_text(data: Dataset, item: DatedItem) -> str:
-    # The same words of a party as a position matches on: name, short label and what it includes.
-    parties = [data.parties[p] for p in (*item.participants, *item.proposed_by) if p in data.parties]
-    names = [word for party in parties for word in (party.name, party.short, *party.includes)]
-    return " ".join(
-        [
-            item.id,
-            item.kind,
-            item.title,
-            item.date.text,
-            spoken(item.date),
-            item.as_written,
-            item.place,
-            item.format,
-            item.outcome,
-            item.note,
-            item.status or "",
-            *names,
-            *(e.quote for e in item.excerpts),
-        ]
-    ).lower()
+    figures: tuple[Figure, ...] = ()
+    hint: str = ""
+    """What the query's reading needs saying ('“partt:” is no field (did you mean party:?) …')."""
 
 
 class Filter:
-    """Matches every word of a query (case-insensitive) against each claim's text; built once per dataset.
+    """Matches every term of a query against each claim's searchable text (see tui.data.search);
+    the texts are built once per dataset, in its SearchIndex.
 
     Only current claims are listed: one that a later claim supersedes is shown as the history of
-    its replacement, whose text it joins (filtering for "28-point" finds the current position
-    that replaced the 28-point plan's).
+    its replacement, whose text it joins.
     """
+
+    EAGER = 1_000
+    """From this many claims the texts are made at once, in the thread that loads the file;
+    below, on the first search (a few milliseconds, kept off the first screen's path)."""
 
     def __init__(self, data: Dataset) -> None:
         self.data = data
-        replaced = data.replaced_by
-        texts = {p.id: _position_text(data, p) for p in data.positions}
-        texts |= {d.id: _dated_text(data, d) for d in data.dated_items}
-        for old_id in replaced:  # each earlier claim's words join its current claim's
-            current = current_id(replaced, old_id)
-            if current in texts and current != old_id:
-                texts[current] += " " + texts[old_id]
-        self._positions = [(p, texts[p.id]) for p in data.positions if p.id not in replaced]
-        self._dated = sorted(
-            ((d, texts[d.id]) for d in data.dated_items if d.id not in replaced),
-            key=lambda pair: pair[0].date.sort_key(),
+        dated = sorted(
+            (d for d in data.dated_items if d.id not in data.replaced_by), key=lambda d: d.date.sort_key()
+        )
+        self._everything = View(
+            data.current_positions, tuple(dated), frozenset(data.issues), "", data.figures
+        )
+        self._index = SearchIndex(data) if len(data.positions) + len(data.dated_items) >= self.EAGER else None
+        # The last query and what it matched: typing on ("rus" → "russ") only narrows it, so
+        # the next keystroke searches those matches, not the whole dataset.
+        self._last: tuple[Query, Matches] | None = None
+
+    @property
+    def index(self) -> SearchIndex:
+        if self._index is None:
+            self._index = SearchIndex(self.data)
+        return self._index
+
+    def view(self, text: str) -> View:
+        query = Query.parse(text)
+        if not query:
+            return replace(self._everything, query=text, hint=query.hint)
+        index = self.index
+        if self._last is not None and self._last[0] and query.narrows(self._last[0]):
+            found = self._last[1].narrowed(query)
+        else:
+            found = Matches(index.positions, index.dated, index.figures).narrowed(query)
+        self._last = (query, found)
+        issue_ids = {p.issue for p, _ in found.positions} | {
+            e.id for e in index.issues if query.matches(e.text)
+        }
+        return View(
+            tuple(p for p, _ in found.positions),
+            tuple(d for d, _ in found.dated),
+            frozenset(issue_ids),
+            text,
+            tuple(f for f, _ in found.figures),
+            query.hint,
         )
 
-    def view(self, query: str) -> View:
-        words = query.lower().split()
-        if not words:
-            return View(
-                tuple(p for p, _ in self._positions),
-                tuple(d for d, _ in self._dated),
-                frozenset(self.data.issues),
-            )
-        positions = tuple(p for p, text in self._positions if all(w in text for w in words))
-        issue_ids = {p.issue for p in positions}
-        issue_ids |= {i.id for i in self.data.issues.values() if all(w in i.name.lower() for w in words)}
-        dated = tuple(d for d, text in self._dated if all(w in text for w in words))
-        return View(positions, dated, frozenset(issue_ids), query)
 
+@dataclass(frozen=True, slots=True)
+class Matches:
+    """The claims and figures a query matched, each with its entry, in the order shown."""
 
-def matching_figures(figures: tuple[Figure, ...], query: str) -> tuple[Figure, ...]:
-    """The figures whose measure, value or quotes hold every word of the query."""
-    words = query.lower().split()
-    return tuple(
-        f
-        for f in figures
-        if all(
-            w in " ".join([f.measures, f.value_text, *(e.quote for e in f.excerpts)]).lower() for w in words
+    positions: list[tuple[Position, Entry]]
+    dated: list[tuple[DatedItem, Entry]]
+    figures: list[tuple[Figure, Entry]]
+
+    def narrowed(self, query: Query) -> Matches:
+        return Matches(
+            _matching(query, self.positions), _matching(query, self.dated), _matching(query, self.figures)
         )
-    )
+
+
+def _matching(query: Query, pairs: list[tuple[T, Entry]]) -> list[tuple[T, Entry]]:
+    # One needle at a time, the longest (likely the rarest) first, each over what the last left:
+    # a list comprehension per needle, no generator per claim.
+    for needle in sorted(query.needles, key=len, reverse=True):
+        pairs = [pair for pair in pairs if needle in pair[1].text]
+    return pairs

@@ -1,77 +1,183 @@
-"""Command palette entries: go to a party, an issue, a position, a deadline or a meeting."""
+"""Command palette entries: go to any party, issue, position, deadline, meeting, figure or source.
+
+They are found by the one search the filter uses (tui.data.search) and ranked by it: a title
+the query is exactly first, then titles that begin with it, then titles that hold its words,
+then things that match elsewhere (a quote, a speaker, a headline). Each hit says what it is.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from functools import partial
+from typing import TYPE_CHECKING
 
-from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from tui.data.characters import Shown
 from tui.data.dates import spoken
+from tui.data.model import KIND_WORDS, DatedItem, Figure, Position
+from tui.data.search import Query, marked, rank, searchable, title_key
+from tui.data.search_index import Entry
 from tui.ui.literal import literal
 
+if TYPE_CHECKING:
+    from tui.ui.screens.dashboard import DashboardScreen
 
-def highlighted(matcher: Matcher, name: str) -> Content:
-    """The name as literal text with the matched letters styled (Matcher.highlight parses markup).
+MUTED = "$foreground-muted"
+KIND_WIDTH = 9  # "position " — the longest kind, and a space
+MOST_HITS = 40  # more than a screen of them; at 50,000 claims, a short word matches most
+# "go to meeting vienna": the words of the hits' old labels, and a kind, narrow the search.
+GO_TO = re.compile(r"\s*go\s+to\b\s*(?:(position|deadline|meeting|issue|party|figure|source|pane)\b)?", re.I)
 
-    The match is of the name as written; the letters are styled where the name is shown, after
-    any escape that comes before them."""
-    content, shown = literal(name), Shown.of(name)
-    _, offsets = matcher.fuzzy_search.match(matcher.query, name)
-    for offset in offsets:
-        if offset < len(name) and not name[offset].isspace():
-            content = content.stylize(matcher.match_style, shown.at(offset), shown.at(offset + 1))
-    return content
+
+def labelled(kind: str, title: str, query: Query) -> Content:
+    """'deadline  Referendum on the deal': what the hit is, then its title with the query's word
+    beginnings marked (the title is literal text: data never goes through markup)."""
+    content = literal(title)
+    if len(content.plain) == len(title):  # marks are offsets into the title as written
+        for start, end in marked(query, title):
+            content = content.stylize("bold underline", start, end)
+    return Content.assemble(literal(f"{kind:<{KIND_WIDTH}}", MUTED), content)
+
+
+SINCE = ("Show what changed since…", "a day or a commit, from git (key s)")
+
+
+def discovered(kind: str, title: str, action: Callable[[], object], help_text: str) -> DiscoveryHit:
+    """What the palette lists before anything is typed."""
+    prompt = labelled(kind, title, Query.parse(""))
+    # The text a chosen hit writes into the palette's input is drawn as it is: escaped.
+    text = literal(f"{kind} {title}").plain
+    return DiscoveryHit(prompt, action, text=text, help=literal(help_text))  # type: ignore[arg-type]
+
+
+def hit(
+    score: float, kind: str, title: str, query: Query, action: Callable[[], object], help_text: str
+) -> Hit:
+    # `help` is typed str, but the palette hands it to Content.from_markup, which returns a
+    # Content unchanged and would parse a str as markup: data text must go in as Content.
+    return Hit(
+        score,
+        labelled(kind, title, query),
+        action,
+        text=literal(f"{kind} {title}").plain,  # written into the palette's input: escaped
+        help=literal(help_text),  # type: ignore[arg-type]
+    )
 
 
 class GoToProvider(Provider):
-    """Offers every party, issue and claim of the data on show."""
+    """Offers every party, issue, claim, figure and source of the data on show, and each pane."""
 
-    def _targets(self) -> Iterator[tuple[str, str, object]]:
+    def _dashboard(self) -> DashboardScreen | None:
         from tui.ui.screens.dashboard import DashboardScreen
-        from tui.ui.screens.pane_table import pane_slots
 
         dash = next((s for s in self.app.screen_stack if isinstance(s, DashboardScreen)), None)
-        if dash is None or dash.data is None:
-            return
-        data = dash.data
-        # Panes from the pane table, in key order: every party (beyond key 9 too) and the rest.
+        return dash if dash is not None and dash.state.loaded is not None else None
+
+    def _panes(self, dash: DashboardScreen) -> Iterator[tuple[str, str, str, str, Callable[[], object]]]:
+        """(kind, id, title, help, action) of each pane, in key order: a party's by its name."""
+        from tui.ui.screens.pane_table import pane_slots
+
         for slot in pane_slots(dash.state):
             where = f"key {slot.shown_key}" if slot.key else "past the number keys (Tab)"
-            label = f"Go to party: {slot.name}" if slot.row.per_party else f"Go to pane: {slot.name}"
-            yield label, where, partial(dash.go_to, slot)
-        for issue in data.issues.values():
-            yield (
-                f"Go to issue: {issue.name}",
-                "row of the issue matrix",
-                partial(dash.select_issue, issue.id),
-            )
-        # Current claims only: one another supersedes is listed under it, not on its own.
-        for item in data.meetings:
-            if item.id not in data.replaced_by:
-                yield f"Go to meeting: {item.title}", spoken(item.date), partial(dash.select_claim, item.id)
-        for item in data.timeline:
-            if item.id not in data.replaced_by:
-                yield f"Go to deadline: {item.title}", spoken(item.date), partial(dash.select_claim, item.id)
-        yield "Show what changed since…", "a day or a commit, from git (key s)", dash.action_since
+            kind = "party" if slot.row.per_party else "pane"
+            yield kind, slot.party_id or slot.row.name, slot.name, where, partial(dash.go_to, slot)
 
-    # `help` is typed str, but the palette hands it to Content.from_markup, which returns a
-    # Content unchanged and would parse a str as markup: data text must go in as Content.
     async def discover(self) -> Hits:
-        for name, help_text, action in self._targets():
-            if name.startswith(("Go to party", "Go to pane", "Go to issue", "Show what changed")):
-                shown = literal(name)  # the text a chosen hit writes into the palette's input, too
-                yield DiscoveryHit(shown, action, text=shown.plain, help=literal(help_text))  # type: ignore[arg-type]
+        dash = self._dashboard()
+        if dash is None or dash.state.data is None:
+            return
+        for kind, _, title, where, action in self._panes(dash):
+            yield discovered(kind, title, action, where)
+        for issue in dash.state.data.issues.values():
+            yield discovered(
+                "issue", issue.name, partial(dash.select_issue, issue.id), "row of the issue matrix"
+            )
+        yield discovered("command", SINCE[0], dash.action_since, SINCE[1])
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for name, help_text, action in self._targets():
-            score = matcher.match(name)
-            if score > 0:
-                text = literal(name).plain  # a chosen hit writes it into the palette's input, drawn as it is
-                yield Hit(score, highlighted(matcher, name), action, text=text, help=literal(help_text))  # type: ignore[arg-type]
+        dash = self._dashboard()
+        if dash is None or dash.state.loaded is None:
+            return
+        only = None
+        if said := GO_TO.match(query):
+            only, query = (said.group(1) or "").lower() or None, query[said.end() :]
+        parsed = Query.parse(query)
+        found: list[Hit] = []
+        panes = {(kind, key): (title, where, action) for kind, key, title, where, action in self._panes(dash)}
+        for score, entry in dash.state.loaded.filter.index.ranked(parsed, MOST_HITS, only):
+            chosen = self._action(dash, entry, panes)
+            if chosen is not None:
+                found.append(hit(score, entry.kind, entry.title, parsed, *chosen))
+        others = [(kind, title, action, where) for (kind, _), (title, where, action) in panes.items()]
+        others.append(("command", SINCE[0], dash.action_since, SINCE[1]))
+        for kind, title, action, where in others:
+            score = rank(parsed, title_key(title), searchable([title, kind]))
+            if kind in ("pane", "command") and only in (None, kind) and score:
+                found.append(hit(score, kind, title, parsed, action, where))
+        for each in sorted(found, key=lambda h: -h.score):
+            yield each
+
+    def _action(
+        self,
+        dash: DashboardScreen,
+        entry: Entry,
+        panes: dict[tuple[str, str], tuple[str, str, Callable[[], object]]],
+    ) -> tuple[Callable[[], object], str] | None:
+        """What choosing the entry does, and the line under it."""
+        loaded = dash.state.loaded
+        assert loaded is not None
+        data = loaded.dataset
+        if entry.kind in ("position", "deadline", "meeting"):
+            claim = loaded.claims[entry.id]
+            if isinstance(claim, Position):
+                party, issue = data.parties.get(claim.party), data.issues.get(claim.issue)
+                said = f"{party.name if party else claim.party} · {issue.name if issue else claim.issue}"
+                said += f" · {KIND_WORDS[claim.kind]}"
+            else:
+                said = spoken(claim.date)
+            return partial(dash.select_claim, entry.id), said
+        if entry.kind == "issue":
+            return partial(dash.select_issue, entry.id), "row of the issue matrix"
+        if entry.kind == "party":
+            pane = panes.get(("party", entry.id))
+            return (pane[2], pane[1]) if pane is not None else None
+        if entry.kind == "figure":
+            figure = next(f for f in data.figures if f.id == entry.id)
+            return partial(
+                self._open_figure, dash, entry.id
+            ), f"{figure.value_text} · as of {figure.as_of_text}"
+        source = data.sources[entry.id]
+        where = f"{source.outlet} · {spoken(source.published)} · {source.file}"
+        return partial(self._open_source, dash, entry.id), where
+
+    def _open_figure(self, dash: DashboardScreen, figure_id: str) -> None:
+        from tui.ui.screens.figure import FigureScreen
+
+        loaded = dash.state.loaded
+        figure = next((f for f in loaded.dataset.figures if f.id == figure_id), None) if loaded else None
+        if figure is not None and loaded is not None:
+            self.app.push_screen(FigureScreen(loaded.dataset, loaded.library, figure))
+
+    def _open_source(self, dash: DashboardScreen, source_id: str) -> None:
+        """The article, at the first excerpt that cites it (n / p step through the others)."""
+        from tui.ui.screens.article import ArticleScreen
+
+        loaded = dash.state.loaded
+        if loaded is None:
+            return
+        data = loaded.dataset
+        things: list[Position | DatedItem | Figure] = [
+            *data.current_positions,
+            *data.current_dated,
+            *data.figures,
+        ]
+        cited = [e for thing in things for e in thing.excerpts if e.source == source_id]
+        if not cited:
+            self.app.notify("No claim cites this source yet: nothing to open it at.", severity="warning")
+            return
+        self.app.push_screen(ArticleScreen(data, loaded.library, tuple(cited), 0))
 
 
 EXPORTS = [
@@ -86,19 +192,18 @@ class ExportProvider(Provider):
 
     async def discover(self) -> Hits:
         for kind, name, help_text in EXPORTS:
-            yield DiscoveryHit(
-                literal(name), partial(self.app.run_action, f"export('{kind}')"), text=name, help=help_text
-            )
+            yield discovered("export", name, partial(self.app.run_action, f"export('{kind}')"), help_text)
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
+        parsed = Query.parse(query)
         for kind, name, help_text in EXPORTS:
-            score = matcher.match(name)
+            score = rank(parsed, title_key(name), searchable([name, help_text, "export"]))
             if score > 0:
-                yield Hit(
+                yield hit(
                     score,
-                    highlighted(matcher, name),
+                    "export",
+                    name,
+                    parsed,
                     partial(self.app.run_action, f"export('{kind}')"),
-                    text=name,
-                    help=help_text,
+                    help_text,
                 )

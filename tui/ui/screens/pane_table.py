@@ -10,7 +10,6 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.keys import key_to_character
 from textual.widget import Widget
 
-from tui.data.filtering import matching_figures
 from tui.data.state import DashboardState
 from tui.ui.widgets.calendar import Agenda, MonthView, Upcoming
 from tui.ui.widgets.changes_pane import ChangesPane
@@ -117,7 +116,7 @@ PANES: tuple[PaneRow, ...] = (
         lambda: FiguresPane(id="figures"),
         "Figures",
         "tab-figures",
-        matches=lambda state: len(matching_figures(state.data.figures if state.data else (), state.query)),
+        matches=lambda state: len(state.view.figures) if state.view else 0,
         key="f",
     ),
     PaneRow(

@@ -12,7 +12,6 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.data.describe import cited_title, figure_groups, sources_differ, voice
-from tui.data.filtering import matching_figures
 from tui.data.state import DashboardState
 from tui.ui.literal import assemble, hanging, literal
 from tui.ui.widgets.counted_list import CountedList
@@ -48,7 +47,7 @@ class FiguresPane(CountedList):
         self._state = state
         data = state.data
         width = max(0, self.scrollable_content_region.width - 2)
-        figures = matching_figures(data.figures, state.query) if data else ()
+        figures = state.view.figures if data and state.view else ()
         shown = (figures, width)
         if shown == self._shown:
             return
