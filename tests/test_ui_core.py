@@ -289,3 +289,14 @@ async def test_80_by_24_with_problems_squeezes_no_pane_to_a_border(mini):
         grid = app.screen.query_one("#party-grid")
         seen = pane.region.intersection(grid.region)  # what the grid shows of the pane
         assert seen == pane.region and seen.height >= 6, (seen, pane.region)  # borders and rows
+
+
+async def test_a_prefix_that_is_no_field_says_so_in_the_status_bar(mini):
+    from tui.ui.widgets.status_bar import StatusBar
+
+    app = make_app(mini)
+    async with started(app, (160, 48)) as pilot:
+        await pilot.press("slash", *"partt:north")
+        await pilot.pause()
+        bar = str(app.dashboard.query_one(StatusBar).render())
+        assert "did you mean party:?" in bar, bar

@@ -55,6 +55,7 @@ class StatusBar(Static):
             bundled=state.source.bundled,
             since=since_label(state.since),
             warnings=len(state.warnings),
+            hint=state.view.hint if state.view else "",
         )
 
     def show(
@@ -69,6 +70,7 @@ class StatusBar(Static):
         bundled: bool = False,
         since: tuple[str, str] = ("", ""),
         warnings: int = 0,
+        hint: str = "",
     ) -> None:
         alarm = "$text-error on $error-muted"
         count = (
@@ -99,7 +101,12 @@ class StatusBar(Static):
         # The date judged against stays at any width: every "in 17 days" and "past" depends on it.
         parts.append((1, assemble(f"today {today.isoformat()}"), assemble(today.isoformat())))
         if query:
-            parts.append((3, assemble(f"filter “{query}”"), assemble(f"filter “{query}”")))
+            filtering = assemble(f"filter “{query}”")
+            if hint:  # a prefix that is no field: what it was searched as, and what was meant
+                noted = assemble(f"filter “{query}”: ", (hint, "$text-warning"))
+                parts.append((1, noted, assemble((hint, "$text-warning"))))
+            else:
+                parts.append((3, filtering, filtering))
         if since[0]:
             # Kept like the counts: the marks in every pane mean nothing without their point.
             long, short = (assemble((f"{SINCE_GLYPH} {text}", SINCE_STYLE)) for text in since)
