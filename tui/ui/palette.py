@@ -144,21 +144,12 @@ class GoToProvider(Provider):
             pane = panes.get(("party", entry.id))
             return (pane[2], pane[1]) if pane is not None else None
         if entry.kind == "figure":
-            figure = next(f for f in data.figures if f.id == entry.id)
-            return partial(
-                self._open_figure, dash, entry.id
-            ), f"{figure.value_text} · as of {figure.as_of_text}"
+            figure = data.cited[entry.id]
+            assert isinstance(figure, Figure)  # the index's figure entries are the data's figures
+            return partial(dash.open_figure, entry.id), f"{figure.value_text} · as of {figure.as_of_text}"
         source = data.sources[entry.id]
         where = f"{source.outlet} · {spoken(source.published)} · {source.file}"
         return partial(self._open_source, dash, entry.id), where
-
-    def _open_figure(self, dash: DashboardScreen, figure_id: str) -> None:
-        from tui.ui.screens.figure import FigureScreen
-
-        loaded = dash.state.loaded
-        figure = next((f for f in loaded.dataset.figures if f.id == figure_id), None) if loaded else None
-        if figure is not None and loaded is not None:
-            self.app.push_screen(FigureScreen(loaded.dataset, loaded.library, figure))
 
     def _open_source(self, dash: DashboardScreen, source_id: str) -> None:
         """The article, at the first excerpt that cites it (n / p step through the others)."""

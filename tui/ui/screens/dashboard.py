@@ -19,7 +19,7 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from tui.data.dates import EARLIEST
 from tui.data.history import earlier
-from tui.data.model import Claim, Dataset, Position, Problem
+from tui.data.model import Claim, Dataset, Figure, Position, Problem
 from tui.data.paths import DataFile
 from tui.data.state import DashboardState, Loaded, Since
 from tui.ui.literal import assemble
@@ -275,13 +275,15 @@ class DashboardScreen(Screen[None]):
 
     @on(FiguresPane.Chosen)
     def _figure_chosen(self, event: FiguresPane.Chosen) -> None:
+        self.open_figure(event.figure_id)
+
+    def open_figure(self, figure_id: str) -> None:
+        """A figure's own screen (from its pane or the palette), found through the claim index."""
         from tui.ui.screens.figure import FigureScreen
 
         loaded = self.state.loaded
-        figure = (
-            next((f for f in loaded.dataset.figures if f.id == event.figure_id), None) if loaded else None
-        )
-        if figure is not None and loaded is not None:
+        figure = loaded.dataset.cited.get(figure_id) if loaded else None
+        if isinstance(figure, Figure) and loaded is not None:
             self.app.push_screen(FigureScreen(loaded.dataset, loaded.library, figure))
 
     @on(ClaimWanted)
