@@ -221,7 +221,7 @@ async def test_markup_in_a_figure_is_shown_literally_in_the_pane_and_its_screen(
     async with started(app, (120, 40)) as pilot:
         assert app.dashboard.data is not None, app.dashboard.result
         pane = app.screen.query_one(FiguresPane)
-        app.dashboard._focus_pane(pane)
+        app.dashboard.focus_pane(pane)
         await pilot.pause()
         rows = [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
         assert rows[0] == "Share [@click=app.quit]held[/] [b] — the sources differ"

@@ -300,3 +300,83 @@ async def test_a_prefix_that_is_no_field_says_so_in_the_status_bar(mini):
         await pilot.pause()
         bar = str(app.dashboard.query_one(StatusBar).render())
         assert "did you mean party:?" in bar, bar
+
+
+async def test_a_long_list_wraps_only_the_rows_in_view(tmp_path):
+    """The Line API panes: at 3,000 positions the first screen and a key wrap a screenful of rows,
+    not the file (OptionList measured every row before the first frame: seconds at 50,000)."""
+    from bench.generate import generate
+    from tui.ui.widgets.party_pane import PartyPane
+
+    path = generate(3_000, tmp_path)
+    app = PeaceDashApp(path, date(2026, 2, 20), clock=lambda: datetime(2026, 2, 20, 9, 30))
+    async with started(app, (120, 40)) as pilot:
+        await pilot.pause()
+        pane = app.focused
+        assert isinstance(pane, PartyPane) and pane.option_count > 500
+        await pilot.press("G")  # the last row, and back to the top: still a screenful each
+        await pilot.pause()
+        assert pane.highlighted == pane.option_count - 1
+        made = len(pane._lines.keys())
+        assert made < 120, made  # rows wrapped: those drawn at the top and at the end, no more
+        await pilot.press("g", "j")
+        await pilot.pause()
+        assert pane.border_subtitle is not None and str(pane.border_subtitle).startswith("2/")
+
+
+async def test_the_figures_tab_drives_the_source_pane(bundled):
+    from tui.ui.widgets.figures_pane import FiguresPane
+    from tui.ui.widgets.source_pane import SourcePane
+
+    app = PeaceDashApp(bundled, date(2026, 3, 1), clock=lambda: datetime(2026, 3, 1, 9, 30))
+    async with started(app, (120, 40)) as pilot:
+        await pilot.press("f")
+        await pilot.pause()
+        pane = app.focused
+        assert isinstance(pane, FiguresPane) and pane.claim_id is not None
+        first = pane.claim_id
+        source = str(app.screen.query_one(SourcePane).body.render())
+        assert app.dashboard.state.selected == first and "verified" in source
+        await pilot.press("j")
+        await pilot.pause()
+        assert app.dashboard.state.selected == pane.claim_id != first
+        assert str(app.screen.query_one(SourcePane).body.render()) != source
+
+
+async def test_the_month_follows_the_agenda_and_marks_the_selected_item(mini):
+    from tui.ui.widgets.calendar import Agenda, MonthGrid
+
+    app = make_app(mini)  # today 15 March 2026
+    async with started(app, (120, 40)) as pilot:
+        await pilot.press("5")  # the agenda, at today's month: Vienna in April comes first
+        await pilot.pause()
+        assert isinstance(app.focused, Agenda) and app.dashboard.state.month == date(2026, 3, 1)
+        await pilot.press("k")  # Geneva, in February: the grid goes with it
+        await pilot.pause()
+        assert app.dashboard.state.selected == "geneva-1" and app.dashboard.state.month == date(2026, 2, 1)
+        grid = str(app.screen.query_one(MonthGrid).render())
+        assert "▸5 Feb 2026: First round in Geneva" in grid and "selected ▸ in italics" in grid
+        await pilot.press("right_square_bracket")  # the month keys choose the month; it stays
+        await pilot.pause()
+        assert app.dashboard.state.month == date(2026, 3, 1)
+
+
+async def test_a_pane_redraws_only_when_its_part_of_the_state_changes(mini, monkeypatch):
+    from tui.ui.widgets.party_pane import PartyPane
+
+    drawn: list[str] = []
+    draw = PartyPane.draw
+    monkeypatch.setattr(
+        PartyPane, "draw", lambda self, state: (drawn.append(self.party_id), draw(self, state))
+    )
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        await pilot.pause()
+        drawn.clear()
+        await pilot.press("j", "j", "2", "j")  # moves the selection and the focus, not the parties
+        await pilot.pause()
+        assert drawn == []
+        await pilot.press("slash", *"south")
+        await pilot.pause()
+        # The filter changes what north and west list; south's positions all match: left alone.
+        assert set(drawn) == {"north", "west"}

@@ -386,3 +386,15 @@ def describe_status(status: Status, recorded: str | None, when: PartialDate, tod
     if status == "undated":
         return f"{recorded or 'undated'} · no date in the sources"
     return status
+
+
+def first_of_month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def shift_month(month: date, by: int) -> date:
+    """The first of the month `by` months away, held within the years dates may name."""
+    index = month.year * 12 + month.month - 1 + by
+    low, high = EARLIEST.year * 12 + EARLIEST.month - 1, LATEST.year * 12 + LATEST.month - 1
+    index = max(low, min(high, index))
+    return date(index // 12, index % 12 + 1, 1)

@@ -8,10 +8,11 @@ from datetime import date, datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from tui.data.dates import first_of_month
 from tui.data.describe import positions_by_cell
 from tui.data.filtering import Filter, View
 from tui.data.history import CONTEXT
-from tui.data.model import Claim, Dataset, Position, Problem
+from tui.data.model import Cited, Claim, Dataset, DatedItem, Position, Problem
 from tui.data.paths import DataFile
 from tui.data.sources import SourceLibrary
 
@@ -94,10 +95,15 @@ class Since:
 
 @dataclass(frozen=True, slots=True)
 class DashboardState:
-    """Everything the panes show: the last good load, the file's problems, the filter, the selection."""
+    """Everything the panes show: the last good load, the file's problems, the filter, the
+    selection, the month on show and the focused pane. The screen holds one; nothing else does."""
 
     source: DataFile
     today: date
+    month: date = date(1, 1, 1)
+    """The first day of the month the calendar shows (today's month until moved; see `opened`)."""
+    focused: str = ""
+    """The key of the focused pane ('1', 'f', …), '' when none is."""
     loaded: Loaded | None = None
     problems: tuple[Problem, ...] = ()
     query: str = ""
@@ -109,7 +115,7 @@ class DashboardState:
     """Visible positions by (issue, party)."""
     selected: str | None = None
     visible: frozenset[str] = frozenset()
-    """Ids of the claims the filter leaves on show."""
+    """Ids of the claims and figures the filter leaves on show."""
     since: Since | None = None
     """The since-point and what changed since it, when one is set (--since, or the 's' key)."""
 
@@ -136,6 +142,16 @@ class DashboardState:
         return self.loaded.claims.get(self.selected) if self.loaded and self.selected else None
 
     @property
+    def selected_cited(self) -> Cited | None:
+        """The claim or figure under the cursor (the source pane and the article show either)."""
+        return self.loaded.dataset.cited.get(self.selected) if self.loaded and self.selected else None
+
+    @classmethod
+    def opened(cls, source: DataFile, today: date) -> DashboardState:
+        """The state before the first load: the calendar at today's month."""
+        return cls(source, today, month=first_of_month(today))
+
+    @property
     def file_reason(self) -> str:
         """Why the file as a whole cannot be read ('does not exist …'), when that is the one problem."""
         only = self.problems[0] if len(self.problems) == 1 else None
@@ -158,8 +174,20 @@ class DashboardState:
     def since_words(self) -> Mapping[str, str]:
         return self.since.words if self.since is not None else {}
 
-    def with_selected(self, claim_id: str | None) -> DashboardState:
-        return replace(self, selected=claim_id)
+    def with_selected(self, claim_id: str | None, follow: bool = True) -> DashboardState:
+        """Select a claim or a figure; the calendar follows a dated item to its month (unless
+        the month keys chose the month and the item only comes first in it)."""
+        state = replace(self, selected=claim_id)
+        item = state.selected_claim
+        if follow and isinstance(item, DatedItem) and item.date.start is not None:
+            return state.with_month(item.date.start)
+        return state
+
+    def with_month(self, day: date) -> DashboardState:
+        return replace(self, month=first_of_month(day))
+
+    def with_focused(self, key: str) -> DashboardState:
+        return replace(self, focused=key)
 
     def _filtered(self, query: str) -> DashboardState:
         assert self.loaded is not None
@@ -167,7 +195,7 @@ class DashboardState:
         by_party: dict[str, list[Position]] = {}
         for position in view.positions:
             by_party.setdefault(position.party, []).append(position)
-        selected = self.selected if self.selected in self.loaded.claims else None
+        selected = self.selected if self.selected in self.loaded.dataset.cited else None
         return replace(
             self,
             query=query,
@@ -175,5 +203,7 @@ class DashboardState:
             by_party=MappingProxyType({party: tuple(ps) for party, ps in by_party.items()}),
             by_cell=MappingProxyType(positions_by_cell(view.positions)),
             selected=selected,
-            visible=frozenset(p.id for p in view.positions) | frozenset(d.id for d in view.dated),
+            visible=frozenset(p.id for p in view.positions)
+            | frozenset(d.id for d in view.dated)
+            | frozenset(f.id for f in view.figures),
         )

@@ -1,66 +1,45 @@
-"""The main screen: the panes of the pane table, one state handed to each; owns selection, filter and month."""
+"""The main screen: holds the one state, hands it to every pane, and routes the panes' messages."""
 
 from __future__ import annotations
 
 import asyncio
 from datetime import date
-from math import ceil
+from pathlib import Path
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Static, TabbedContent, TabPane, Tabs
+from textual.widgets import Footer, Input, TabbedContent, TabPane, Tabs
 from textual.widgets.data_table import RowDoesNotExist
 
-from tui.data.dates import EARLIEST
-from tui.data.history import earlier
-from tui.data.model import Claim, Dataset, Figure, Position, Problem
+from tui.data.dates import shift_month
+from tui.data.model import Claim, Dataset, Position, Problem
 from tui.data.paths import DataFile
 from tui.data.state import DashboardState, Loaded, Since
-from tui.ui.literal import assemble
-from tui.ui.screens.pane_table import (
-    DIGITS,
-    PANES,
-    PaneSlot,
-    ShowsState,
-    pane_slots,
-    row_of,
-    tab_labels,
-    tab_rows,
-)
-from tui.ui.widgets.calendar import Agenda, MonthGrid, first_of_month, shift_month
+from tui.ui.screens import opening
+from tui.ui.screens.layout import FULL_SCREEN, HORIZONTAL, VERTICAL, full_screen, grid_shape
+from tui.ui.screens.pane_table import DIGITS, PANES, PaneSlot, pane_slots, row_of, tab_rows
+from tui.ui.screens.pane_tabs import PaneTabs
+from tui.ui.widgets.calendar import Agenda
 from tui.ui.widgets.figures_pane import FiguresPane
+from tui.ui.widgets.filter_box import FilterBox
 from tui.ui.widgets.issue_matrix import IssueMatrix
 from tui.ui.widgets.messages import CellChosen, ClaimChosen, ClaimHighlighted, ClaimWanted, SinceRequested
 from tui.ui.widgets.party_pane import PartyPane
 from tui.ui.widgets.problems_pane import ProblemsPane
+from tui.ui.widgets.state_pane import StatePane
 from tui.ui.widgets.status_bar import StatusBar
-
-# Layout classes by terminal size, set by Textual (peacedash.tcss says what each one does).
-# Tried at 80×24, 100×30, 120×40, 160×48, 180×40, 200×60 and 220×50: below 110 columns party
-# panes stack; from 110 two fit side by side, from 160 four. From 180 a terminal shorter than
-# 48 rows puts the source pane at the side (56 columns, leaving two or, from 216, four party
-# columns). From 160×48 up everything fits on one screen: the party panes, what is due and
-# upcoming, and the source pane, with no tab to open.
-HORIZONTAL = [(0, "-narrow"), (110, "-medium"), (160, "-wide"), (180, "-side-medium"), (216, "-side-wide")]
-VERTICAL = [(0, "-short"), (40, "-tall"), (48, "-full")]
-FULL_SCREEN = (160, 48)
-COLUMNS = {"-medium": 2, "-wide": 4, "-side-medium": 2, "-side-wide": 4}  # party panes a row holds
-LOWER_ROWS = {"-short": 9, "-tall": 14, "-full": 14}  # height of the area under the tabs (tcss)
-FULL_LOWER_ROWS = 20
-MIN_PANE_ROWS = 8  # below this a row of party panes gets a fixed height and the grid scrolls
-FIXED_PANE_ROWS = 10
+from tui.ui.widgets.title_bar import TitleBar
 
 
 class DashboardScreen(Screen[None]):
-    """Holds the state on show; every pane is given it whole and takes what it needs."""
+    """Every pane draws from `state`; every change of what is shown is a new state."""
 
-    AUTO_FOCUS = None  # the app focuses the first pane (or the problems) once data is in
+    AUTO_FOCUS = None  # the first pane (or the problems) takes focus once data is in
     HORIZONTAL_BREAKPOINTS = HORIZONTAL
     VERTICAL_BREAKPOINTS = VERTICAL
 
@@ -70,45 +49,28 @@ class DashboardScreen(Screen[None]):
         *(Binding(row.key, f"pane_key('{row.key}')", row.name, show=False) for row in PANES if row.key),
         Binding("tab", "cycle(1)", "Next pane", show=False, tooltip="next / previous pane"),
         Binding("shift+tab", "cycle(-1)", "Previous pane", show=False),
-        Binding(
-            "slash",
-            "start_filter",
-            "Filter",
-            tooltip="filter every pane at once (Enter keeps it, Esc clears it)",
-        ),
+        Binding("slash", "start_filter", "Filter", tooltip="filter every pane at once (Enter keeps it, Esc clears it)"),
         Binding("escape", "clear_filter", "Clear filter", show=False, tooltip="clear the filter"),
         # Calendar keys work from any pane; the agenda's footer is where they are shown.
         Binding("t", "today", "Today", show=False, tooltip="calendar to today"),
-        Binding(
-            "left_square_bracket",
-            "month(-1)",
-            "Month",
-            key_display="[ ]",
-            show=False,
-            tooltip="previous / next month",
-        ),
+        Binding("left_square_bracket", "month(-1)", "Month", key_display="[ ]", show=False, tooltip="previous / next month"),
         Binding("right_square_bracket", "month(1)", "Next month", show=False),
         Binding("a", "article", "Article", show=False, tooltip="read the whole article, opened at the quote"),
-        Binding(
-            "s",
-            "since",
-            "Since…",
-            show=False,
-            tooltip="show what changed since a day or a commit (from git); empty clears it",
-        ),
-    ]
+        Binding("s", "since", "Since…", show=False, tooltip="show what changed since a day or a commit (from git); empty clears it"),
+    ]  # fmt: skip
 
-    filter_text: reactive[str] = reactive("", init=False)
-    month: reactive[date] = reactive(EARLIEST, init=False)
+    # always_update: a new state is always a new value; comparing two whole datasets would cost
+    # more than handing it down (each pane compares only its own slice).
+    # The default is never used: __init__ sets the state for the file on show.
+    state: reactive[DashboardState] = reactive(
+        DashboardState(DataFile(Path()), date.min), always_update=True, init=False
+    )
 
     def __init__(self, source: DataFile, today: date) -> None:
         super().__init__()
-        self.state = DashboardState(source, today)
-        self._showing = asyncio.Lock()
-        # A load the app made before showing the screen (is_mounted turns true only after on_mount).
-        self._before_mount: tuple[Loaded | None, tuple[Problem, ...]] | None = None
-        self._mounting = True
-        self.set_reactive(DashboardScreen.month, first_of_month(today))
+        self.set_reactive(DashboardScreen.state, DashboardState.opened(source, today))
+        self._showing = asyncio.Lock()  # two loads finishing together must not rebuild panes at once
+        self._ready = False  # panes exist: a load before that is drawn by on_mount, in the first paint
 
     # ── what the rest of the app reads ──────────────────────────────────────
     @property
@@ -124,23 +86,41 @@ class DashboardScreen(Screen[None]):
         return self.state.selected
 
     @property
+    def problem_count(self) -> int:
+        return len(self.state.problems)
+
+    @property
+    def full_screen(self) -> bool:
+        return full_screen(*self.size)
+
+    @property
     def claims(self) -> dict[str, Claim]:
         return dict(self.state.loaded.claims) if self.state.loaded else {}
 
     @property
-    def problem_count(self) -> int:
-        return len(self.state.problems)
+    def month(self) -> date:
+        return self.state.month
+
+    @month.setter
+    def month(self, day: date) -> None:
+        self.state = self.state.with_month(day)
+
+    @property
+    def filter_text(self) -> str:
+        return self.state.query
+
+    @filter_text.setter
+    def filter_text(self, query: str) -> None:
+        if query != self.state.query:
+            self.state = self.state.with_query(query)
 
     # ── layout from the pane table ──────────────────────────────────────────
     def compose(self) -> ComposeResult:
-        yield Static("", id="title")
-        yield Input(
-            placeholder="filter every pane: party, issue, words, place…  (Enter: keep, Esc: clear)",
-            id="filter",
-        )
+        yield TitleBar(id="title")
+        yield FilterBox()
         tabs = tab_rows()
         with Horizontal(id="body"):
-            with TabbedContent(id="tabs", initial=tabs[0].tab_id):
+            with PaneTabs(id="tabs", initial=tabs[0].tab_id):
                 for row in tabs:
                     with TabPane(row.tab, id=row.tab_id):
                         yield row.build()  # type: ignore[misc]  # tab_rows() keeps rows that build
@@ -151,147 +131,130 @@ class DashboardScreen(Screen[None]):
         yield Footer()
 
     async def on_mount(self) -> None:
-        self.query_one("#agenda", Agenda).border_title = "Agenda"
-        grid = self.query_one(MonthGrid)
-        grid.today, grid.month = self.today, self.month
-        self._grid_rows(self.size.width, self.size.height)
-        self._mounting = False
-        if self._before_mount is not None:
-            await self.show_load(*self._before_mount)  # in the first paint, not after an empty one
-            self._before_mount = None
-        else:
-            self._show(self.state)
+        async with self._showing:
+            await self._build_party_panes()
+            self._ready = True
+            self.watch_state(self.state)
+            self._settle_focus(first=True)
 
-    @property
-    def full_screen(self) -> bool:
-        """Large enough for parties, what is due and upcoming, and the source on one screen."""
-        width, height = self.size
-        return width >= FULL_SCREEN[0] and height >= FULL_SCREEN[1]
+    def watch_state(self, state: DashboardState) -> None:
+        """The one way state reaches the panes: each takes its slice of it (`StatePane`)."""
+        if not self._ready:
+            return
+        # walk_children, not query: a query matches CSS type names, and StatePane is no widget's
+        # first base (see state_pane.py).
+        for pane in self.walk_children(StatePane):
+            pane.take_state(state)
+        self.set_class(bool(state.problems or state.warnings), "-problems")  # the stylesheet's cue
+
+    def panes(self) -> list[Widget]:
+        """The panes drawn now, in key order (Tab and Shift+Tab walk them)."""
+        slots = (slot for slot in pane_slots(self.state) if slot.drawn(self.state, self.full_screen))
+        return [widget for widget in map(self._widget, slots) if widget is not None]
+
+    def pane_keys(self) -> list[tuple[str, str]]:
+        """(key, pane name) of every pane, drawn at this size or not, for the help and the palette."""
+        wide = f" (at {FULL_SCREEN[0]}×{FULL_SCREEN[1]} and larger)" if not self.full_screen else ""
+        return [
+            (slot.shown_key or "Tab", slot.name + (wide if slot.row.full_screen_only else ""))
+            for slot in pane_slots(self.state)
+        ]
 
     def _widget(self, slot: PaneSlot) -> Widget | None:
         if slot.party_id is None:
             return self.query_one(slot.row.kind)
         return next((p for p in self.query(PartyPane) if p.party_id == slot.party_id), None)
 
-    def panes(self) -> list[Widget]:
-        """The panes drawn now, in key order (Tab and Shift+Tab walk them)."""
-        full = self.full_screen
-        widgets = (self._widget(slot) for slot in pane_slots(self.state) if slot.drawn(self.state, full))
-        return [widget for widget in widgets if widget is not None]
-
-    def pane_keys(self) -> list[tuple[str, str]]:
-        """(key, pane name) of every pane, drawn at this size or not, for the help and the palette."""
-        small = not self.full_screen
-        wide = f" (at {FULL_SCREEN[0]}×{FULL_SCREEN[1]} and larger)"
-        return [
-            (slot.shown_key or "Tab", slot.name + (wide if small and slot.row.full_screen_only else ""))
-            for slot in pane_slots(self.state)
-        ]
-
     # ── state in ────────────────────────────────────────────────────────────
     async def show_load(self, loaded: Loaded | None, problems: tuple[Problem, ...]) -> None:
-        """Called by the app after every load: a new good load, or problems over the last good one.
-
-        The focused pane, the selected claim (by id), the filter and the month stay as they were.
-        Party panes are rebuilt (and awaited) when the set or order of parties changes.
-        """
-        if self._mounting:
-            self._before_mount = (loaded, problems)
-            return
-        async with self._showing:  # two loads finishing together must not rebuild panes at once
+        """After every load: a new good load, or problems over the last good one. The focused
+        pane, the selection (by id), the filter and the month stay as they were."""
+        async with self._showing:
             first = self.state.loaded is None and loaded is not None
+            focused = self.focused.party_id if isinstance(self.focused, PartyPane) else None
             old_parties = self.state.party_ids
-            # Party panes are rebuilt below: remember whose pane had focus, to give it back.
-            focused_party = self.focused.party_id if isinstance(self.focused, PartyPane) else None
-            self.state = self.state.with_load(loaded, problems)
-            refocus: Widget | None = None
-            if self.state.party_ids != old_parties:
+            state = self.state.with_load(loaded, problems)
+            if not self._ready:  # on_mount draws it, in the first paint rather than after an empty one
+                self.set_reactive(DashboardScreen.state, state)
+                return
+            rebuilt = state.party_ids != old_parties
+            self.set_reactive(DashboardScreen.state, state)
+            if rebuilt:
                 await self._build_party_panes()
-                if focused_party is not None:
-                    by_party = {pane.party_id: pane for pane in self.query(PartyPane)}
-                    refocus = by_party.get(focused_party) or next(iter(self.panes()), None)
-            self._show(self.state)
-        if first:
-            self.watch_month(self.month)  # open the agenda at today's month, like the grid
-        problems_pane = self.query_one(ProblemsPane)
-        if problems and (self.state.loaded is None or self.focused is None):
-            problems_pane.focus()
-        elif self.focused is problems_pane and not (self.state.problems or self.state.warnings):
-            # The problems are fixed and their pane goes away: focus goes back to the data, or
-            # the footer loses the panes' keys and j/k do nothing until a number key.
-            panes = self.panes()
-            if panes:
-                self._focus_pane(panes[0])
-        elif refocus is not None:
-            self._focus_pane(refocus)
-        elif first or self.focused is None:
-            panes = self.panes()
-            if panes:
-                self._focus_pane(panes[0])
+            self.watch_state(state)
+            refocus = None
+            if rebuilt and focused is not None:  # the focused party's new pane, or the first pane
+                panes: list[Widget] = [p for p in self.query(PartyPane) if p.party_id == focused]
+                refocus = next(iter(panes or self.panes()), None)
+            self._settle_focus(first, refocus)
 
     async def _build_party_panes(self) -> None:
         grid = self.query_one("#party-grid")
-        await grid.remove_children()
-        await grid.mount_all(PartyPane(party_id) for party_id in self.state.party_ids)
-        self._grid_rows(self.size.width, self.size.height)
+        if tuple(p.party_id for p in self.query(PartyPane)) != self.state.party_ids:
+            await grid.remove_children()
+            await grid.mount_all(PartyPane(party_id) for party_id in self.state.party_ids)
+        self.call_after_refresh(self._shape_grid)
 
-    def _show(self, state: DashboardState, selection_only: bool = False) -> None:
-        """Hand the state to every pane and viewer (only to those that follow the selection, if asked)."""
-        widgets: list[Widget]
-        if selection_only:
-            widgets = [self.query_one(row.kind) for row in PANES if row.follows_selection]
-        else:
-            widgets = [
-                *self.query(PartyPane),
-                *(self.query_one(row.kind) for row in PANES if not row.per_party),
-            ]
-        for widget in widgets:
-            shows: ShowsState = widget  # type: ignore[assignment]  # every table widget has show_state
-            shows.show_state(state)
-        if selection_only:
+    def _settle_focus(self, first: bool, refocus: Widget | None = None) -> None:
+        problems = self.query_one(ProblemsPane)
+        if self.state.problems and (self.state.loaded is None or self.focused is None):
+            problems.focus()
+        elif self.focused is problems and not (self.state.problems or self.state.warnings):
+            # The problems are fixed and their pane goes away: focus goes back to the data, or
+            # the footer loses the panes' keys and j/k do nothing until a number key.
+            refocus = refocus or next(iter(self.panes()), None)
+        elif not (first or self.focused is None) and refocus is None:
             return
-        self.query_one(StatusBar).show_state(state)
-        self.set_class(bool(state.problems or state.warnings), "-problems")  # the stylesheet's cue
-        tabs = self.query_one(TabbedContent)
-        for tab_id, label in tab_labels(state).items():
-            tabs.get_tab(tab_id).label = label
-        title = state.data.title if state.data else "no data loaded"
-        self.query_one("#title", Static).update(assemble(("peacedash", "b"), f" · {title}"))
+        target = refocus or next(iter(self.panes()), None)
+        if target is not None and not (problems.has_focus and self.state.problems):
+            self.focus_pane(target)
 
-    def _select(self, claim_id: str | None) -> None:
+    def show_since(self, since: Since | None) -> None:
+        self.state = self.state.with_since(since)
+
+    # ── messages from the panes ─────────────────────────────────────────────
+    def _select(self, claim_id: str | None, follow: bool = True) -> None:
         if claim_id != self.state.selected:
-            self.state = self.state.with_selected(claim_id)
-            self._show(self.state, selection_only=True)
+            self.state = self.state.with_selected(claim_id, follow)
 
-    # ── selection ───────────────────────────────────────────────────────────
     @on(ClaimHighlighted)
     def _highlighted(self, event: ClaimHighlighted) -> None:
-        self._select(event.claim_id)
+        self._select(event.claim_id, follow=event.moved)
 
     @on(ClaimChosen)
     def _chosen(self, event: ClaimChosen) -> None:
         self._select(event.claim_id)
-        self.open_detail(event.claim_id)
+        self._open(opening.detail_screen(self.state, event.claim_id))
 
     @on(FiguresPane.Chosen)
     def _figure_chosen(self, event: FiguresPane.Chosen) -> None:
         self.open_figure(event.figure_id)
 
-    def open_figure(self, figure_id: str) -> None:
-        """A figure's own screen (from its pane or the palette), found through the claim index."""
-        from tui.ui.screens.figure import FigureScreen
-
-        loaded = self.state.loaded
-        figure = loaded.dataset.cited.get(figure_id) if loaded else None
-        if isinstance(figure, Figure) and loaded is not None:
-            self.app.push_screen(FigureScreen(loaded.dataset, loaded.library, figure))
+    @on(CellChosen)
+    def _cell_chosen(self, event: CellChosen) -> None:
+        self._open(opening.cell_screen(self.state, event.issue_id, event.party_id))
 
     @on(ClaimWanted)
     def _wanted(self, event: ClaimWanted) -> None:
         event.stop()
         self.select_claim(event.claim_id)
 
-    # ── since-point ─────────────────────────────────────────────────────────
+    def _open(self, screen: Screen[None] | None) -> None:
+        if screen is not None:
+            self.app.push_screen(screen)
+
+    def open_figure(self, figure_id: str) -> None:
+        self._open(opening.figure_screen(self.state, figure_id))
+
+    def open_detail(self, claim_id: str) -> None:
+        self._open(opening.detail_screen(self.state, claim_id))
+
+    def action_article(self) -> None:
+        screen = opening.article_screen(self.state)
+        if screen is None:
+            self.notify("Select a claim first: its article opens at the quote.", severity="warning")
+        self._open(screen)
+
     def action_since(self) -> None:
         """Ask for a day or a commit; the app reads the git history and hands back a Since."""
         from tui.ui.screens.since import SinceScreen
@@ -302,82 +265,44 @@ class DashboardScreen(Screen[None]):
 
         self.app.push_screen(SinceScreen(self.state.since.point if self.state.since else ""), chosen)
 
-    def show_since(self, since: Since | None) -> None:
-        self.state = self.state.with_since(since)
-        self._show(self.state)
-
-    @on(CellChosen)
-    def _cell_chosen(self, event: CellChosen) -> None:
-        from tui.ui.screens.cell import CellScreen
-
-        loaded = self.state.loaded
-        here = self.state.by_cell.get((event.issue_id, event.party_id), [])
-        if loaded is not None and here:
-            self.app.push_screen(
-                CellScreen(
-                    loaded.dataset,
-                    loaded.library,
-                    event.issue_id,
-                    event.party_id,
-                    list(here),
-                    self.today,
-                    loaded.claims,
-                )
-            )
-
     def edit_line(self) -> int | None:
         """Where the editor should open: the problem under the cursor, the selected claim, the first problem."""
         problems = self.query_one(ProblemsPane)
         if problems.has_focus and problems.line:
             return problems.line
-        claim = self.state.selected_claim
+        claim = self.state.selected_cited
         if claim is not None and not self.state.problems:
             return claim.at.line
-        first = next((p.line for p in self.state.problems if p.line), None)
-        return first or (claim.at.line if claim else None)
+        return next((p.line for p in self.state.problems if p.line), None) or (
+            claim.at.line if claim else None
+        )
 
-    def open_detail(self, claim_id: str) -> None:
-        from tui.ui.screens.detail import DetailScreen
-
-        loaded = self.state.loaded
-        claim = loaded.claims.get(claim_id) if loaded else None
-        if claim is not None and loaded is not None:
-            history = earlier(loaded.claims, claim)
-            self.app.push_screen(DetailScreen(loaded.dataset, loaded.library, claim, self.today, history))
-
+    # ── going places (the palette, the number keys, the calendar keys) ──────
     def select_claim(self, claim_id: str) -> None:
         """Go to a claim wherever it is listed (used by the command palette)."""
         claim = self.state.loaded.claims.get(claim_id) if self.state.loaded else None
         if claim is None:
             return
         self.filter_text = ""
-        if isinstance(claim, Position):
-            pane = self.query_one(f"#party-{claim.party}", PartyPane)
-            self._focus_pane(pane)
-            pane.show_claim(claim_id)
-        else:
-            agenda = self.query_one(Agenda)
-            self._focus_pane(agenda)
-            agenda.show_claim(claim_id)
-            if claim.date.start:
-                self.month = first_of_month(claim.date.start)
+        pane: PartyPane | Agenda = (
+            self.query_one(f"#party-{claim.party}", PartyPane)
+            if isinstance(claim, Position)
+            else self.query_one(Agenda)
+        )
+        self.focus_pane(pane)
+        pane.show_claim(claim_id)
         self._select(claim_id)
 
     def select_issue(self, issue_id: str) -> None:
         self.filter_text = ""
         matrix = self.query_one(IssueMatrix)
-        self._focus_pane(matrix)
+        self.focus_pane(matrix)
         try:
             matrix.move_cursor(row=matrix.get_row_index(issue_id), column=2)
         except RowDoesNotExist:
             self.notify("That issue has no row in the matrix.", severity="warning")
 
-    # ── panes and focus ─────────────────────────────────────────────────────
-    def _first_pane(self, tab_id: str) -> Widget | None:
-        row = next((r for r in PANES if r.tab_id == tab_id), None)
-        return next((pane for pane in self.panes() if row is not None and row_of(pane) is row), None)
-
-    def _focus_pane(self, pane: Widget) -> None:
+    def focus_pane(self, pane: Widget) -> None:
         row = row_of(pane)
         tabs = self.query_one(TabbedContent)
         if row is not None and row.tab_id and tabs.active != row.tab_id:
@@ -386,6 +311,11 @@ class DashboardScreen(Screen[None]):
         # once (Widget.focus is deferred, and a fast "2j" would move the old pane's cursor).
         self.set_focus(pane)
         self.call_after_refresh(pane.scroll_visible, animate=False)
+
+    def on_descendant_focus(self) -> None:
+        slot = next((s for s in pane_slots(self.state) if self._widget(s) is self.focused), None)
+        if slot is not None and slot.key != self.state.focused:
+            self.state = self.state.with_focused(slot.key)
 
     def action_pane_key(self, key: str) -> None:
         """Focus the pane with this key; one not drawn at this size (or now) says why."""
@@ -398,46 +328,37 @@ class DashboardScreen(Screen[None]):
         if widget is None or not slot.drawn(self.state, self.full_screen):
             self.notify(slot.why_not_drawn(FULL_SCREEN), markup=False)
             return
-        self._focus_pane(widget)
+        self.focus_pane(widget)
 
     def action_cycle(self, step: int) -> None:
         panes = self.panes()
-        if not panes:
-            return
-        focused = self.focused
-        index = next((i for i, p in enumerate(panes) if p is focused), -1 if step > 0 else 0)
-        self._focus_pane(panes[(index + step) % len(panes)])
+        index = next((i for i, p in enumerate(panes) if p is self.focused), -1 if step > 0 else 0)
+        if panes:
+            self.focus_pane(panes[(index + step) % len(panes)])
 
     @on(TabbedContent.TabActivated)
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        # A click on a tab: put focus in its first pane so the keys work at once (the tab
-        # strip itself is never a pane; Tab and the number keys move between panes).
+        # A click on a tab: put focus in its first pane so the keys work at once. A number key
+        # that already put focus in this tab (perhaps before its first layout) keeps it there.
         focused = self.focused
-        # A number key already put focus in this tab (perhaps before its first layout, when it
-        # is not yet on screen): leave it there rather than move it to the tab's first pane.
         if focused is not None and event.pane in focused.ancestors:
             return
         if focused is None or not focused.is_on_screen or isinstance(focused, Tabs):
-            pane = self._first_pane(event.pane.id or "")
+            pane = next((p for p in self.panes() if (r := row_of(p)) and r.tab_id == event.pane.id), None)
             if pane is not None:
                 self.call_after_refresh(self.set_focus, pane)
 
     # ── filter ──────────────────────────────────────────────────────────────
     def action_start_filter(self) -> None:
-        box = self.query_one("#filter", Input)
-        box.add_class("shown")
-        box.focus()
+        self.query_one(FilterBox).open()
 
     def action_clear_filter(self) -> None:
-        box = self.query_one("#filter", Input)
-        if not (box.value or box.has_class("shown")):
-            return
-        refocus = box.has_focus
-        box.value = ""
-        box.remove_class("shown")
-        self.filter_text = ""
-        if refocus and self.panes():
-            self._focus_pane(self.panes()[0])
+        box = self.query_one(FilterBox)
+        if box.is_open:
+            refocus = box.close()
+            self.filter_text = ""
+            if refocus and self.panes():
+                self.focus_pane(self.panes()[0])
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
@@ -446,85 +367,49 @@ class DashboardScreen(Screen[None]):
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
         # Back to the first pane of the tab on show.
-        pane = self._first_pane(self.query_one(TabbedContent).active)
+        active = self.query_one(TabbedContent).active
         panes = self.panes()
-        if pane is not None or panes:
-            self._focus_pane(pane or panes[0])
-
-    def watch_filter_text(self) -> None:
-        box = self.query_one("#filter", Input)
-        # Sync the box only for changes made elsewhere (the palette clears the filter). While the
-        # user types, Changed messages trail the keys: writing an older value back would eat them.
-        if not box.has_focus and box.value.strip() != self.filter_text:
-            box.value = self.filter_text
-        box.set_class(bool(self.filter_text) or box.has_focus, "shown")
-        self.state = self.state.with_query(self.filter_text)
-        self._show(self.state)
+        pane = next((p for p in panes if (r := row_of(p)) and r.tab_id == active), None) or next(
+            iter(panes), None
+        )
+        if pane is not None:
+            self.focus_pane(pane)
 
     # ── calendar ────────────────────────────────────────────────────────────
     def action_today(self) -> None:
         """The calendar at today's month and the agenda on today's item (what is due now, else the
         next to come), even when the grid already shows this month."""
-        self.month = first_of_month(self.today)
-        agenda = self.query_one(Agenda)
-        self._focus_pane(agenda)
-        here = (
-            next((i for i in self.state.view.dated if i.date.end and i.date.end >= self.today), None)
-            if self.state.view
-            else None
-        )
-        if here is not None:
-            agenda.show_claim(here.id)
-            self._select(here.id)
+        self.month = self.today
+        self._agenda_from(self.today)
 
     def action_month(self, step: int) -> None:
         self.month = shift_month(self.month, step)
-        tabs = self.query_one(TabbedContent)
+        self._agenda_from(self.month)
+
+    def _agenda_from(self, day: date) -> None:
+        """The agenda in view, its cursor on the first item ending on or after `day`."""
         agenda = self.query_one(Agenda)
-        row = row_of(agenda)
-        if row is not None and tabs.active != row.tab_id:
-            self._focus_pane(agenda)
-
-    def watch_month(self, month: date) -> None:
-        self.query_one(MonthGrid).month = month
-        agenda = self.query_one(Agenda)
-        # Put the agenda cursor on the first item of (or after) the month on show.
-        for item in self.state.view.dated if self.state.view else ():
-            if item.date.end and item.date.end >= month:
-                agenda.show_claim(item.id)
-                break
-
-    # ── article ─────────────────────────────────────────────────────────────
-    def action_article(self) -> None:
-        from tui.ui.screens.article import ArticleScreen
-
-        claim = self.state.selected_claim
-        if claim is None or not claim.excerpts or self.state.loaded is None:
-            self.notify("Select a claim first: its article opens at the quote.", severity="warning")
-            return
-        self.app.push_screen(
-            ArticleScreen(self.state.loaded.dataset, self.state.loaded.library, claim.excerpts, 0)
-        )
+        self.focus_pane(agenda)
+        dated = self.state.view.dated if self.state.view else ()
+        here = next((i for i in dated if i.date.end and i.date.end >= day), None)
+        if here is not None:
+            # Selected here, with the month kept: the agenda's own message then finds it selected.
+            self.state = self.state.with_selected(here.id, follow=False)
+            agenda.show_claim(here.id)
 
     # ── layout ──────────────────────────────────────────────────────────────
-    def on_resize(self, event: Resize) -> None:
-        # The layout classes are Textual's breakpoints; only the party grid's rows follow the
-        # number of parties, which no breakpoint knows.
-        self._grid_rows(event.size.width, event.size.height)
+    def on_resize(self) -> None:
+        # The layout classes are Textual's breakpoints; only the party grid's shape follows the
+        # number of parties, which no breakpoint knows. Measured once the new layout is done.
+        self.call_after_refresh(self._shape_grid)
 
-    def _grid_rows(self, width: int, height: int) -> None:
-        """As many columns as the width allows, as many rows as the parties need: every party is
-        drawn. Rows too short to read get a fixed height, and the grid scrolls to the focused pane."""
-        across = next(name for least, name in sorted(HORIZONTAL, reverse=True) if width >= least)
-        down = next(name for least, name in sorted(VERTICAL, reverse=True) if height >= least)
-        full = width >= FULL_SCREEN[0] and height >= FULL_SCREEN[1]
-        count = max(1, len(self.state.party_ids))
-        columns = min(count, 4 if full else COLUMNS.get(across, 1))
-        rows = ceil(count / columns)
-        side = across.startswith("-side") and not full
-        lower = 0 if side else (FULL_LOWER_ROWS if full else LOWER_ROWS[down])
-        room = height - 6 - lower  # title, tab strip, status bar, footer
+    def _shape_grid(self) -> None:
         grid = self.query_one("#party-grid")
-        grid.styles.grid_size_columns = columns
-        grid.styles.grid_size_rows = rows
-        grid.styles.grid_rows = f"{FIXED_PANE_ROWS}" if room // rows < MIN_PANE_ROWS else "1fr"
+        columns, rows, heights = grid_shape(
+            self.size.width, len(self.state.party_ids), grid.size.height, self.full_screen
+        )
+        grid.styles.grid_size_columns, grid.styles.grid_size_rows, grid.styles.grid_rows = (
+            columns,
+            rows,
+            heights,
+        )

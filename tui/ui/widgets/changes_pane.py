@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from tui.data.history import CONTEXT
 from tui.data.state import SINCE_WORDS, DashboardState
@@ -15,6 +14,7 @@ from tui.ui.glyphs import SINCE_GLYPH, SINCE_STYLE
 from tui.ui.literal import hanging, literal
 from tui.ui.widgets.claim_list import ClaimList
 from tui.ui.widgets.messages import ClaimWanted
+from tui.ui.widgets.row_list import Row
 
 MUTED = "$foreground-muted"
 SIGNS = {"added": "+", "changed": "~", "removed": "−", "dated": SINCE_GLYPH}
@@ -28,31 +28,31 @@ class ChangesPane(ClaimList):
         Binding("s", "screen.since", "Since…"),
     ]
 
+    NEEDS_DATA = False  # it says why there is nothing to list, data or not
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(classes="pane", **kwargs)
         self.border_title = "Changes"
-        self._shown: tuple[object, ...] | None = None
 
-    def show_state(self, state: DashboardState) -> None:
+    def slice(self, state: DashboardState) -> object:
+        return (state.since, tuple(state.loaded.claims) if state.loaded else ())
+
+    def draw(self, state: DashboardState) -> None:
         since = state.since
-        width = self.remember(state)
         claims = state.loaded.claims if state.loaded else {}
-        shown = (since, width, tuple(claims))
-        if shown == self._shown:
-            return
-        self._shown = shown
         if since is None:
-            self.border_title, self.border_subtitle = "Changes", ""
+            self.border_title = "Changes"
             self.set_rows(
                 [], empty="No since-point: press s (or start with --since DATE|REV) to see what changed"
             )
+            self.border_subtitle = ""
             return
         self.border_title = literal(f"Changes since {since.point}")
         if since.busy or since.problem:
-            self.border_subtitle = ""
             self.set_rows([], empty=since.problem or "reading the file's git history…")
+            self.border_subtitle = ""
             return
-        rows = []
+        rows: list[Row] = []
         for mark in since.marks:
             change = mark.change
             lead = Content.assemble(
@@ -66,14 +66,12 @@ class ChangesPane(ClaimList):
                 for f in change.fields
                 if f.field != "excerpts" and change.change != "dated"  # dated: its date is `when`
             )
-            prompt = hanging(lead, words, width)
             # Issues, parties and sources are listed for reading; Enter goes to claims only.
             listed = change.change != "removed" and change.what not in CONTEXT and change.id in claims
-            rows.append(Option(prompt, id=change.id if listed else None, disabled=not listed))
+            rows.append(
+                Row(partial(hanging, lead, words), change.id if listed else None, disabled=not listed)
+            )
         self.set_rows(rows, self.claim_id, empty="nothing changed since then")
 
-    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        event.prevent_default()  # not ClaimList's handler too, which opens the detail
-        if event.option.id:
-            self.post_message(ClaimWanted(event.option.id))
+    def chosen(self, row_id: str) -> None:
+        self.post_message(ClaimWanted(row_id))

@@ -18,6 +18,7 @@ from tui.ui.glyphs import ALIGNMENT, KIND, SINCE_GLYPH
 from tui.ui.literal import literal_text
 from tui.ui.widgets.keys import VIM_MOVES
 from tui.ui.widgets.messages import CellChosen, ClaimHighlighted
+from tui.ui.widgets.state_pane import StatePane
 
 ISSUE_WIDTH = (15, 30)  # narrowest and widest issue column
 STAND_WIDTH = 9  # "≠ apart"; on narrow terminals the glyph alone (3)
@@ -25,7 +26,7 @@ CELL_WIDTH = (10, 40)  # a party column shares what is left, within these bounds
 NARROW = 100
 
 
-class IssueMatrix(DataTable[Text]):
+class IssueMatrix(DataTable[Text], StatePane):
     """A DataTable with a cell cursor; the cell under the cursor names its first position."""
 
     BINDINGS = [
@@ -40,16 +41,24 @@ class IssueMatrix(DataTable[Text]):
         super().__init__(cursor_type="cell", zebra_stripes=True, classes="pane", **kwargs)
         self.border_title = "Issues × parties"
         self._cells: dict[tuple[str, str], list[Position]] = {}
-        self._last: (
-            tuple[Dataset, tuple[Position, ...], frozenset[str], frozenset[str], frozenset[str]] | None
-        ) = None
 
-    def show_state(self, state: DashboardState) -> None:
-        if state.data is None or state.view is None:
-            return
-        marked = state.loaded.marked if state.loaded else frozenset()
-        since = frozenset(state.since_words)
-        self.show(state.data, state.view.positions, state.view.issue_ids, state.selected, marked, since)
+    REDRAW_ON_RESIZE = True  # column widths share the width out
+
+    def slice(self, state: DashboardState) -> object:
+        assert state.loaded is not None and state.view is not None  # NEEDS_DATA
+        return (
+            state.data,
+            state.view.positions,
+            state.view.issue_ids,
+            state.loaded.marked,
+            state.since_words,
+        )
+
+    def draw(self, state: DashboardState) -> None:
+        assert state.data is not None and state.view is not None and state.loaded is not None
+        marked, since = state.loaded.marked, frozenset(state.since_words)
+        keep = self.claim_at_cursor() or state.selected
+        self.show(state.data, state.view.positions, state.view.issue_ids, keep, marked, since)
 
     def show(
         self,
@@ -60,7 +69,6 @@ class IssueMatrix(DataTable[Text]):
         marked: frozenset[str] = frozenset(),
         since: frozenset[str] = frozenset(),
     ) -> None:
-        self._last = (data, positions, issue_ids, marked, since)
         cells = self._cells = {
             cell: latest_first(here) for cell, here in positions_by_cell(positions).items()
         }
@@ -101,9 +109,6 @@ class IssueMatrix(DataTable[Text]):
         cell = (usable - issue - stand) // max(parties, 1)
         return issue, stand, max(CELL_WIDTH[0], min(CELL_WIDTH[1], cell))
 
-    def on_resize(self) -> None:
-        self._redraw()
-
     def _styled(self, text: str, style: str) -> Text:
         # DataTable cells are Rich renderables, which know no theme variables: resolve them here.
         variables = self.app.theme_variables
@@ -115,12 +120,7 @@ class IssueMatrix(DataTable[Text]):
         return literal_text(text, Style(color=color.rich_color))
 
     def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._redraw())
-
-    def _redraw(self) -> None:
-        if self._last is not None:
-            data, positions, issue_ids, marked, since = self._last
-            self.show(data, positions, issue_ids, self.claim_at_cursor(), marked, since)
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.redraw())
 
     def _cell(
         self,

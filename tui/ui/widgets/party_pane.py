@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from textual.content import Content
-from textual.widgets.option_list import Option
 
 from tui.data.dates import spoken
 from tui.data.describe import cited_title, voice
@@ -16,6 +15,7 @@ from tui.data.state import DashboardState
 from tui.ui.glyphs import CHANGED_PART, KIND, UNCHANGED_PART, since_part, tag_part
 from tui.ui.literal import hanging, literal
 from tui.ui.widgets.claim_list import ClaimList
+from tui.ui.widgets.row_list import Row, fixed
 
 MUTED = "$foreground-muted"
 
@@ -38,15 +38,45 @@ def earlier_lines(
     return out
 
 
+def position_row(
+    data: Dataset,
+    position: Position,
+    marked: frozenset[str],
+    claims: Mapping[str, Claim] | None,
+    since: Mapping[str, str] | None,
+) -> Row:
+    """A position's row, made at the width it is drawn at (and only when it comes into view)."""
+
+    def make(width: int) -> Content:
+        date = spoken(position.stated) if position.stated.known else "undated"
+        lead = Content.assemble(
+            CHANGED_PART if position.id in marked else UNCHANGED_PART,
+            tag_part(KIND, position.kind, 11),
+            " ",
+        )
+        words = [(position.stance, ""), (f" · {date}", MUTED)]
+        if said := voice(position):
+            words.append((f" · {said}", "i $foreground-muted"))
+        if since and position.id in since:
+            words.append(since_part(since[position.id]))
+        prompt = hanging(lead, words, width)
+        if claims is not None and position.supersedes:
+            history = earlier_lines(data, claims, position, lead.cell_length, width)
+            prompt = Content("\n").join([prompt, *history])
+        return prompt
+
+    return Row(make, position.id)
+
+
 def position_rows(
     data: Dataset,
-    positions: list[Position],
+    positions: tuple[Position, ...],
     marked: frozenset[str] = frozenset(),
-    width: int = 0,
     claims: Mapping[str, Claim] | None = None,
     since: Mapping[str, str] | None = None,
-) -> list[Option]:
-    rows: list[Option] = []
+) -> list[Row]:
+    """The positions under their issues' headings, issues in file order."""
+    rows: list[Row] = []
     by_issue: dict[str, list[Position]] = {}
     for position in positions:
         by_issue.setdefault(position.issue, []).append(position)
@@ -54,24 +84,8 @@ def position_rows(
         here = by_issue.get(issue_id)
         if not here:
             continue
-        rows.append(Option(literal(data.issues[issue_id].name, "b $text-primary"), disabled=True))
-        for position in here:
-            date = spoken(position.stated) if position.stated.known else "undated"
-            lead = Content.assemble(
-                CHANGED_PART if position.id in marked else UNCHANGED_PART,
-                tag_part(KIND, position.kind, 11),
-                " ",
-            )
-            words = [(position.stance, ""), (f" · {date}", MUTED)]
-            if said := voice(position):
-                words.append((f" · {said}", "i $foreground-muted"))
-            if since and position.id in since:
-                words.append(since_part(since[position.id]))
-            prompt = hanging(lead, words, width)
-            if claims is not None and position.supersedes:
-                history = earlier_lines(data, claims, position, lead.cell_length, width)
-                prompt = Content("\n").join([prompt, *history])
-            rows.append(Option(prompt, id=position.id))
+        rows.append(fixed(literal(data.issues[issue_id].name, "b $text-primary"), disabled=True))
+        rows.extend(position_row(data, position, marked, claims, since) for position in here)
     return rows
 
 
@@ -81,35 +95,34 @@ class PartyPane(ClaimList):
     def __init__(self, party_id: str, **kwargs: Any) -> None:
         super().__init__(id=f"party-{party_id}", classes="pane party-pane", **kwargs)
         self.party_id = party_id
-        self._shown: tuple[object, ...] | None = None
 
     @property
     def party_name(self) -> str:
         return str(self.border_title or self.party_id)
 
-    def show_state(self, state: DashboardState) -> None:
+    def slice(self, state: DashboardState) -> object:
+        # A reload usually touches one party: the other panes' rows (and cursors) stay as they are.
         data = state.data
-        if data is None or self.party_id not in data.parties:
+        assert data is not None and state.loaded is not None  # NEEDS_DATA
+        positions = state.by_party.get(self.party_id, ())
+        ids = {p.id for p in positions}
+        return (
+            data.parties.get(self.party_id),
+            positions,
+            tuple(data.issues.values()),
+            state.loaded.marked & ids,
+            {i: w for i, w in state.since_words.items() if i in ids},
+        )
+
+    def draw(self, state: DashboardState) -> None:
+        data, loaded = state.data, state.loaded
+        assert data is not None and loaded is not None  # NEEDS_DATA
+        if self.party_id not in data.parties:
             return
         # A rename shows on the next load: the title is set from the data every time.
         self.border_title = literal(data.parties[self.party_id].name)
-        positions = list(state.by_party.get(self.party_id, ()))
-        total = state.loaded.party_totals.get(self.party_id, 0) if state.loaded else 0
-        marked = state.loaded.marked if state.loaded else frozenset()
-        width = self.remember(state)
-        # A reload usually touches one party: leave the other panes' rows (and cursors) alone.
+        positions = state.by_party.get(self.party_id, ())
+        total = loaded.party_totals.get(self.party_id, 0)
         since = {p.id: state.since_words[p.id] for p in positions if p.id in state.since_words}
-        shown = (
-            tuple(positions),
-            tuple(data.issues.values()),
-            marked & {p.id for p in positions},
-            width,
-            since,
-        )
-        if shown == self._shown:
-            return
-        self._shown = shown
-        keep = self.claim_id or state.selected
-        claims = state.loaded.claims if state.loaded else None
-        rows = position_rows(data, positions, marked, width, claims, since)
-        self.set_rows(rows, keep, empty="no positions match", counts=(len(positions), total))
+        rows = position_rows(data, positions, loaded.marked, loaded.claims, since)
+        self.set_rows(rows, self.claim_id or state.selected, "no positions match", (len(positions), total))

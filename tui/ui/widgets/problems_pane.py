@@ -14,9 +14,10 @@ from tui.data.model import Problem
 from tui.data.state import DashboardState
 from tui.ui.literal import assemble, hanging
 from tui.ui.widgets.keys import VIM_MOVES
+from tui.ui.widgets.state_pane import StatePane
 
 
-class ProblemsPane(OptionList):
+class ProblemsPane(OptionList, StatePane):
     """Shown only while the file on disk has problems; or, when it has none, warnings (the data
     is current, but `check --strict` fails on them): a dropped hedge, an unnamed speaker."""
 
@@ -35,13 +36,16 @@ class ProblemsPane(OptionList):
         """What the pane lists: the problems, or the warnings when there are no problems."""
         self.stale = False
         self.warning = False
-        self._wrapped_at = 0
         self.border_title = "Problems"
 
-    def show_state(self, state: DashboardState) -> None:
-        shown = state.problems or state.warnings
-        if shown != self.problems or not shown:
-            self.show(shown, stale=state.stale, warning=not state.problems)
+    NEEDS_DATA = False  # a file that never loaded has the most to say
+    REDRAW_ON_RESIZE = True  # an OptionList of wrapped messages, few enough to wrap again
+
+    def slice(self, state: DashboardState) -> object:
+        return (state.problems or state.warnings, state.stale, not state.problems)
+
+    def draw(self, state: DashboardState) -> None:
+        self.show(state.problems or state.warnings, stale=state.stale, warning=not state.problems)
 
     def show(self, problems: tuple[Problem, ...], stale: bool, warning: bool = False) -> None:
         same = problems == self.problems  # a re-wrap keeps the highlighted row; new problems start at the top
@@ -49,7 +53,7 @@ class ProblemsPane(OptionList):
         # Messages in a column after the widest LINE:COL, wrapped lines hanging under them.
         places = [f"{p.line}:{p.col or 1}" if p.line else "file" for p in problems]
         column = max((len(place) for place in places), default=0)
-        width = self._wrapped_at = max(0, self.scrollable_content_region.width - 2)
+        width = max(0, self.scrollable_content_region.width - 2)
         highlighted = self.highlighted
         colour = "b $warning" if warning else "b $error"
         self.clear_options()
@@ -79,10 +83,6 @@ class ProblemsPane(OptionList):
         self.display = bool(problems)
         if problems:
             self.highlighted = highlighted if same and highlighted is not None else 0
-
-    def on_resize(self) -> None:
-        if self.problems and self._wrapped_at != max(0, self.scrollable_content_region.width - 2):
-            self.show(self.problems, self.stale, self.warning)
 
     @property
     def line(self) -> int | None:

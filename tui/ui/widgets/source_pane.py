@@ -12,13 +12,14 @@ from textual.widgets import Static
 
 from tui.data.dates import spoken
 from tui.data.describe import item_status, party_names, published_label, voice
-from tui.data.model import Claim, Dataset, Excerpt, Position
+from tui.data.model import Cited, Dataset, Excerpt, Figure, Position
 from tui.data.safefiles import Refused
 from tui.data.sources import SourceLibrary
 from tui.data.state import DashboardState
 from tui.ui.glyphs import KIND, STATUS, tag_part
 from tui.ui.literal import assemble, literal
 from tui.ui.widgets.reader import ReaderScroll
+from tui.ui.widgets.state_pane import StatePane
 
 MUTED = "$foreground-muted"
 QUOTE_STYLE = "b reverse"  # the quote within its paragraph; the pane scrolls to the first one
@@ -57,7 +58,10 @@ def stated_label(position: Position) -> str:
     return f"stated {spoken(position.stated)}" if position.stated.known else "date not printed in the source"
 
 
-def claim_heading(data: Dataset, claim: Claim, today: date) -> Content:
+def claim_heading(data: Dataset, claim: Cited, today: date) -> Content:
+    if isinstance(claim, Figure):
+        details = " · ".join(x for x in (f"as of {claim.as_of_text}", voice(claim)) if x)
+        return assemble((claim.value_text, "b"), " ", claim.measures, "\n", (details, MUTED))
     if isinstance(claim, Position):
         party = data.parties[claim.party].name
         issue = data.issues[claim.issue].name
@@ -78,7 +82,7 @@ def claim_heading(data: Dataset, claim: Claim, today: date) -> Content:
     return assemble(tag_part(STATUS, status), " ", (claim.title, "b"), "\n", (f"{details} · {label}", MUTED))
 
 
-class SourcePane(ReaderScroll):
+class SourcePane(ReaderScroll, StatePane):
     """Shows the excerpts of whatever claim the screen says is selected."""
 
     BINDINGS = [Binding("a", "screen.article", "Article")]
@@ -91,9 +95,16 @@ class SourcePane(ReaderScroll):
     def compose(self) -> ComposeResult:
         yield self.body
 
-    def show_state(self, state: DashboardState) -> None:
+    NEEDS_DATA = False  # it says what to do before anything is selected
+
+    def slice(self, state: DashboardState) -> object:
+        cited = state.selected_cited
+        hidden = bool(state.query) and cited is not None and cited.id not in state.visible
+        return (state.data, cited, state.today, state.query if hidden else "")
+
+    def draw(self, state: DashboardState) -> None:
         library = state.loaded.library if state.loaded else None
-        claim = state.selected_claim
+        claim = state.selected_cited
         if claim is not None and state.query and claim.id not in state.visible:
             # The source follows the filter: a claim it hides is not shown as if it matched.
             self.body.update(literal(f"The selected claim is hidden by the filter “{state.query}”.", MUTED))
@@ -102,7 +113,7 @@ class SourcePane(ReaderScroll):
         self.show(state.data, library, claim, state.today)
 
     def show(
-        self, data: Dataset | None, library: SourceLibrary | None, claim: Claim | None, today: date
+        self, data: Dataset | None, library: SourceLibrary | None, claim: Cited | None, today: date
     ) -> None:
         if data is None or claim is None:
             self.body.update(PROMPT)

@@ -13,6 +13,7 @@ from tui.data.model import Dataset
 from tui.data.state import DashboardState, Since
 from tui.ui.glyphs import SINCE_GLYPH, SINCE_STYLE
 from tui.ui.literal import assemble
+from tui.ui.widgets.state_pane import StatePane
 
 
 def since_label(since: Since | None) -> tuple[str, str]:
@@ -38,12 +39,18 @@ def short_path(path: Path) -> str:
     return str(Path(path.parent.name) / path.name) if path.parent.name else path.name
 
 
-class StatusBar(Static):
-    """Set by the screen after every load; fits itself to its width, most important parts last to go."""
+class StatusBar(Static, StatePane):
+    """Drawn from the state; fits itself to its width, most important parts last to go."""
+
+    NEEDS_DATA = False  # "nothing loaded yet" is what it must say then
 
     _parts: list[tuple[int, Content, Content]] = []
 
-    def show_state(self, state: DashboardState) -> None:
+    def slice(self, state: DashboardState) -> object:
+        # Everything it reads but the selection, the month and the focus.
+        return (state.loaded, state.problems, state.query, state.since, state.view.hint if state.view else "")
+
+    def draw(self, state: DashboardState) -> None:
         self.show(
             state.source.path,
             state.data,

@@ -1,0 +1,348 @@
+"""A keyboard list drawn through the Line API: only the rows in view are wrapped and drawn.
+
+Textual's OptionList measures every option before the first frame (it wraps each to learn its
+height): 12,500 rows a pane at 50,000 positions kept the first key waiting for seconds. Here the
+scroll position counts rows, not lines: the top row is `scroll_offset.y`, and a frame wraps only
+the rows from there until the view is full, so the cost of a frame, a key or a resize follows the
+rows in view. Rows are built lazily at the width they are drawn at, and cached per width.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
+
+from tui.ui.literal import literal
+from tui.ui.widgets.state_pane import StatePane
+
+Make = Callable[[int], Content]
+"""A row's text wrapped to a width (the columns its text may use)."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Row:
+    """One entry: an item with an id the cursor can rest on, or a heading or placeholder."""
+
+    make: Make
+    id: str | None = None
+    disabled: bool = False
+
+
+def fixed(content: Content, id: str | None = None, disabled: bool = False) -> Row:
+    """A row whose text does not depend on the width (a heading, a placeholder)."""
+    return Row(lambda _width: content, id, disabled)
+
+
+@dataclass(frozen=True, slots=True)
+class ShownRow:
+    """A row as drawn at the list's width now (what tests and the palette read)."""
+
+    id: str | None
+    disabled: bool
+    prompt: Content
+
+
+class RowList(ScrollView, StatePane, can_focus=True):
+    """Rows under headings, a cursor on the items, and where it is ("12/33 · 40 in all")."""
+
+    DEFAULT_CSS = """
+    RowList {
+        height: auto;
+        max-height: 100%;
+        color: $foreground;
+        overflow-x: hidden;
+        border: tall $border-blurred;
+        background: $surface;
+        & > .row-list--cursor {
+            color: $foreground;
+            background: $block-cursor-blurred-background;
+        }
+        &:focus {
+            border: tall $border;
+            background-tint: $foreground 5%;
+            & > .row-list--cursor {
+                color: $block-cursor-foreground;
+                background: $block-cursor-background;
+                text-style: $block-cursor-text-style;
+            }
+        }
+        & > .row-list--heading { color: $text-disabled; }
+    }
+    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"row-list--row", "row-list--cursor", "row-list--heading"}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "cursor_down", "Down", show=False, tooltip="next / previous item"),
+        Binding("k,up", "cursor_up", "Up", show=False),
+        Binding("g,home", "first", "First", show=False, tooltip="first / last item"),
+        Binding("G,end", "last", "Last", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False, tooltip="a page of items down / up"),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("enter", "select", "Select", show=False),
+    ]
+
+    highlighted: reactive[int | None] = reactive(None, init=False)
+    """The row under the cursor (always an item, never a heading), or None in an empty list."""
+
+    class Highlighted(Message):
+        """The cursor moved to the row with this id."""
+
+        def __init__(self, row_list: RowList, row_id: str) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.row_id = row_id
+
+        @property
+        def control(self) -> RowList:
+            return self.row_list
+
+    class Selected(Highlighted):
+        """Enter (or a double click) on the row with this id."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._rows: Sequence[Row] = ()
+        self._items: list[int] = []
+        """Indexes of the rows the cursor may rest on, in order."""
+        self._index: dict[str, int] = {}
+        self._of_all = ""
+        self._lines: LRUCache[tuple[int, int], list[Content]] = LRUCache(1024)
+        self._window: list[tuple[int, int]] = []
+        """(row, line of that row) for each line of the view, built once per frame."""
+        self._max_top = 0
+        self._announced: str | None = None
+
+    # ── the rows ────────────────────────────────────────────────────────────
+    def text_width(self) -> int:
+        """Columns a row's text may use (one column of padding each side)."""
+        return max(0, self.scrollable_content_region.width - 2)
+
+    def set_rows(
+        self,
+        rows: Sequence[Row],
+        keep: str | None = None,
+        empty: str = "nothing here",
+        counts: tuple[int, int] | None = None,
+    ) -> None:
+        """Replace the rows, putting the cursor back on `keep` where it is still listed; `counts`
+        is (items shown, items in the data) when a filter may have left fewer."""
+        self._rows = rows or [fixed(literal(empty, "$foreground-muted"), disabled=True)]
+        self._items = [i for i, row in enumerate(self._rows) if not row.disabled]
+        self._index = {
+            row.id: i for i, row in enumerate(self._rows) if row.id is not None and not row.disabled
+        }
+        self._lines.clear()
+        shown, total = counts or (len(self._items), len(self._items))
+        self._of_all = f" · {total} in all" if shown != total else ""
+        self._measure()
+        at = self._index.get(keep) if keep is not None else None
+        self.set_reactive(RowList.highlighted, at if at is not None else next(iter(self._items), None))
+        self._reveal(self.highlighted)
+        self._say_where()
+        self.refresh()
+        self._announce()
+
+    @property
+    def option_count(self) -> int:
+        return len(self._rows)
+
+    def get_option_at_index(self, index: int) -> ShownRow:
+        row = self._rows[index]
+        return ShownRow(row.id, row.disabled, Content("\n").join(self._wrapped(index)))
+
+    def get_option(self, row_id: str) -> ShownRow:
+        return self.get_option_at_index(self._index[row_id])
+
+    @property
+    def options(self) -> list[ShownRow]:
+        """Every row as drawn now (wraps them all: for reading a list whole, not for drawing)."""
+        return [self.get_option_at_index(i) for i in range(len(self._rows))]
+
+    @property
+    def highlighted_option(self) -> ShownRow | None:
+        return None if self.highlighted is None else self.get_option_at_index(self.highlighted)
+
+    def has_claim(self, row_id: str) -> bool:
+        return row_id in self._index
+
+    def show_claim(self, row_id: str) -> bool:
+        """Move the cursor to the row with this id, if listed here."""
+        if row_id not in self._index:
+            return False
+        self.highlighted = self._index[row_id]
+        return True
+
+    @property
+    def claim_id(self) -> str | None:
+        """The id of the row under the cursor."""
+        return self._rows[self.highlighted].id if self.highlighted is not None else None
+
+    # ── lines: only those of rows in view are ever made ─────────────────────
+    def _wrapped(self, index: int, width: int | None = None) -> list[Content]:
+        width = self.text_width() if width is None else width
+        key = (index, width)
+        lines = self._lines.get(key)
+        if lines is None:
+            content = self._rows[index].make(width)
+            lines = content.wrap(width) if width > 0 else content.split("\n")
+            self._lines[key] = lines
+        return lines
+
+    def _height(self, index: int, width: int | None = None) -> int:
+        return max(1, len(self._wrapped(index, width)))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        """For `height: auto` (party panes stacked on a narrow terminal): the rows' lines, counted
+        only as far as the container could show."""
+        cap, total = max(container.height, viewport.height), 0
+        for index in range(len(self._rows)):
+            total += self._height(index, max(0, width - 2))
+            if total >= cap:
+                break
+        return total
+
+    def _measure(self) -> None:
+        """The last top row that still fills the view, walking up from the end (rows in view only)."""
+        room = self.scrollable_content_region.height
+        used, top = 0, len(self._rows)
+        while top > 0 and used < room:
+            top -= 1
+            used += self._height(top)
+        self._max_top = top if used >= room else 0
+        self.virtual_size = Size(self.scrollable_content_region.width, self._max_top + max(room, 1))
+
+    def on_resize(self) -> None:
+        self._lines.clear()
+        self._measure()
+        self._reveal(self.highlighted)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        window: list[tuple[int, int]] = []
+        index, room = int(self.scroll_offset.y), self.scrollable_content_region.height
+        while index < len(self._rows) and len(window) < room:
+            window.extend((index, line) for line in range(self._height(index)))
+            index += 1
+        self._window = window
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if y >= len(self._window):
+            return Strip.blank(width, self.get_visual_style("row-list--row").rich_style)
+        index, line = self._window[y]
+        row = self._rows[index]
+        parts = ["row-list--row"]
+        if row.disabled:
+            parts.append("row-list--heading")
+        elif index == self.highlighted:
+            parts.append("row-list--cursor")
+        style = self.get_visual_style(*parts)
+        rich = style.rich_style
+        text_width = max(0, width - 2)
+        strips = Visual.to_strips(self, self._wrapped(index)[line], text_width, 1, style)
+        body = strips[0] if strips else Strip.blank(0)
+        blank = Strip.blank(1, rich)
+        joined = Strip.join([blank, body.extend_cell_length(text_width, rich), blank])
+        return joined.crop_extend(0, width, rich).apply_meta({"row": index})
+
+    # ── the cursor ──────────────────────────────────────────────────────────
+    def watch_highlighted(self, new: int | None) -> None:
+        self._reveal(new)
+        self._say_where()
+        self.refresh()
+        self._announce()
+
+    def _announce(self) -> None:
+        """Say when the row under the cursor is another one (a refill may put another row at the
+        same index, or the same row at another)."""
+        row_id = self.claim_id
+        if row_id is not None and row_id != self._announced:
+            self.post_message(self.Highlighted(self, row_id))
+        self._announced = row_id
+
+    def _reveal(self, index: int | None) -> None:
+        """Scroll so the row (and a heading right above it) is in view, moving as little as can be."""
+        if index is None or not self._rows:
+            return
+        top = int(self.scroll_offset.y)
+        room = self.scrollable_content_region.height
+        want = index - 1 if index > 0 and self._rows[index - 1].disabled else index
+        if want < top:
+            top = want
+        else:
+            used = sum(self._height(i) for i in range(top, index + 1)) if index - top < room else room + 1
+            while top < index and used > room:
+                used -= self._height(top)
+                top += 1
+            if used > room and index - top >= room:
+                top = index
+        top = min(top, self._max_top)
+        if top != int(self.scroll_offset.y):
+            self.scroll_to(y=top, animate=False, immediate=True)
+
+    def _say_where(self) -> None:
+        count, at = len(self._items), self.highlighted
+        where = bisect_left(self._items, at) if at is not None else count
+        here = f"{where + 1}/{count}" if where < count and self._items[where] == at else f"{count}"
+        self.border_subtitle = here + self._of_all
+
+    def _step(self, by: int) -> None:
+        if not self._items:
+            return
+        at = self.highlighted
+        if at is None:
+            self.highlighted = self._items[0]
+            return
+        where = bisect_right(self._items, at) if by > 0 else bisect_left(self._items, at) - 1
+        if by > 0:
+            where += by - 1
+        else:
+            where += by + 1
+        self.highlighted = self._items[max(0, min(len(self._items) - 1, where))]
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def action_first(self) -> None:
+        if self._items:
+            self.highlighted = self._items[0]
+
+    def action_last(self) -> None:
+        if self._items:
+            self.highlighted = self._items[-1]
+
+    def action_page_down(self) -> None:
+        self._step(max(1, len({row for row, _ in self._window}) - 1))
+
+    def action_page_up(self) -> None:
+        self._step(-max(1, len({row for row, _ in self._window}) - 1))
+
+    def action_select(self) -> None:
+        if self.highlighted is not None and self._rows[self.highlighted].id is not None:
+            self.post_message(self.Selected(self, self._rows[self.highlighted].id or ""))
+
+    async def _on_click(self, event: events.Click) -> None:
+        # A click puts the cursor on the row; a double click opens it, like Enter.
+        clicked = event.style.meta.get("row")
+        if not isinstance(clicked, int) or clicked >= len(self._rows) or self._rows[clicked].disabled:
+            return
+        self.focus()
+        self.highlighted = clicked
+        if event.chain >= 2:
+            self.action_select()

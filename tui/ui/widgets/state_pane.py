@@ -1,0 +1,67 @@
+"""The one way a pane takes the dashboard's state: its slice of it, drawn only when that changes.
+
+Listed after the widget class it extends (`class X(Static, StatePane)`): Textual takes CSS type
+names from the first base only, so `Static { … }` rules would miss a pane that names StatePane first.
+
+The screen holds one frozen `DashboardState` and hands it to every `StatePane` below it (the
+screen's `watch_state`). A pane names the part of the state it draws (`slice`); when a new state
+leaves that part equal, nothing is redrawn (a reload usually touches one party, a cursor move
+touches only the source pane). Each pane used to keep its own memo, its own re-wrap on resize
+and its own "if loaded else nothing": they live here once.
+"""
+
+from __future__ import annotations
+
+from textual.widget import Widget
+
+from tui.data.state import DashboardState
+
+
+class StatePane(Widget):
+    """Subclasses say what they draw from (`slice`) and how (`draw`)."""
+
+    NEEDS_DATA = True
+    """Draw only once a good load exists (a status bar or a problems list draw without one)."""
+    REDRAW_ON_RESIZE = False
+    """Draw again when the width changes (panes that fit text to it without the Line API)."""
+
+    _state: DashboardState | None = None
+    _drawn: object = None
+    _drawn_width = -1
+
+    @property
+    def state(self) -> DashboardState | None:
+        """The state last handed down (None before the first)."""
+        return self._state
+
+    def take_state(self, state: DashboardState) -> None:
+        """Called by the screen for every new state; draws when this pane's slice of it changed."""
+        self._state = state
+        if self.NEEDS_DATA and state.loaded is None:
+            return
+        drawn = (self.slice(state), self._width_key())
+        if drawn == self._drawn:
+            return
+        self._drawn = drawn
+        self.draw(state)
+
+    def _width_key(self) -> int:
+        return self.size.width if self.REDRAW_ON_RESIZE else 0
+
+    def slice(self, state: DashboardState) -> object:
+        """What of the state this pane draws from; compared with ==, so keep it to what it reads."""
+        return state
+
+    def draw(self, state: DashboardState) -> None:
+        raise NotImplementedError  # each pane says what it draws
+
+    def redraw(self) -> None:
+        """Draw the last state again whatever its slice (after something outside the state changed)."""
+        self._drawn = None
+        if self._state is not None:
+            self.take_state(self._state)
+
+    def on_resize(self) -> None:
+        if self.REDRAW_ON_RESIZE and self._state is not None and self._drawn_width != self.size.width:
+            self._drawn_width = self.size.width
+            self.take_state(self._state)
