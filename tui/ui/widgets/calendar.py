@@ -13,6 +13,7 @@ from textual.reactive import reactive
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
+from tui.data.agenda import ahead
 from tui.data.dates import EARLIEST, LATEST, spoken, status_of
 from tui.data.describe import date_label, item_status, voice
 from tui.data.history import earlier
@@ -217,10 +218,6 @@ class Agenda(DatedList):
         )
 
 
-# What a full-screen dashboard keeps in view beside the party panes: what is due, then what comes.
-AHEAD = ("due", "upcoming")
-
-
 class Upcoming(DatedList):
     """Only what is due now or upcoming, soonest first, with countdowns: shown beside the party
     panes on terminals large enough for everything at once (the whole agenda stays in its tab)."""
@@ -234,9 +231,9 @@ class Upcoming(DatedList):
     def show_state(self, state: DashboardState) -> None:
         if state.data is None or state.view is None:
             return
-        ahead = tuple(i for i in state.view.dated if status_of(i.date, i.status, state.today) in AHEAD)
-        total = sum(1 for i in state.data.current_dated if status_of(i.date, i.status, state.today) in AHEAD)
+        due = ahead(state.view.dated, state.today)
+        total = len(ahead(state.data.current_dated, state.today))
         marked = state.loaded.marked if state.loaded else frozenset()
         claims = state.loaded.claims if state.loaded else None
         keep = self.claim_id or state.selected
-        self.show(ahead, state.today, keep, total, marked, self.remember(state), claims, state.since_words)
+        self.show(due, state.today, keep, total, marked, self.remember(state), claims, state.since_words)
