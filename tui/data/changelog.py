@@ -207,7 +207,10 @@ def _since_last_look(path: Path, current: Callable[[], Dataset | None]) -> Chang
     except NoLastLook as problem:
         raise SinceProblem(str(problem)) from None
     if look.kind == "digest" and current_look(path).revision == look.revision:
-        return Changelog(path, label)  # the same bytes as then: nothing changed
+        # The same bytes as then: nothing changed, whatever the dates of its claims.
+        return Changelog(
+            path, label, without_git="the file is not in git, and is unchanged since your last look"
+        )
     return replace(changelog_since(path, point, current), since=label)
 
 

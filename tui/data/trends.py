@@ -53,7 +53,7 @@ class Trend:
     def words(self) -> str:
         """'close since 12 Feb 2026, was apart: towards agreement', for the brief and the cell view."""
         if self.direction == "steady":
-            return f"{self.alignment} throughout the file's history (since {_day(self.since)})"
+            return f"{self.alignment}, unchanged in the file's history since {_day(self.since)}"
         return f"{self.alignment} since {_day(self.since)}, was {self.was}: {WORDS[self.direction]}"
 
 
