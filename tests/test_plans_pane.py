@@ -60,8 +60,10 @@ async def test_the_pane_steps_through_versions_and_differences(plans, size):
         )
         await pilot.press("n")  # round to the first difference again
         assert highlighted(pane).startswith("~ accepts accepts Ceasefire")
-        await pilot.press("N")
+        await pilot.press("N")  # back round to the last difference
         assert highlighted(pane).startswith("− — —")
+        await pilot.press("N")
+        assert highlighted(pane).startswith("~ contests unknown River valley")
         await pilot.press("v")
         await pilot.pause()
         assert rows(pane)[1].startswith("Final text · 20 May 2026 · version 3 of 3")
