@@ -385,16 +385,13 @@ class Dataset:
         return sum(1 for item in self.dated_items if item.date.known and item.id not in self.replaced_by)
 
     def excerpt_count(self) -> int:
+        """Every quote the file cites: claims', figures', issues' and plans' (each verified)."""
+        plans = plan_entries(self.plans).values()
         return (
             sum(len(p.excerpts) for p in self.positions)
             + sum(len(d.excerpts) for d in self.dated_items)
             + sum(len(f.excerpts) for f in self.figures)
             + sum(len(i.excerpts) for i in self.issues.values())
-            + sum(len(e.excerpts) for e in plan_entries(self.plans).values() if not isinstance(e, Plan))
-            + sum(
-                len(s.excerpts)
-                for e in plan_entries(self.plans).values()
-                if isinstance(e, PlanPoint)
-                for s in e.stances
-            )
+            + sum(len(e.excerpts) for e in plans if not isinstance(e, Plan))
+            + sum(len(s.excerpts) for e in plans if isinstance(e, PlanPoint) for s in e.stances)
         )
