@@ -186,6 +186,10 @@ def test_the_bundled_plans_record_only_what_the_sources_say():
 def test_check_counts_the_plans_and_their_quotes(plans, capsys):
     assert main(["check", str(plans), "--today", "2026-12-01"]) == 0
     # 23 quotes: 1 issue's, 1 position's, 2 dated items', 3 versions', 8 points' and 8 stances'.
-    assert capsys.readouterr().out.rstrip().endswith(
-        "(2 dated, 1 upcoming or due on 2026-12-01), 1 plan, 23 excerpts verified against 3 sources"
+    assert (
+        capsys.readouterr()
+        .out.rstrip()
+        .endswith(
+            "(2 dated, 1 upcoming or due on 2026-12-01), 1 plan, 23 excerpts verified against 3 sources"
+        )
     )
