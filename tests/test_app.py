@@ -77,7 +77,7 @@ async def test_tab_and_shift_tab_cycle_through_every_pane(mini):
     app = make_app(mini)
     async with started(app, (120, 40)) as pilot:
         seen = []
-        for _ in range(9):
+        for _ in range(10):
             await pilot.press("tab")
             await pilot.pause()
             seen.append(app.focused.id)
@@ -90,11 +90,12 @@ async def test_tab_and_shift_tab_cycle_through_every_pane(mini):
             "source",
             "changes",
             "figures",
+            "plans",
             "party-north",
         ]
         await pilot.press("shift+tab")
         await pilot.pause()
-        assert app.focused.id == "figures"
+        assert app.focused.id == "plans"
 
 
 async def test_j_and_k_move_and_the_source_follows(mini):

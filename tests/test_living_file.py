@@ -99,7 +99,7 @@ async def agree_with_the_data(app: PeaceDashApp, pilot, names: list[str]) -> Non
     listed = [name.split(" (at ")[0] for _, name in app.screen.sections[0].rows[:-1]]  # type: ignore[union-attr]
     # Every pane at every size, the ones not drawn at this size saying so.
     rest = ["issue × party matrix", "calendar agenda", "month grid", "source pane", "due and upcoming"]
-    rest += ["changes since", "figures", "problems or warnings (while the file has any)"]
+    rest += ["changes since", "figures", "plans", "problems or warnings (while the file has any)"]
     assert listed[:count] == names and listed[count:] == rest
     await pilot.press("escape")
     await pilot.pause()

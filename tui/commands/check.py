@@ -6,20 +6,21 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from tui.data.dates import status_of
+from tui.data.agenda import ahead
 from tui.data.describe import plural
 from tui.data.load import load_positions
 from tui.data.model import Dataset
 
 
 def summary(dataset: Dataset, today: date) -> str:
-    upcoming = sum(status_of(d.date, d.status, today) in ("upcoming", "due") for d in dataset.current_dated)
+    upcoming = len(ahead(dataset.current_dated, today))
     return (
         f"{dataset.path}: ok — {plural(len(dataset.parties), 'party', 'parties')}, "
         f"{plural(len(dataset.issues), 'issue')}, {plural(len(dataset.positions), 'position')}, "
         f"{plural(len(dataset.timeline), 'timeline item')}, {plural(len(dataset.meetings), 'meeting')} "
         f"({dataset.dated_count} dated, {upcoming} upcoming or due on {today.isoformat()}), "
         + (f"{plural(len(dataset.figures), 'figure')}, " if dataset.figures else "")
+        + (f"{plural(len(dataset.plans), 'plan')}, " if dataset.plans else "")
         + f"{plural(dataset.excerpt_count(), 'excerpt')} verified against "
         f"{plural(len(dataset.sources), 'source')}"
     )

@@ -54,9 +54,15 @@ def build_parser() -> argparse.ArgumentParser:
     _common(parser)
     parser.add_argument(
         "--since",
-        metavar="DATE|REV",
+        metavar="DATE|REV|last",
         default="",
-        help="mark what changed since this day (YYYY-MM-DD) or commit, from the file's git history",
+        help="mark what changed since this day (YYYY-MM-DD) or commit, from the file's git history; "
+        "'last': since your last look",
+    )
+    parser.add_argument(
+        "--no-remember",
+        action="store_true",
+        help="do not remember this look (a shared screen): the next 'since your last look' ignores it",
     )
     return parser
 
@@ -112,7 +118,9 @@ def build_export_parser() -> argparse.ArgumentParser:
 
 
 def _since(parser: argparse.ArgumentParser, what: str) -> None:
-    parser.add_argument("--since", metavar="DATE|REV", default="", help=what)
+    parser.add_argument(
+        "--since", metavar="DATE|REV|last", default="", help=what + "; 'last': since your last look"
+    )
 
 
 def build_init_parser() -> argparse.ArgumentParser:
@@ -186,7 +194,9 @@ def build_changes_parser() -> argparse.ArgumentParser:
         help="the data file (default: data/positions.yaml here or in a folder above, else the bundled one)",
     )
     parser.add_argument(
-        "--since", metavar="DATE|REV", help="only commits after this day (YYYY-MM-DD) or commit"
+        "--since",
+        metavar="DATE|REV|last",
+        help="only commits after this day (YYYY-MM-DD) or commit; 'last': since your last look",
     )
     parser.add_argument("--format", choices=("text", "md", "json"), default="text", help="how to print it")
     return parser

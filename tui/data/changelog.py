@@ -9,7 +9,7 @@ Versions that do not load are reported with their first problems and skipped, ne
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import chain
 from pathlib import Path
@@ -171,7 +171,10 @@ def _as_date(text: str) -> date | None:
 
 def changelog_since(path: Path, since: str | None, current: Callable[[], Dataset | None]) -> Changelog:
     """The changelog from a day (YYYY-MM-DD) or a commit on; without git history, the claims of
-    `current()` dated on or after the day. Raises SinceProblem when neither can be given."""
+    `current()` dated on or after the day; `last` (LAST), since the last look remembered for
+    the file. Raises SinceProblem when none of these can be given."""
+    if since == "last":
+        return _since_last_look(path, current)
     since_date = _as_date(since) if since else None
     try:
         root = repository(path)
@@ -192,6 +195,23 @@ def changelog_since(path: Path, since: str | None, current: Callable[[], Dataset
         return Changelog(
             path, since_date.isoformat(), without_git=str(problem), dated=dated_since(data, since_date)
         )
+
+
+def _since_last_look(path: Path, current: Callable[[], Dataset | None]) -> Changelog:
+    """`--since last`: from the commit of the last look, or (a file not in git) from its day,
+    unless the file's digest says nothing changed at all."""
+    from tui.data.last_look import NoLastLook, current_look, since_last
+
+    try:
+        point, label, look = since_last(path)
+    except NoLastLook as problem:
+        raise SinceProblem(str(problem)) from None
+    if look.kind == "digest" and current_look(path).revision == look.revision:
+        # The same bytes as then: nothing changed, whatever the dates of its claims.
+        return Changelog(
+            path, label, without_git="the file is not in git, and is unchanged since your last look"
+        )
+    return replace(changelog_since(path, point, current), since=label)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from typing import Any
 
 from tui.data.describe import plural
 from tui.data.history import CONTEXT
-from tui.data.model import Dataset, Issue, Party, Source
+from tui.data.model import Dataset, Issue, Party, PartyStance, Source, plan_entries
 from tui.data.reading import Entry, readings, title_of, what
 
 
@@ -34,9 +34,11 @@ class ClaimChange:
     fields: tuple[FieldChange, ...] = ()
 
 
-def field_changes(old: Entry, old_data: Dataset, new: Entry, new_data: Dataset) -> tuple[FieldChange, ...]:
+def field_changes(
+    old: Entry | PartyStance, old_data: Dataset, new: Entry | PartyStance, new_data: Dataset
+) -> tuple[FieldChange, ...]:
     """Each field of `new` that reads differently from `old`, each read in its own dataset (a
-    party's name as it was then)."""
+    party's name as it was then); a party's stance on a plan's point compares alike."""
     if type(old) is type(new):
         out = []
         for reading in readings(type(new)):
@@ -138,4 +140,7 @@ def compare(old: Dataset | None, new: Dataset) -> Changes:
         return Changes(tuple(_compare(new, {}, new, new.cited)))
     found = _compare(old, old.cited, new, new.cited)
     found += _compare(old, _context(old), new, _context(new))
+    # Plans, version by version and point by point: each its own entry (a point's ids are
+    # 'plan/version/point', so the same point in two versions of the file is matched).
+    found += _compare(old, plan_entries(old.plans), new, plan_entries(new.plans))
     return Changes(tuple(found))

@@ -17,8 +17,8 @@ from tui.data.model import Claim, DatedItem, Position, Source
 from tui.data.yamlnodes import Node
 
 # What a change may be about besides claims and figures (which share one namespace of ids);
-# the panes mark claims only.
-CONTEXT = ("issue", "party", "source")
+# the panes mark claims only. Plans, their versions and points have ids of their own.
+CONTEXT = ("issue", "party", "source", "plan", "plan version", "plan point")
 
 
 def what_of(claim: Claim) -> str:

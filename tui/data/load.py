@@ -7,15 +7,17 @@ import os
 import stat
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
 
-from tui.data.dates import UNKNOWN
+from tui.data.dates import UNKNOWN, spoken
 from tui.data.describe import plural
 from tui.data.fields import Fields, Problems, describe, did_you_mean, entries
 from tui.data.history import check_supersession
 from tui.data.model import (
     ALIGNMENTS,
     MEETING_KINDS,
+    POINT_STANCES,
     POSITION_KINDS,
     RECORDED_STATUSES,
     TIMELINE_KINDS,
@@ -26,6 +28,10 @@ from tui.data.model import (
     Issue,
     Location,
     Party,
+    PartyStance,
+    Plan,
+    PlanPoint,
+    PlanVersion,
     Position,
     Problem,
     Source,
@@ -56,7 +62,13 @@ TOP_KEYS = (
     "timeline",
     "meetings",
     "figures",
+    "plans",
+    "stale_after_days",
 )
+PLAN_KEYS = ("name", "note", "versions")
+VERSION_KEYS = ("label", "date", "inferred", "note", "excerpts", "points")
+POINT_KEYS = ("number", "topic", "summary", "excerpts", "stances")
+STANCE_KEYS = ("stance", "excerpts")
 FIGURE_KEYS = (
     "measures",
     "value",
@@ -76,7 +88,7 @@ FIGURE_KEYS = (
 REQUIRED = ("sources", "parties", "issues", "positions")
 SOURCE_KEYS = ("file", "title", "outlet", "published", "inferred", "note")
 PARTY_KEYS = ("name", "short", "includes")
-ISSUE_KEYS = ("name", "short", "alignment", "note")
+ISSUE_KEYS = ("name", "short", "alignment", "note", "excerpts")
 POSITION_KEYS = (
     "party",
     "issue",
@@ -187,11 +199,12 @@ def _load(
     reader = _Reader(problems, library, files)
     sources = reader.sources(top.get("sources"))
     parties = reader.parties(top.get("parties"))
-    issues = reader.issues(top.get("issues"))
+    issues = reader.issues(top.get("issues"), sources)
     positions = reader.positions(top.get("positions"), sources, parties, issues)
     timeline = reader.dated(top.get("timeline"), "timeline", TIMELINE_KINDS, sources, parties)
     meetings = reader.dated(top.get("meetings"), "meetings", MEETING_KINDS, sources, parties)
     figures = reader.figures(top.get("figures"), sources, parties, issues)
+    plans = reader.plans(top.get("plans"), sources, parties)
     dataset = Dataset(
         path=path,
         title=top.text("title", "Russia–Ukraine peace process"),
@@ -203,6 +216,8 @@ def _load(
         timeline=tuple(timeline),
         meetings=tuple(meetings),
         figures=tuple(figures),
+        plans=tuple(plans),
+        stale_after_days=_stale_after(top, problems),
     )
     # Checked against the dataset's own claim index; the links found are added to it after.
     replaced_by = check_supersession(dataset.claims, reader.links, sources, problems)
@@ -244,6 +259,22 @@ def _seed_dir(path: Path, top: Fields, problems: Problems, files: bool = True) -
             f"the seeds folder '{text}' lies outside this file's tree through a link: name the real folder",
         )
     return resolved
+
+
+DEFAULT_STALE_AFTER = 30
+
+
+def _stale_after(top: Fields, problems: Problems) -> int:
+    """`stale_after_days: 30`: days after the newest source past which the data is called old."""
+    node = top.get("stale_after_days")
+    if node is None:
+        return DEFAULT_STALE_AFTER
+    text = node.value if isinstance(node.value, str) else ""
+    if not text.isdigit() or not 1 <= int(text) <= 36500:
+        shown = f"'{node.value}'" if isinstance(node.value, str) else describe(node)
+        problems.add(node, f"'stale_after_days' should be a whole number of days such as 30, not {shown}")
+        return DEFAULT_STALE_AFTER
+    return int(text)
 
 
 def _at(node: Node) -> Location:
@@ -309,7 +340,7 @@ class _Reader:
             out[pid] = Party(pid, f.text("name"), f.text("short"), includes, _at(key))
         return out
 
-    def issues(self, section: Node | None) -> dict[str, Issue]:
+    def issues(self, section: Node | None, sources: dict[str, Source]) -> dict[str, Issue]:
         out: dict[str, Issue] = {}
         for iid, key, node in entries(section, "issues", self.problems):
             f = Fields(node, f"issue '{iid}'", ISSUE_KEYS, self.problems)
@@ -321,6 +352,9 @@ class _Reader:
                 f.text("note", ""),
                 _at(key),
                 short=f.text("short", ""),
+                excerpts=self._excerpts(f, f"issue '{iid}'", sources)
+                if f.get("excerpts") is not None
+                else (),
             )
         return out
 
@@ -453,6 +487,125 @@ class _Reader:
                 )
             )
         return out
+
+    def plans(
+        self, section: Node | None, sources: dict[str, Source], parties: dict[str, Party]
+    ) -> list[Plan]:
+        out: list[Plan] = []
+        for plan_id, key, node in entries(section, "plans", self.problems):
+            f = Fields(node, f"plan '{plan_id}'", PLAN_KEYS, self.problems)
+            name = f.text("name")
+            note = f.text("note", "")
+            versions = []
+            for vkey, vkey_node, vnode in entries(
+                f.get("versions"), f"versions of plan '{plan_id}'", self.problems
+            ):
+                versions.append(self._plan_version(f"{plan_id}/{vkey}", vkey_node, vnode, sources, parties))
+            if f.get("versions") is None:
+                self.problems.add(
+                    node,
+                    f"plan '{plan_id}' has no 'versions:': a plan is recorded as its sources describe it, version by version",
+                )
+            self._version_order(plan_id, versions)
+            out.append(Plan(plan_id, name, note, _at(key), tuple(versions)))
+        return out
+
+    def _version_order(self, plan_id: str, versions: list[PlanVersion]) -> None:
+        """Versions are listed oldest first: one dated clearly before the one above it is a problem."""
+        for before, after in pairwise(versions):
+            if before.date.start and after.date.end and after.date.end < before.date.start:
+                self.problems.add(
+                    after.at,
+                    f"version '{after.key}' of plan '{plan_id}' ({spoken(after.date)}) is dated before "
+                    f"'{before.key}' above it ({spoken(before.date)}): list versions oldest first",
+                )
+
+    def _plan_version(
+        self, vid: str, key: Node, node: Node, sources: dict[str, Source], parties: dict[str, Party]
+    ) -> PlanVersion:
+        plan_id, vkey = vid.split("/")
+        what = f"version '{vkey}' of plan '{plan_id}'"
+        f = Fields(node, what, VERSION_KEYS, self.problems)
+        when = f.date("date") or UNKNOWN
+        points: list[PlanPoint] = []
+        numbers: dict[str, PlanPoint] = {}
+        for pkey, pkey_node, pnode in entries(f.get("points"), f"points of {what}", self.problems):
+            point = self._plan_point(f"{vid}/{pkey}", pkey_node, pnode, what, sources, parties)
+            if point.number and point.number in numbers:
+                first = numbers[point.number]
+                self.problems.add(
+                    pkey_node,
+                    f"point '{pkey}' of {what} has number {point.number}, as point '{first.key}' does "
+                    f"(line {first.at.line}): each point is listed once",
+                )
+            elif point.number:
+                numbers[point.number] = point
+            points.append(point)
+        return PlanVersion(
+            vid,
+            f.text("label", vkey),
+            when,
+            f.flag("inferred"),
+            f.text("note", ""),
+            self._excerpts(f, what, sources),
+            _at(key),
+            tuple(points),
+        )
+
+    def _plan_point(
+        self,
+        pid: str,
+        key: Node,
+        node: Node,
+        version: str,
+        sources: dict[str, Source],
+        parties: dict[str, Party],
+    ) -> PlanPoint:
+        what = f"point '{pid.rsplit('/', 1)[-1]}' of {version}"
+        f = Fields(node, what, POINT_KEYS, self.problems)
+        number = f.text("number", "") if f.get("number") is not None else ""
+        stances: list[PartyStance] = []
+        section = f.get("stances")
+        if section is not None and isinstance(section.value, dict):
+            for party, pnode in section.value.items():
+                pkey_node, value = pnode
+                if party not in parties:
+                    self.problems.add(
+                        pkey_node,
+                        f"unknown party '{party}' in 'stances' of {what}{did_you_mean(party, parties)}; "
+                        f"the ids in 'parties' are: {', '.join(parties) or '(none)'}",
+                    )
+                    continue
+                stances.append(self._stance(party, pkey_node, value, what, sources))
+        elif section is not None:
+            self.problems.add(
+                section,
+                f"'stances' of {what} should map party ids to a stance, such as 'ua: {{stance: accepts, excerpts: [...]}}'",
+            )
+        return PlanPoint(
+            pid,
+            number,
+            f.text("topic"),
+            f.text("summary", ""),
+            self._excerpts(f, what, sources),
+            tuple(stances),
+            _at(key),
+        )
+
+    def _stance(
+        self, party: str, key: Node, node: Node, point: str, sources: dict[str, Source]
+    ) -> PartyStance:
+        what = f"the stance of '{party}' on {point}"
+        if not isinstance(node.value, dict):
+            self.problems.add(node, f"{what} should be a mapping with 'stance:' and 'excerpts:'")
+            return PartyStance(party, "unknown", (), _at(key))
+        f = Fields(node, what, STANCE_KEYS, self.problems)
+        stance = f.choice("stance", POINT_STANCES)
+        # "unknown" says no source tells; any other stance is a claim and cites its quote.
+        excerpts = (
+            self._excerpts(f, what, sources) if stance != "unknown" or f.get("excerpts") is not None else ()
+        )
+        return PartyStance(party, stance, excerpts, _at(key))  # type: ignore[arg-type]  # a POINT_STANCES word
 
     def _amount(self, f: Fields, what: str) -> tuple[float | None, float | None, str]:
         """'value: 20', 'range: [2000, 2500]' or 'words: the largest since 2022': the amount as

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from tui.data.characters import one_line
 from tui.data.dates import PartialDate, spoken
@@ -113,6 +113,15 @@ class Party:
 
 
 @dataclass(frozen=True, slots=True)
+class Excerpt:
+    """A verbatim quote of a source that backs a claim."""
+
+    source: str
+    quote: str
+    at: Location = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Issue:
     """A question on the table, with where the parties stand relative to each other."""
 
@@ -122,19 +131,12 @@ class Issue:
     note: str
     at: Location = field(compare=False)
     short: str = ""  # an optional label for tight columns
+    excerpts: tuple[Excerpt, ...] = ()
+    """The quotes behind the alignment (optional; verified like every claim's)."""
 
     def label(self, width: int) -> str:
         """The name if it fits in width, else the short label if there is one."""
         return self.name if len(self.name) <= width or not self.short else self.short
-
-
-@dataclass(frozen=True, slots=True)
-class Excerpt:
-    """A verbatim quote of a source that backs a claim."""
-
-    source: str
-    quote: str
-    at: Location = field(compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +239,90 @@ class Figure:
         return (self.low, self.high, " ".join(self.words.lower().split()), self.unit)
 
 
+# Where a party stands on one point of a plan, as the sources say; "unknown" where none says.
+PointStance = Literal["accepts", "contests", "rejects", "unknown"]
+POINT_STANCES: tuple[str, ...] = get_args(PointStance)
+
+
+@dataclass(frozen=True, slots=True)
+class PartyStance:
+    """One party's stance on one point of a plan, with the quotes that show it."""
+
+    party: PartyId
+    stance: PointStance
+    excerpts: tuple[Excerpt, ...]
+    at: Location = field(compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class PlanPoint:
+    """One point (or, where the source numbers none, one topic) of a version of a plan."""
+
+    id: str
+    """'plan/version/point': unique in the file; the point's own key is the last part."""
+    number: str
+    """The number the source gives the point ('' when it gives none)."""
+    topic: str
+    summary: str
+    excerpts: tuple[Excerpt, ...]
+    stances: tuple[PartyStance, ...]
+    at: Location = field(compare=False)
+
+    @property
+    def key(self) -> str:
+        """The point's key in its version: the same point in two versions has the same key."""
+        return self.id.rsplit("/", 1)[-1]
+
+    def stance_of(self, party: str) -> PointStance:
+        return next((s.stance for s in self.stances if s.party == party), "unknown")
+
+
+@dataclass(frozen=True, slots=True)
+class PlanVersion:
+    """A plan as one source (or several) describes it at one time."""
+
+    id: str
+    """'plan/version'."""
+    label: str
+    date: PartialDate
+    inferred: bool
+    note: str
+    excerpts: tuple[Excerpt, ...]
+    at: Location = field(compare=False)
+    points: tuple[PlanPoint, ...] = field(default=(), compare=False)
+    """Compared point by point as entries of their own (see plan_entries), not as one field."""
+
+    @property
+    def key(self) -> str:
+        return self.id.rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A peace plan recorded point by point, version by version (oldest version first)."""
+
+    id: str
+    name: str
+    note: str
+    at: Location = field(compare=False)
+    versions: tuple[PlanVersion, ...] = field(default=(), compare=False)
+    """Compared version by version as entries of their own (see plan_entries)."""
+
+
+PlanEntry = Plan | PlanVersion | PlanPoint
+
+
+def plan_entries(plans: tuple[Plan, ...]) -> dict[str, PlanEntry]:
+    """Every plan, version and point by its id, in file order: what the change engine compares."""
+    out: dict[str, PlanEntry] = {}
+    for plan in plans:
+        out[plan.id] = plan
+        for version in plan.versions:
+            out[version.id] = version
+            out.update((point.id, point) for point in version.points)
+    return out
+
+
 Claim = Position | DatedItem
 """What the panes list, mark and select: a position, a timeline item or a meeting."""
 Cited = Claim | Figure
@@ -259,6 +345,9 @@ class Dataset:
     replaced_by: dict[str, str] = field(default_factory=dict)
     """Each superseded claim's id → the id of the claim that replaces it (from `supersedes:`)."""
     figures: tuple[Figure, ...] = ()
+    plans: tuple[Plan, ...] = ()
+    stale_after_days: int = 30
+    """Days after the newest source's date past which the data is called out of date."""
     claims: Mapping[str, Claim] = field(init=False, repr=False, compare=False)
     """Every position, timeline item and meeting by id, built once with the dataset: the one
     id → claim lookup of the panes, history, exports and the change engine."""
@@ -296,8 +385,13 @@ class Dataset:
         return sum(1 for item in self.dated_items if item.date.known and item.id not in self.replaced_by)
 
     def excerpt_count(self) -> int:
+        """Every quote the file cites: claims', figures', issues' and plans' (each verified)."""
+        plans = plan_entries(self.plans).values()
         return (
             sum(len(p.excerpts) for p in self.positions)
             + sum(len(d.excerpts) for d in self.dated_items)
             + sum(len(f.excerpts) for f in self.figures)
+            + sum(len(i.excerpts) for i in self.issues.values())
+            + sum(len(e.excerpts) for e in plans if not isinstance(e, Plan))
+            + sum(len(s.excerpts) for e in plans if isinstance(e, PlanPoint) for s in e.stances)
         )

@@ -25,13 +25,17 @@ from tui.data.model import (
     IssueId,
     Party,
     PartyId,
+    Plan,
+    PlanPoint,
+    PlanVersion,
     Position,
     PositionKind,
     Source,
 )
 
-Entry = Position | DatedItem | Figure | Issue | Party | Source
-"""What a list of changes is about: a claim, a figure, an issue, a party or a source."""
+Entry = Position | DatedItem | Figure | Issue | Party | Source | Plan | PlanVersion | PlanPoint
+"""What a list of changes is about: a claim, a figure, an issue, a party, a source, or a plan,
+one of its versions or one of their points."""
 Speak = Callable[[Any, Dataset], str]
 """A value (or a whole entry) as text, in the words of the dataset it belongs to."""
 
@@ -140,7 +144,12 @@ TITLES: dict[type, str] = {
     Issue: "name",
     Party: "name",
     Source: "title",
+    Plan: "name",
+    PlanVersion: "label",
+    PlanPoint: "topic",
 }
+# How a list of changes names an entry of a class whose name is not the word ('plan point').
+WHAT = {PlanVersion: "plan version", PlanPoint: "plan point"}
 
 
 def _base(entry: object) -> type:
@@ -156,4 +165,5 @@ def what(entry: Entry) -> str:
     """'position', 'meeting', 'timeline item', 'figure', 'issue', 'party' or 'source'."""
     if isinstance(entry, Position | DatedItem):
         return what_of(entry)
-    return _base(entry).__name__.lower()
+    base = _base(entry)
+    return WHAT.get(base, base.__name__.lower())

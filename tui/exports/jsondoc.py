@@ -6,10 +6,13 @@ import json
 from datetime import date
 from typing import Any
 
+from tui.data.agenda import passed_without_outcome
 from tui.data.characters import in_json
 from tui.data.dates import PartialDate
 from tui.data.describe import item_status
-from tui.data.model import Dataset, DatedItem, Excerpt
+from tui.data.freshness import freshness
+from tui.data.model import Dataset, DatedItem, Excerpt, Plan
+from tui.data.plans import version_diff
 
 FORMAT, VERSION = "peacedash-export", 1
 
@@ -52,6 +55,65 @@ def _dated(item: DatedItem, today: date) -> dict[str, Any]:
     }
 
 
+def _freshness(data: Dataset, today: date) -> dict[str, Any]:
+    found = freshness(data, today)
+    return {
+        "newest_source": found.newest.id if found.newest else None,
+        "newest_date": _date(found.newest.published) if found.newest else None,
+        "age_days": found.age,
+        "stale_after_days": found.threshold,
+        "stale": found.stale,
+        "text": found.short,
+    }
+
+
+def _plan(data: Dataset, plan: Plan) -> dict[str, Any]:
+    versions = []
+    for version in plan.versions:
+        diffs = version_diff(data, plan, version)
+        changes = {d.point.key: d for d in diffs}
+        versions.append(
+            {
+                "id": version.key,
+                "label": version.label,
+                "date": _date(version.date) | {"inferred": version.inferred},
+                "note": version.note or None,
+                "excerpts": _excerpts(version.excerpts),
+                "line": version.at.line,
+                "points": [
+                    {
+                        "id": point.key,
+                        "number": point.number or None,
+                        "topic": point.topic,
+                        "summary": point.summary or None,
+                        "excerpts": _excerpts(point.excerpts),
+                        "line": point.at.line,
+                        # Every party of the file, "unknown" where no stance is recorded.
+                        "stances": {
+                            party: {
+                                "stance": point.stance_of(party),
+                                "excerpts": _excerpts(
+                                    next((s.excerpts for s in point.stances if s.party == party), ())
+                                ),
+                            }
+                            for party in data.parties
+                        },
+                        "change": changes[point.key].change,
+                    }
+                    for point in version.points
+                ],
+                "dropped": [d.point.key for d in diffs if d.change == "dropped"],
+            }
+        )
+    return {
+        "id": plan.id,
+        "name": plan.name,
+        "note": plan.note or None,
+        "line": plan.at.line,
+        "versions": versions,
+    }
+
+
 def export_document(data: Dataset, today: date) -> dict[str, Any]:
     return {
         "format": FORMAT,
@@ -81,6 +143,7 @@ def export_document(data: Dataset, today: date) -> dict[str, Any]:
                 "short": i.short or None,
                 "alignment": i.alignment,
                 "note": i.note or None,
+                "excerpts": _excerpts(i.excerpts),
             }
             for i in data.issues.values()
         ],
@@ -123,6 +186,15 @@ def export_document(data: Dataset, today: date) -> dict[str, Any]:
             }
             for f in data.figures
         ],
+        "freshness": _freshness(data, today),
+        # Oldest first, with their age: deadlines and meetings past their window, no outcome recorded.
+        "passed_without_outcome": [
+            {"id": p.item.id, "days_ago": p.days}
+            for p in passed_without_outcome(
+                sorted(data.current_dated, key=lambda i: i.date.sort_key()), today
+            )
+        ],
+        "plans": [_plan(data, plan) for plan in data.plans],
     }
 
 

@@ -40,9 +40,11 @@ def render(kind: str, data: Dataset, today: date, since: Changelog | None = None
         from tui.exports.jsondoc import export_json
 
         return export_json(data, today).encode("utf-8"), "JSON written"
+    from tui.data.trends import issue_trends
     from tui.exports.brief import export_brief
 
-    return export_brief(data, today).encode("utf-8"), ""
+    # Each issue's direction from the file's git history (none without one: nothing invented).
+    return export_brief(data, today, issue_trends(data.path, data)).encode("utf-8"), ""
 
 
 def default_target(data_path: Path, kind: str) -> Path:

@@ -16,6 +16,7 @@ from tui.ui.widgets.changes_pane import ChangesPane
 from tui.ui.widgets.figures_pane import FiguresPane
 from tui.ui.widgets.issue_matrix import IssueMatrix
 from tui.ui.widgets.party_pane import PartyPane
+from tui.ui.widgets.plans_pane import PlansPane
 from tui.ui.widgets.problems_pane import ProblemsPane
 from tui.ui.widgets.source_pane import SourcePane
 
@@ -118,6 +119,15 @@ PANES: tuple[PaneRow, ...] = (
         "tab-figures",
         matches=lambda state: len(state.view.figures) if state.view else 0,
         key="f",
+    ),
+    PaneRow(
+        "plans",
+        PlansPane,
+        "tab",
+        lambda: PlansPane(id="plans"),
+        "Plans",
+        "tab-plans",
+        key="p",
     ),
     PaneRow(
         "problems or warnings (while the file has any)",

@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Static
 
+from tui.data.agenda import ahead
 from tui.data.dates import spoken, status_of
 from tui.data.describe import date_label, item_status, voice
 from tui.data.history import earlier
@@ -211,10 +212,6 @@ class Agenda(DatedList):
     """Deadlines, meetings and events in date order with precision and status against today."""
 
 
-# What a full-screen dashboard keeps in view beside the party panes: what is due, then what comes.
-AHEAD = ("due", "upcoming")
-
-
 class Upcoming(DatedList):
     """Only what is due now or upcoming, soonest first, with countdowns: shown beside the party
     panes on terminals large enough for everything at once (the whole agenda stays in its tab)."""
@@ -226,8 +223,8 @@ class Upcoming(DatedList):
         self.border_title = "Due and upcoming"
 
     def items(self, state: DashboardState) -> tuple[DatedItem, ...]:
-        return tuple(i for i in super().items(state) if status_of(i.date, i.status, state.today) in AHEAD)
+        return ahead(super().items(state), state.today)
 
     def total(self, state: DashboardState) -> int:
         assert state.data is not None  # NEEDS_DATA
-        return sum(1 for i in state.data.current_dated if status_of(i.date, i.status, state.today) in AHEAD)
+        return len(ahead(state.data.current_dated, state.today))

@@ -1,0 +1,85 @@
+"""The Plans pane: points × parties for a version, what changed from the one before, and the keys
+to step through versions and differences (a fixture plan of three versions)."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from running import started
+
+from tui.ui.app import PeaceDashApp
+from tui.ui.widgets.plans_pane import PlansPane
+
+FIXTURE = Path(__file__).parent / "fixtures" / "plans"
+
+
+@pytest.fixture
+def plans(tmp_path: Path) -> Path:
+    shutil.copytree(FIXTURE, tmp_path / "plans")
+    return tmp_path / "plans" / "data" / "positions.yaml"
+
+
+def rows(pane: PlansPane) -> list[str]:
+    return [" ".join(str(pane.get_option_at_index(i).prompt).split()) for i in range(pane.option_count)]
+
+
+def highlighted(pane: PlansPane) -> str:
+    assert pane.highlighted is not None
+    return rows(pane)[pane.highlighted]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (160, 48)])
+async def test_the_pane_steps_through_versions_and_differences(plans, size):
+    app = PeaceDashApp(plans, date(2026, 12, 1), clock=lambda: datetime(2026, 12, 1, 9, 0))
+    async with started(app, size) as pilot:
+        assert dict((name, key) for key, name in app.dashboard.pane_keys())["plans"] == "p"
+        await pilot.press("p")
+        await pilot.pause()
+        pane = app.screen.query_one(PlansPane)
+        assert app.focused is pane
+        shown = rows(pane)
+        assert shown[0] == "The accord"
+        assert shown[1].startswith("Draft of 12 points · 3 Mar 2026 · version 1 of 3")
+        assert shown[2] == "NO SO point"
+        assert shown[3].startswith("accepts unknown 1. Ceasefire")
+        await pilot.press("n")  # nothing differs in a first version
+        await pilot.press("v")
+        await pilot.pause()
+        shown = rows(pane)
+        assert shown[1].startswith("Revised text of ten points · April 2026 · version 2 of 3")
+        assert highlighted(pane).startswith("~ accepts accepts Ceasefire")
+        assert "changed: Southland: unknown → accepts" in highlighted(pane)
+        await pilot.press("n")
+        assert highlighted(pane).startswith("~ contests unknown River valley")
+        await pilot.press("n")
+        assert highlighted(pane).startswith("− — — 3. Referendum") and highlighted(pane).endswith(
+            "dropped from this version"
+        )
+        await pilot.press("n")  # round to the first difference again
+        assert highlighted(pane).startswith("~ accepts accepts Ceasefire")
+        await pilot.press("N")  # back round to the last difference
+        assert highlighted(pane).startswith("− — —")
+        await pilot.press("N")
+        assert highlighted(pane).startswith("~ contests unknown River valley")
+        await pilot.press("v")
+        await pilot.pause()
+        assert rows(pane)[1].startswith("Final text · 20 May 2026 · version 3 of 3")
+        assert highlighted(pane).startswith("~ accepts unknown River valley")
+        await pilot.press("n")
+        assert highlighted(pane).startswith(
+            "+ unknown unknown Prisoners"
+        ) and "new in this version" in highlighted(pane)
+        await pilot.press("V", "V")
+        await pilot.pause()
+        assert rows(pane)[1].startswith("Draft of 12 points")
+
+
+async def test_a_file_without_plans_says_so(mini):
+    app = PeaceDashApp(mini, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 0))
+    async with started(app, (120, 40)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert rows(app.screen.query_one(PlansPane)) == ["no plans in the file"]
