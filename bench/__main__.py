@@ -17,7 +17,9 @@ import sys
 import tempfile
 import time
 from datetime import date
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from bench.generate import generate
 from bench.terminal import Terminal
@@ -46,6 +48,7 @@ FULL_LOAD = (
 )
 
 rows: list[tuple[str, str, str, str, str]] = []
+T = TypeVar("T")
 
 
 def row(what: str, value: str, baseline: str, ratio: float | None, goal: str) -> None:
@@ -401,6 +404,15 @@ def bench_changes_since() -> None:
         )
 
 
+def step(name: str, run: Callable[..., T], *args: object) -> T | None:
+    """One bench step; one that fails is a row saying so, and the rest still run."""
+    try:
+        return run(*args)
+    except Exception as error:  # a bench reports, it does not stop: the next rows still matter
+        row(f"{name}: FAILED", f"{type(error).__name__}: {error}"[:120], "", None, "")
+        return None
+
+
 def compile_package() -> None:
     """Byte-compile tui/ as `pip install` does: an editable install (or PYTHONDONTWRITEBYTECODE)
     leaves it as source, recompiled on every launch (~25 ms), while Textual's own modules are
@@ -421,16 +433,17 @@ def main() -> None:
     options = parser.parse_args()
     started = time.perf_counter()
     compile_package()
-    bench_check()
-    bench_launch()
-    bare_keys, _ = keys([PYTHON, "-m", "bench.bare_app"], b"bare textual app ready")
-    bench_reload()
-    bench_long_quote()
-    bench_changes()
-    bench_changes_since()
+    step("check", bench_check)
+    step("launch", bench_launch)
+    bare = step("bare app keys", keys, [PYTHON, "-m", "bench.bare_app"], b"bare textual app ready")
+    bare_keys = bare[0] if bare else 0.03
+    step("reload", bench_reload)
+    step("long quote", bench_long_quote)
+    step("changes", bench_changes)
+    step("changes --since", bench_changes_since)
     if not options.quick:
-        bench_keys_during_load(bare_keys)
-        bench_scale(bare_keys)
+        step("keys during a 50k load", bench_keys_during_load, bare_keys)
+        step("scale", bench_scale, bare_keys)
     print()
     print("| measure | peacedash | baseline (same run) | ratio | goal |")
     print("|---|---|---|---|---|")
