@@ -334,3 +334,18 @@ async def test_the_filter_box_uses_the_search(searched):
         await pilot.pause()
         assert [o.id for o in app.dashboard.query_one(FiguresPane).options if o.id] == ["drones-feb"]
         assert east.claim_id is None
+
+
+@pytest.mark.parametrize(
+    ("today", "query", "expected"),
+    [
+        # Before its window: the recorded "missed" applies only once the window has passed, so the
+        # deadline is upcoming and the held meeting (5 March) not yet held.
+        (date(2026, 1, 10), "status:upcoming", {"referendum", "paris-summit"}),
+        (date(2026, 1, 10), "status:missed", {"referendum"}),  # what the file records still finds it
+        (date(2026, 7, 1), "status:upcoming", set()),
+        (date(2026, 7, 1), "status:held", {"paris-summit"}),
+    ],
+)
+def test_status_finds_where_an_item_stands_today_as_the_panes_say(data, today, query, expected):
+    assert ids(Filter(data, today).view(query)) == expected

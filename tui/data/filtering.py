@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import TypeVar
 
 from tui.data.model import Dataset, DatedItem, Figure, Position
@@ -37,15 +38,18 @@ class Filter:
     """From this many claims the texts are made at once, in the thread that loads the file;
     below, on the first search (a few milliseconds, kept off the first screen's path)."""
 
-    def __init__(self, data: Dataset) -> None:
+    def __init__(self, data: Dataset, today: date | None = None) -> None:
         self.data = data
+        self.today = today
         dated = sorted(
             (d for d in data.dated_items if d.id not in data.replaced_by), key=lambda d: d.date.sort_key()
         )
         self._everything = View(
             data.current_positions, tuple(dated), frozenset(data.issues), "", data.figures
         )
-        self._index = SearchIndex(data) if len(data.positions) + len(data.dated_items) >= self.EAGER else None
+        self._index = (
+            SearchIndex(data, today) if len(data.positions) + len(data.dated_items) >= self.EAGER else None
+        )
         # The last query and what it matched: typing on ("rus" → "russ") only narrows it, so
         # the next keystroke searches those matches, not the whole dataset.
         self._last: tuple[Query, Matches] | None = None
@@ -53,7 +57,7 @@ class Filter:
     @property
     def index(self) -> SearchIndex:
         if self._index is None:
-            self._index = SearchIndex(self.data)
+            self._index = SearchIndex(self.data, self.today)
         return self._index
 
     def view(self, text: str) -> View:

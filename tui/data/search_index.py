@@ -5,9 +5,10 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Literal
 
-from tui.data.dates import PartialDate, spoken
+from tui.data.dates import PartialDate, spoken, status_of
 from tui.data.history import current_id
 from tui.data.model import KIND_WORDS, Dataset, DatedItem, Excerpt, Figure, Position
 from tui.data.search import Field, Piece, Query, TextMaker, title_score
@@ -33,7 +34,8 @@ class _Drafts:
     """Collects every entry's texts and field pieces; the words of a party, an issue, a source,
     a kind, a speaker and a date are made once and shared by all the claims that name them."""
 
-    def __init__(self, data: Dataset) -> None:
+    def __init__(self, data: Dataset, today: date | None = None) -> None:
+        self.today = today
         self.maker = TextMaker()
         self.drafts: list[tuple[EntryKind, str, str]] = []
         piece = self.maker.piece
@@ -89,7 +91,11 @@ class _Drafts:
         pieces = [
             *(self.of("party", self.parties, i) for i in who),
             self.maker.piece("kind", d.kind, *kind),
-            self.maker.piece("status", d.status or ""),
+            # What the file records ("proposed") and, given a today, where it stands ("missed"):
+            # status:missed finds a deadline passed with no outcome, as the panes call it.
+            self.maker.piece(
+                "status", d.status or "", status_of(d.date, d.status, self.today) if self.today else ""
+            ),
             *self.cited(d.excerpts),
             self.maker.piece("speaker", d.speaker),
         ]
@@ -116,9 +122,9 @@ class SearchIndex:
     (filtering for "28-point" finds the current position that replaced the 28-point plan's).
     """
 
-    def __init__(self, data: Dataset) -> None:
+    def __init__(self, data: Dataset, today: date | None = None) -> None:
         self.data = data
-        drafts = _Drafts(data)
+        drafts = _Drafts(data, today)
         piece = drafts.maker.piece
         numbers = {p.id: drafts.position(p) for p in data.positions}
         numbers |= {d.id: drafts.dated(d) for d in data.dated_items}

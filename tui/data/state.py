@@ -48,6 +48,7 @@ class Loaded:
         loaded_at: datetime | None,
         marked: frozenset[str],
         warnings: tuple[Problem, ...] = (),
+        today: date | None = None,
     ) -> Loaded:
         totals: dict[str, int] = {}
         for position in dataset.positions:
@@ -59,7 +60,7 @@ class Loaded:
             loaded_at,
             marked,
             MappingProxyType(totals),
-            Filter(dataset),
+            Filter(dataset, today),
             warnings,
         )
 

@@ -202,7 +202,9 @@ class PeaceDashApp(App[int]):
             changes = compare(previous, result.dataset) if previous is not None else None
             self.good = result
             marked = changes.touched if changes else frozenset()
-            loaded = Loaded.build(result.dataset, result.library, self.clock(), marked, result.warnings)
+            loaded = Loaded.build(
+                result.dataset, result.library, self.clock(), marked, result.warnings, self.today
+            )
         self.file_watch.sync()
         await self.dashboard.show_load(loaded, result.problems)
         self.set_timer(SETTLE_SECONDS, self._settle_memory)  # once idle after the first screen
