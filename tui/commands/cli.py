@@ -192,6 +192,25 @@ def build_changes_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def build_coverage_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="peacedash coverage",
+        description=(
+            "List each source's notable sentences (a number, a date, a quotation, a speaker, a "
+            "demand or refusal) that no excerpt cites, most to record first, with their lines, "
+            "and the share of notable sentences cited. Never edits the file."
+        ),
+    )
+    parser.add_argument("source", nargs="?", help="one source id (default: every source)")
+    parser.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        help="the data file (default: data/positions.yaml here or in a folder above, else the bundled one)",
+    )
+    return parser
+
+
 def _data(parser: argparse.ArgumentParser, args: argparse.Namespace, announce: bool = True) -> DataFile:
     """The data file; one that is named but missing is a usage error (exit 2), before anything runs.
     One found elsewhere than ./data/positions.yaml is said on stderr."""
@@ -248,6 +267,14 @@ def _run_cite(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     return run_cite(_data(parser, args).path, args.source, words)
 
 
+def _run_coverage(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from tui.commands.coverage import run_coverage
+
+    if args.file is None and args.source and args.source.endswith((".yaml", ".yml")):
+        args.file, args.source = Path(args.source), None  # one argument: the data file
+    return run_coverage(_data(parser, args).path, args.source)
+
+
 @dataclass(frozen=True, slots=True)
 class Command:
     """A subcommand: how its arguments are read and what runs it."""
@@ -265,6 +292,7 @@ COMMANDS: dict[str, Command] = {
     "changes": Command(build_changes_parser, _run_changes),
     "add-source": Command(build_add_source_parser, _run_add_source),
     "cite": Command(build_cite_parser, _run_cite),
+    "coverage": Command(build_coverage_parser, _run_coverage),
 }
 
 
