@@ -7,6 +7,7 @@ from datetime import date
 from tui.data.characters import visible
 from tui.data.describe import (
     KIND_WORDS,
+    backing,
     cited_title,
     date_label,
     figure_groups,
@@ -46,7 +47,7 @@ def export_brief(data: Dataset, today: date) -> str:
             who = party_names(data, item.proposed_by or item.participants)
             # 'put forward by', not 'proposed by': the status that follows often says 'proposed'.
             by = f"; {'put forward by' if item.proposed_by else 'with'} {who}" if who else ""
-            said = f" ({voice(item)})" if voice(item) else ""
+            said = f" ({backing(data, item)})"
             lines.append(f"  - {item.title}: {date_label(item)}{by}. {statuses[item.id][1]}{said}.")
     lines += ["", "Where the parties stand:"]
     by_cell = positions_by_cell(data.current_positions)
@@ -57,8 +58,7 @@ def export_brief(data: Dataset, today: date) -> str:
         lines.append(f"  {issue.name} (parties {issue.alignment}):")
         for party, here in cells:
             lines.extend(
-                f"    - {party.name}, {KIND_WORDS[p.kind]}: {p.stance}"
-                + (f" ({voice(p)})." if voice(p) else ".")
+                f"    - {party.name}, {KIND_WORDS[p.kind]}: {p.stance}" + f" ({backing(data, p)})."
                 for p in here
             )
     if data.figures:
