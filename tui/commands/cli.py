@@ -167,6 +167,11 @@ def build_cite_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "words", nargs="+", help="the words to find (a last argument ending .yaml is the data file)"
     )
+    parser.add_argument(
+        "--sentence",
+        action="store_true",
+        help="quote the whole sentence the words stand in (default: the words typed, first to last)",
+    )
     return parser
 
 
@@ -264,7 +269,7 @@ def _run_cite(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
     words = list(args.words)
     args.file = Path(words.pop()) if len(words) > 1 and words[-1].endswith((".yaml", ".yml")) else None
-    return run_cite(_data(parser, args).path, args.source, words)
+    return run_cite(_data(parser, args).path, args.source, words, args.sentence)
 
 
 def _run_coverage(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
