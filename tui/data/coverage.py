@@ -127,6 +127,13 @@ def notable_sentences(text: SourceText, spans: list[tuple[int, int]]) -> list[No
         if count_words(sentence.text, MIN_NOTABLE_WORDS) < MIN_NOTABLE_WORDS:
             continue
         by_words.setdefault(fold(sentence.text).lower(), []).append(sentence)
+    # A line the text prints again inside a longer one (a headline under a "Home WORLD NEWS"
+    # banner) is the same statement: it counts once, cited when either is.
+    keys = sorted(by_words, key=len, reverse=True)
+    for short in keys:
+        longer = next((k for k in keys if len(k) > len(short) and short in k and k in by_words), None)
+        if longer is not None and short in by_words:
+            by_words[longer] += by_words.pop(short)
     out = []
     for copies in by_words.values():
         why = reasons(copies[0].text)
