@@ -205,8 +205,13 @@ def test_brief_reads_as_plain_words(data):
         f"  - {TITLE}: April 2026; with Northland, Southland. proposed, in 17 days (per officials (unnamed), 1 outlet, "
         "single source, anonymous only)."
     )
-    assert "Held or met:\n  - First round in Geneva: 5 Feb 2026; with Northland, Southland. held (1 outlet, single source)." in text
-    assert "  Ceasefire (parties close):\n    - Northland, demand: Monitors (1 outlet, single source)." in text
+    assert (
+        "Held or met:\n  - First round in Geneva: 5 Feb 2026; with Northland, Southland. held (1 outlet, single source)."
+        in text
+    )
+    assert (
+        "  Ceasefire (parties close):\n    - Northland, demand: Monitors (1 outlet, single source)." in text
+    )
     assert "·" not in text and "|" not in text
 
 
