@@ -201,7 +201,7 @@ def test_cite_quotes_the_whole_sentence_only_when_asked(geneva):
 
 
 def test_cite_on_a_miss_shows_the_closest_passage_and_its_line(geneva):
-    done = run("cite", "geneva", "journalists", "waited", "inside", "the", "hall", str(geneva))
+    done = run("cite", "geneva", "journalists", "stood", "inside", "the", "hall", str(geneva))
     assert done.returncode == 1
     assert done.stderr.startswith(
         "peacedash cite: not found in geneva.txt; the closest passage, line 13, is "
