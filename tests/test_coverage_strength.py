@@ -204,6 +204,6 @@ def test_cite_on_a_miss_shows_the_closest_passage_and_its_line(geneva):
     done = run("cite", "geneva", "journalists", "stood", "inside", "the", "hall", str(geneva))
     assert done.returncode == 1
     assert done.stderr.startswith(
-        "peacedash cite: not found in geneva.txt; the closest passage, line 13, is "
+        "peacedash cite: not found in geneva.txt; the closest passage, line 7, is "
     )
     assert done.stderr.strip().endswith("alike: “journalists waited outside the venue”")
