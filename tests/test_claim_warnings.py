@@ -222,3 +222,21 @@ def test_a_figure_marked_approximate_keeps_its_about(tmp_path):
     )
     path.write_text(text, encoding="utf-8")
     assert [w for w in warnings(path) if "'ships'" in w] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("Делегация вероятно примет план по гавани.", "вероятно"),
+        ("Делегация, возможно, примет план по гавани.", "возможно"),
+        ("Делегація, ймовірно, ухвалить план щодо гавані.", "ймовірно"),
+        ("Делегація, можливо, ухвалить план щодо гавані.", "можливо"),
+        ("The envoys would likely accept the harbour plan.", "likely"),
+    ],
+)
+def test_russian_ukrainian_and_english_qualifiers_are_on_the_list(tmp_path, sentence, word):
+    found = warnings(one_claim(tmp_path, sentence, "stated: 2026"))
+    assert [w for w in found if "own words" in w] == [
+        f"warning: the quote of 'north-claim' says '{word}', which the claim's own words leave out: "
+        "say it in the claim, or mark it 'hedged: true'"
+    ]

@@ -203,7 +203,35 @@ def test_cite_quotes_the_whole_sentence_only_when_asked(geneva):
 def test_cite_on_a_miss_shows_the_closest_passage_and_its_line(geneva):
     done = run("cite", "geneva", "journalists", "stood", "inside", "the", "hall", str(geneva))
     assert done.returncode == 1
-    assert done.stderr.startswith(
-        "peacedash cite: not found in geneva.txt; the closest passage, line 7, is "
-    )
+    assert done.stderr.startswith("peacedash cite: not found in geneva.txt; the closest passage, line 7, is ")
     assert done.stderr.strip().endswith("alike: “journalists waited outside the venue”")
+
+
+# ── what makes a sentence notable ───────────────────────────────────────────
+@pytest.mark.parametrize(
+    ("sentence", "why"),
+    [
+        ("“We will meet again soon,” the host said to the press.", ("quotation", "speaker")),
+        ("About 300 journalists waited outside the venue all day.", ("number",)),
+        ("The delegations will meet again in April in Vienna.", ("date",)),
+        ("Kyiv refuses any withdrawal from the eastern region at all.", ("demand",)),
+        ("Делегация Москвы требует отвода войск из региона.", ("demand",)),
+        ("Делегація Києва вимагає виведення військ з регіону.", ("demand",)),
+        ("The delegations met in a lakeside hotel under heavy security.", ()),
+    ],
+)
+def test_each_reason_a_sentence_is_notable_for(sentence, why):
+    from tui.data.coverage import reasons
+
+    assert reasons(sentence) == why
+
+
+def test_a_line_break_ends_a_sentence_whatever_follows():
+    from tui.data.sentences import sentences
+
+    text = "The conflict persists, the text says.\n\n3 hours ago\n6 min read"
+    assert [s.text for s in sentences(text)] == [
+        "The conflict persists, the text says.",
+        "3 hours ago",
+        "6 min read",
+    ]
