@@ -240,3 +240,15 @@ def test_russian_ukrainian_and_english_qualifiers_are_on_the_list(tmp_path, sent
         f"warning: the quote of 'north-claim' says '{word}', which the claim's own words leave out: "
         "say it in the claim, or mark it 'hedged: true'"
     ]
+
+
+def test_the_documented_list_is_the_list_the_check_uses():
+    import re
+
+    docs = (Path(__file__).parent.parent / "docs" / "data-format.md").read_text(encoding="utf-8")
+    section = docs.split("## Estimative language")[1].split("\n## ")[0]
+    listed = [
+        line for line in section.splitlines() if line.startswith(("- English:", "- Russian:", "- Ukrainian:"))
+    ]
+    documented = [w for line in listed for w in re.findall(r"`([^`]+)`", line)]
+    assert documented == [q.words for q in QUALIFIERS]

@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 from tui.data.characters import describe, quotable, visible
+from tui.data.date_sense import relative_expressions
+from tui.data.estimative import qualifiers_in
 from tui.data.load import load_positions
 from tui.data.safefiles import Refused
 from tui.data.sentences import around, dropped_attributions, dropped_hedges, quoted_hedges
@@ -228,6 +230,18 @@ def run_cite(path: Path, source: str, words: list[str], whole_sentence: bool = F
     for hedge in quoted_hedges(quote):
         print(
             f"note: the quote itself says '{hedge}': mark the claim 'reported: true' so the panes say so",
+            file=sys.stderr,
+        )
+    for said in qualifiers_in(quote):
+        print(
+            f"note: the quote says '{said}': keep it in the claim's own words, or mark the claim "
+            "'hedged: true'",
+            file=sys.stderr,
+        )
+    for when in relative_expressions(sentence):
+        print(
+            f"note: the sentence says '{when}': give the claim its own date ('stated:', a figure's "
+            "'as_of:'), as precise as the text allows",
             file=sys.stderr,
         )
     for speaker in dropped_attributions(sentence, quote):

@@ -92,7 +92,7 @@ def build_check_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--strict",
         action="store_true",
-        help="exit 1 on warnings too (a quote that drops its sentence's hedge or speaker)",
+        help="exit 1 on warnings too (a dropped hedge, speaker or estimative word; a date from the source the sentence contradicts)",
     )
     return parser
 
