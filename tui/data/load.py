@@ -223,7 +223,7 @@ def _load(
         quoted = list(each_quoted(dataset, library))
         warnings = (
             *reader.warnings,
-            *quote_warnings(dataset, library),
+            *quote_warnings(str(path), quoted),
             *date_sense_warnings(str(path), quoted, dataset.dated_items),
             *estimative_warnings(str(path), quoted),
         )
