@@ -107,28 +107,27 @@ def test_json_carries_each_claims_strength(geneva):
 def test_brief_and_markdown_say_how_many_outlets(geneva):
     brief = run("brief", str(geneva)).stdout
     assert (
-        "Refuses any withdrawal (per a senior Ukrainian negotiator, 1 outlet, single source, anonymous only)."
-        in brief
+        "Refuses any withdrawal (per a senior Ukrainian negotiator, 1 outlet only, anonymous only)." in brief
     )
     assert (
         "Ukrainian forces withdraw from the Donetsk region (per a Kremlin spokesman (wire), 2 outlets)."
         in brief
     )
     md = run("export", "md", str(geneva)).stdout
-    assert "per a senior Ukrainian negotiator · 1 outlet · single source · anonymous only" in md
+    assert "per a senior Ukrainian negotiator · 1 outlet only · anonymous only" in md
 
 
 async def test_the_party_pane_marks_a_single_source_anonymous_claim(geneva):
     app = PeaceDashApp(geneva, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30))
     async with started(app, (120, 40)) as pilot:
         rows = {o.id: " ".join(str(o.prompt).split()) for o in app.dashboard.query_one("#party-ua").options}
-        assert "single source · anonymous only" in rows["ua-no-withdrawal"]
+        assert "1 outlet · anonymous only" in rows["ua-no-withdrawal"]
         rows = {o.id: " ".join(str(o.prompt).split()) for o in app.dashboard.query_one("#party-ru").options}
-        assert "single source" not in rows["ru-donetsk"]
+        assert "outlet" not in rows["ru-donetsk"]
         await pilot.press("enter")
         await pilot.pause()
         facts = " ".join(str(w.render()) for w in app.screen.query("Static"))
-        assert "backed by: 1 outlet · single source · anonymous only" in facts
+        assert "backed by: 1 outlet only · anonymous only" in facts
 
 
 # ── the article view ────────────────────────────────────────────────────────

@@ -234,7 +234,7 @@ async def test_the_app_and_the_brief_say_reported_and_who_speaks(mini):
     )
     brief = cli("brief", str(mini), "--today", "2026-03-15")
     assert (
-        "Northland, offer: Withdraw from the river valley (reported, per unnamed officials, 1 outlet, single source, anonymous only)."
+        "Northland, offer: Withdraw from the river valley (reported, per unnamed officials, 1 outlet only, anonymous only)."
         in brief
     )
     app = PeaceDashApp(mini, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30))
@@ -602,12 +602,12 @@ def test_a_dated_item_says_who_says_it_in_the_brief_markdown_and_calendar(mini):
     )
     brief = cli("brief", str(mini), "--today", "2026-03-15")
     assert (
-        "  - Next round in Vienna: April 2026; with Northland, Southland. proposed, in 17 days (reported, per officials (unnamed), 1 outlet, single source, anonymous only)."
+        "  - Next round in Vienna: April 2026; with Northland, Southland. proposed, in 17 days (reported, per officials (unnamed), 1 outlet only, anonymous only)."
         in brief
     )
     markdown = cli("export", "md", str(mini), "--today", "2026-03-15")
     assert (
-        "Vienna; Northland, Southland; reported · per officials (unnamed) · 1 outlet · single source · anonymous only; proposed"
+        "Vienna; Northland, Southland; reported · per officials (unnamed) · 1 outlet only · anonymous only; proposed"
         in markdown
     )
     ics = subprocess.run(

@@ -30,15 +30,16 @@ class Strength:
 
     @property
     def mark(self) -> str:
-        """'single source · anonymous only', 'single source', '' for a claim two outlets back."""
-        parts = (["single source"] if self.single else []) + (["anonymous only"] if self.anonymous else [])
+        """'1 outlet · anonymous only', '1 outlet', '' for a claim two outlets back: what a pane
+        shows (short: a pane row at 80 columns has no room for more)."""
+        parts = (["1 outlet"] if self.single else []) + (["anonymous only"] if self.anonymous else [])
         return " · ".join(parts)
 
     @property
     def words(self) -> str:
-        """'2 outlets', '1 outlet · single source · anonymous only': for the detail and exports."""
-        count = f"{self.outlets} outlet{'s' if self.outlets != 1 else ''}"
-        return " · ".join(x for x in (count, self.mark) if x)
+        """'2 outlets', '1 outlet only · anonymous only': for the detail, the brief and Markdown."""
+        count = f"{self.outlets} outlet{'s' if self.outlets != 1 else ''}" + (" only" if self.single else "")
+        return " · ".join(x for x in (count, "anonymous only" if self.anonymous else "") if x)
 
 
 def _outlet(data: Dataset, source_id: str) -> str:
