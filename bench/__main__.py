@@ -16,8 +16,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 

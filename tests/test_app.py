@@ -502,12 +502,12 @@ async def test_the_article_is_titled_by_its_headline(mini):
 async def test_a_matrix_cell_shows_its_latest_position_and_opens_all_of_them(bundled):
     app = PeaceDashApp(bundled, date(2026, 2, 8), clock=FIXED_CLOCK)
     async with started(app, (120, 40)) as pilot:
-        await pilot.press("5")  # Ukraine × Territory and Donbas: six positions
+        await pilot.press("5")  # Ukraine × Territory and Donbas: seven positions
         await pilot.pause()
         matrix = app.screen.query_one(IssueMatrix)
         assert matrix.cursor_coordinate.column == 2
         cell = str(matrix.get_cell_at(matrix.cursor_coordinate))
-        assert cell.endswith(" +5") and "…" in cell  # the others counted, the cut marked
+        assert cell.endswith(" +6") and "…" in cell  # the others counted, the cut marked
         assert app.dashboard.selected == "ua-no-withdrawal"  # stated late February 2026: the latest
         await pilot.press("enter")
         await pilot.pause()
@@ -515,9 +515,9 @@ async def test_a_matrix_cell_shows_its_latest_position_and_opens_all_of_them(bun
 
         assert isinstance(app.screen, CellScreen)
         shown = [str(w.render()) for w in app.screen.query("#cell Static")]
-        assert shown[0] == "6 positions, the most recently stated first"
-        headings = [s for s in shown if s[:3] in {f"{n}. " for n in range(1, 7)}]
-        assert len(headings) == 6 and "Will not withdraw from territory" in headings[0]
+        assert shown[0] == "7 positions, the most recently stated first"
+        headings = [s for s in shown if s[:3] in {f"{n}. " for n in range(1, 8)}]
+        assert len(headings) == 7 and "Will not withdraw from territory" in headings[0]
         assert app.screen.query_one("#cell").border_title == "Ukraine × Territory and Donbas"
         await pilot.press("escape")
         await pilot.pause()

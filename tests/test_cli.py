@@ -22,7 +22,7 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
 def test_check_a_sound_file_prints_a_one_line_summary(mini):
     done = run("check", str(mini), "--today", "2026-03-15")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == (
+    assert done.stdout.strip().splitlines()[0] == (
         f"{mini}: ok — 3 parties, 3 issues, 5 positions, 1 timeline item, 2 meetings "
         "(3 dated, 2 upcoming or due on 2026-03-15), 8 excerpts verified against 2 sources"
     )

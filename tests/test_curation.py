@@ -233,7 +233,10 @@ async def test_the_app_and_the_brief_say_reported_and_who_speaks(mini):
         "    reported: true\n    speaker: unnamed officials\n",
     )
     brief = cli("brief", str(mini), "--today", "2026-03-15")
-    assert "Northland, offer: Withdraw from the river valley (reported, per unnamed officials)." in brief
+    assert (
+        "Northland, offer: Withdraw from the river valley (reported, per unnamed officials, 1 outlet only, anonymous only)."
+        in brief
+    )
     app = PeaceDashApp(mini, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30))
     async with started(app, (120, 40)):
         north = app.screen.query_one("#party-north", PartyPane)
@@ -599,11 +602,14 @@ def test_a_dated_item_says_who_says_it_in_the_brief_markdown_and_calendar(mini):
     )
     brief = cli("brief", str(mini), "--today", "2026-03-15")
     assert (
-        "  - Next round in Vienna: April 2026; with Northland, Southland. proposed, in 17 days (reported, per officials (unnamed))."
+        "  - Next round in Vienna: April 2026; with Northland, Southland. proposed, in 17 days (reported, per officials (unnamed), 1 outlet only, anonymous only)."
         in brief
     )
     markdown = cli("export", "md", str(mini), "--today", "2026-03-15")
-    assert "Vienna; Northland, Southland; reported · per officials (unnamed); proposed" in markdown
+    assert (
+        "Vienna; Northland, Southland; reported · per officials (unnamed) · 1 outlet only · anonymous only; proposed"
+        in markdown
+    )
     ics = subprocess.run(
         [sys.executable, "-m", "tui.commands.cli", "export", "ics", str(mini), "--today", "2026-03-15"],
         capture_output=True,

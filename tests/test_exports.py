@@ -125,7 +125,7 @@ def test_markdown_parses_and_every_claim_is_cited(data):
             assert f"“{excerpt.quote}” — {data.sources[excerpt.source].title}" in definition
     assert (
         TITLE in text
-        and "| by end of June 2026 (“by the end of June”) · inferred | Summit hosted by Westland[^summit-june] | Westland | proposed · 107 days to the deadline |"
+        and "| by end of June 2026 (“by the end of June”) · inferred | Summit hosted by Westland (1 outlet only)[^summit-june] | Westland | proposed · 107 days to the deadline |"
         in text
     )
 
@@ -202,10 +202,14 @@ def test_brief_reads_as_plain_words(data):
     assert "Coming up:\n  - Next round" not in text  # ordered by date: the summit is in June, Vienna in April
     coming = text.split("Coming up:\n")[1].split("\n\n")[0].splitlines()
     assert coming[0] == (
-        f"  - {TITLE}: April 2026; with Northland, Southland. proposed, in 17 days (per officials (unnamed))."
+        f"  - {TITLE}: April 2026; with Northland, Southland. proposed, in 17 days (per officials (unnamed), 1 outlet only, "
+        "anonymous only)."
     )
-    assert "Held or met:\n  - First round in Geneva: 5 Feb 2026; with Northland, Southland. held." in text
-    assert "  Ceasefire (parties close):\n    - Northland, demand: Monitors." in text
+    assert (
+        "Held or met:\n  - First round in Geneva: 5 Feb 2026; with Northland, Southland. held (1 outlet only)."
+        in text
+    )
+    assert "  Ceasefire (parties close):\n    - Northland, demand: Monitors (1 outlet only)." in text
     assert "·" not in text and "|" not in text
 
 
@@ -300,7 +304,7 @@ async def test_before_its_window_a_held_meeting_is_upcoming_everywhere(mini):
     before = "2026-01-15"  # the Geneva round (held, 5 February 2026) has not happened yet
     brief = run("brief", str(mini), "--today", before).stdout.decode()
     assert (
-        "First round in Geneva: 5 Feb 2026; with Northland, Southland. upcoming, in 21 days (the file records it as held)."
+        "First round in Geneva: 5 Feb 2026; with Northland, Southland. upcoming, in 21 days (the file records it as held) (1 outlet only)."
         in brief
     )
     document = json.loads(run("export", "json", str(mini), "--today", before).stdout)
@@ -320,5 +324,5 @@ def test_brief_says_each_word_once(mini):
     line = next(row for row in brief.splitlines() if "Summit hosted by Westland" in row)
     assert (
         line
-        == "  - Summit hosted by Westland: by end of June 2026 (“by the end of June”), inferred; put forward by Westland. proposed, 107 days to the deadline."
+        == "  - Summit hosted by Westland: by end of June 2026 (“by the end of June”), inferred; put forward by Westland. proposed, 107 days to the deadline (1 outlet only)."
     )

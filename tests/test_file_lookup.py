@@ -171,7 +171,7 @@ def test_a_named_file_is_used_without_a_note(mine):
 
 
 # ── help ───────────────────────────────────────────────────────────────────
-EVERY_COMMAND = ["init", "check", "export", "brief", "changes", "add-source", "cite"]
+EVERY_COMMAND = ["init", "check", "export", "brief", "changes", "add-source", "cite", "coverage"]
 
 
 def test_help_lists_every_command(tmp_path):
@@ -180,7 +180,7 @@ def test_help_lists_every_command(tmp_path):
     assert done.returncode == 0
     listed = [line.split()[1] for line in done.stdout.splitlines() if line.startswith("  peacedash ")]
     assert listed == EVERY_COMMAND
-    assert "  peacedash cite source words [words ...]" in done.stdout
+    assert "  peacedash cite [--sentence] source words [words ...]" in done.stdout
     assert "  peacedash add-source [--id ID] article [file]" in done.stdout
 
 

@@ -71,6 +71,10 @@ def dataset(tmp_path: Path, *excerpts: tuple[str, str]) -> Path:
             "    issue: coast",
             "    kind: stance",
             f"    stance: Claim {n}",
+            # Dated and hedged by hand: these claims test the quote rules, not the date-sense or
+            # estimative warnings (tests/test_claim_warnings.py).
+            "    stated: 2026-03-02",
+            "    hedged: true",
             "    excerpts:",
             f"      - source: {source}",
             # JSON string syntax is YAML double-quoted syntax: the quote is written exactly.

@@ -66,6 +66,7 @@ positions:
     issue: talks
     kind: stance
     stance: Talks resume next week
+    stated: March 2026
     speaker: officials (unnamed)
     excerpts:
       - source: wire
@@ -422,7 +423,7 @@ def with_claim(path: Path, entry: str, speaker: str = "") -> Path:
     said = f"    speaker: {speaker}\n" if speaker else ""
     path.write_text(
         DATA
-        + "  north-copied:\n    party: north\n    issue: talks\n    kind: stance\n    stance: Copied\n"
+        + "  north-copied:\n    party: north\n    issue: talks\n    kind: stance\n    stance: Copied\n    stated: March 2026\n"
         + said
         + "    excerpts:\n"
         + pasted

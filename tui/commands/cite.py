@@ -6,15 +6,19 @@ It never edits the data file: the entry is printed for the curator to paste.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
 from tui.data.characters import describe, quotable, visible
+from tui.data.date_sense import relative_expressions
+from tui.data.estimative import qualifiers_in
 from tui.data.load import load_positions
 from tui.data.safefiles import Refused
 from tui.data.sentences import around, dropped_attributions, dropped_hedges, quoted_hedges
 from tui.data.sources import (
     MIN_QUOTE_WORDS,
+    PUNCTUATION,
     Match,
     SourceLibrary,
     SourceText,
@@ -101,7 +105,46 @@ def _grow(text: str, start: int, end: int, low: int, high: int) -> tuple[int, in
     return None
 
 
-def run_cite(path: Path, source: str, words: list[str]) -> int:
+def _bare(word: str) -> str:
+    return fold(word).lower().strip(PUNCTUATION)
+
+
+def _typed_span(text: SourceText, match: Match, wanted: str) -> Match:
+    """The passage from the first word typed to the last, on whole words, nearest the closest
+    match: the fuzzy alignment is as long as the typed letters, so it may stop a word short
+    ("… forces from the" for "… forces from Donetsk") or cut the words typed last."""
+    typed = [w for w in (_bare(x) for x in wanted.split()) if w]
+    if not typed:
+        return match
+    whole = text.text
+    low = whole.rfind("\n", 0, match.start) + 1
+    high = whole.find("\n", match.end)
+    high = len(whole) if high < 0 else high
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", whole[low:high])]
+    spans = [(low + a, low + b) for a, b in spans]
+    bare = [_bare(whole[a:b]) for a, b in spans]
+    reach = 2 * len(typed) + 3  # a few words more than typed, never a paragraph away
+    best: tuple[int, int, int] | None = None
+    for i, first in enumerate(bare):
+        if first != typed[0]:
+            continue
+        for j in range(i, min(len(bare), i + reach)):
+            if bare[j] == typed[-1]:
+                distance = abs(spans[i][0] - match.start) + abs(spans[j][1] - match.end)
+                if best is None or distance < best[0]:
+                    best = (distance, i, j)
+    if best is None:
+        return match
+    start, end = spans[best[1]][0], spans[best[2]][1]
+    # Punctuation around the first and last words is the sentence's, not the passage's.
+    while start < end and not is_word_char(whole[start]):
+        start += 1
+    while end > start and not is_word_char(whole[end - 1]):
+        end -= 1
+    return Match(start, end)
+
+
+def run_cite(path: Path, source: str, words: list[str], whole_sentence: bool = False) -> int:
     found = _seed(path, source)
     if isinstance(found, str):
         print(f"peacedash cite: {found}", file=sys.stderr)
@@ -113,14 +156,24 @@ def run_cite(path: Path, source: str, words: list[str]) -> int:
     if match is None:
         passage, likeness = text.closest(wanted)
         passage = passage.strip().rstrip(",;:")  # a clause, not the punctuation after it
-        match = text.find(passage) if likeness >= FUZZY_FLOOR else None
+        near = text.find(passage) if passage else None
+        match = near if likeness >= FUZZY_FLOOR else None
         if match is None:
+            where = f", line {text.line_of(near.start)}," if near is not None else ""
+            shown = f": “{' '.join(passage.split())}”" if passage else ""
             print(
-                f"peacedash cite: not found in {file} (the closest passage is {likeness:.0%} alike)",
+                visible(
+                    f"peacedash cite: not found in {file}; the closest passage{where} is "
+                    f"{likeness:.0%} alike{shown}"
+                ),
                 file=sys.stderr,
             )
             return 1
+        match = _typed_span(text, match, wanted)
         how = f"not as written: the closest passage, {likeness:.0%} alike"
+    if whole_sentence:
+        match = Match(*around(text.text, match.start, match.end))
+        how += "; the whole sentence, as asked"
     match = _proposal(text, match)
     found_text = text.text[match.start : match.end]
     # The entry must pass check: a passage holding a control or bidi character (the seed is
@@ -177,6 +230,18 @@ def run_cite(path: Path, source: str, words: list[str]) -> int:
     for hedge in quoted_hedges(quote):
         print(
             f"note: the quote itself says '{hedge}': mark the claim 'reported: true' so the panes say so",
+            file=sys.stderr,
+        )
+    for said in qualifiers_in(quote):
+        print(
+            f"note: the quote says '{said}': keep it in the claim's own words, or mark the claim "
+            "'hedged: true'",
+            file=sys.stderr,
+        )
+    for when in relative_expressions(sentence):
+        print(
+            f"note: the sentence says '{when}': give the claim its own date ('stated:', a figure's "
+            "'as_of:'), as precise as the text allows",
             file=sys.stderr,
         )
     for speaker in dropped_attributions(sentence, quote):

@@ -98,7 +98,7 @@ def build_check_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--strict",
         action="store_true",
-        help="exit 1 on warnings too (a quote that drops its sentence's hedge or speaker)",
+        help="exit 1 on warnings too (a dropped hedge, speaker or estimative word; a date from the source the sentence contradicts)",
     )
     return parser
 
@@ -175,6 +175,11 @@ def build_cite_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "words", nargs="+", help="the words to find (a last argument ending .yaml is the data file)"
     )
+    parser.add_argument(
+        "--sentence",
+        action="store_true",
+        help="quote the whole sentence the words stand in (default: the words typed, first to last)",
+    )
     return parser
 
 
@@ -199,6 +204,25 @@ def build_changes_parser() -> argparse.ArgumentParser:
         help="only commits after this day (YYYY-MM-DD) or commit; 'last': since your last look",
     )
     parser.add_argument("--format", choices=("text", "md", "json"), default="text", help="how to print it")
+    return parser
+
+
+def build_coverage_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="peacedash coverage",
+        description=(
+            "List each source's notable sentences (a number, a date, a quotation, a speaker, a "
+            "demand or refusal) that no excerpt cites, most to record first, with their lines, "
+            "and the share of notable sentences cited. Never edits the file."
+        ),
+    )
+    parser.add_argument("source", nargs="?", help="one source id (default: every source)")
+    parser.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        help="the data file (default: data/positions.yaml here or in a folder above, else the bundled one)",
+    )
     return parser
 
 
@@ -255,7 +279,15 @@ def _run_cite(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
     words = list(args.words)
     args.file = Path(words.pop()) if len(words) > 1 and words[-1].endswith((".yaml", ".yml")) else None
-    return run_cite(_data(parser, args).path, args.source, words)
+    return run_cite(_data(parser, args).path, args.source, words, args.sentence)
+
+
+def _run_coverage(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from tui.commands.coverage import run_coverage
+
+    if args.file is None and args.source and args.source.endswith((".yaml", ".yml")):
+        args.file, args.source = Path(args.source), None  # one argument: the data file
+    return run_coverage(_data(parser, args).path, args.source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +307,7 @@ COMMANDS: dict[str, Command] = {
     "changes": Command(build_changes_parser, _run_changes),
     "add-source": Command(build_add_source_parser, _run_add_source),
     "cite": Command(build_cite_parser, _run_cite),
+    "coverage": Command(build_coverage_parser, _run_coverage),
 }
 
 

@@ -77,6 +77,16 @@ def voice(claim: Position | DatedItem | Figure) -> str:
     return " · ".join(parts)
 
 
+def backing(data: Dataset, claim: Position | DatedItem | Figure, counted: bool = True) -> str:
+    """'reported · per sources · 1 outlet · single source · anonymous only': who says it, how sure
+    and how many outlets back it (`counted`: with the count even when it is several; else only
+    the marks of a weak claim, as the panes show it)."""
+    from tui.data.strength import strength  # strength reads the sentences module's speaker words
+
+    found = strength(data, claim)
+    return " · ".join(x for x in (voice(claim), found.words if counted else found.mark) if x)
+
+
 def figure_groups(figures: tuple[Figure, ...]) -> list[list[Figure]]:
     """Figures by what they measure (case and spacing aside), in file order: conflicting
     figures on one measure sit side by side, never averaged."""

@@ -10,8 +10,10 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 
+from tui.data.date_sense import date_sense_warnings
 from tui.data.dates import UNKNOWN, spoken
 from tui.data.describe import plural
+from tui.data.estimative import estimative_warnings
 from tui.data.fields import Fields, Problems, describe, did_you_mean, entries
 from tui.data.history import check_supersession
 from tui.data.model import (
@@ -36,6 +38,7 @@ from tui.data.model import (
     Problem,
     Source,
 )
+from tui.data.quoted import each_quoted
 from tui.data.safefiles import Refused, kind_of, path_problem
 from tui.data.sentences import quote_warnings
 from tui.data.sources import (
@@ -98,6 +101,7 @@ POSITION_KEYS = (
     "supersedes",
     "speaker",
     "reported",
+    "hedged",
     "excerpts",
 )
 DATED_KEYS = (
@@ -105,6 +109,7 @@ DATED_KEYS = (
     "supersedes",
     "speaker",
     "reported",
+    "hedged",
     "title",
     "date",
     "as_written",
@@ -228,7 +233,15 @@ def _load(
         return LoadResult(path, None, tuple(ordered), library)
     if replaced_by:
         dataset = replace(dataset, replaced_by=replaced_by)
-    warnings = (*reader.warnings, *quote_warnings(dataset, library)) if verify and files else ()
+    warnings: tuple[Problem, ...] = ()
+    if verify and files:
+        quoted = list(each_quoted(dataset, library))
+        warnings = (
+            *reader.warnings,
+            *quote_warnings(str(path), quoted),
+            *date_sense_warnings(str(path), quoted, dataset.dated_items),
+            *estimative_warnings(str(path), quoted),
+        )
     # In file order, as problems are: a quote's warnings together, at its line.
     ordered_warnings = tuple(sorted(warnings, key=lambda p: (p.line or 0, p.col or 0)))
     return LoadResult(path, dataset, (), library, ordered_warnings)
@@ -390,6 +403,8 @@ class _Reader:
                 supersedes=self._supersedes(f),
                 speaker=f.text("speaker", ""),
                 reported=f.flag("reported"),
+                hedged=f.flag("hedged"),
+                dated_by_source=f.get("stated") is None,
             )
             out.append(position)
             self._link(position, f)
@@ -438,6 +453,7 @@ class _Reader:
                     supersedes=self._supersedes(f),
                     speaker=f.text("speaker", ""),
                     reported=f.flag("reported"),
+                    hedged=f.flag("hedged"),
                 )
             )
             self._link(out[-1], f)
@@ -484,6 +500,7 @@ class _Reader:
                     reported=f.flag("reported"),
                     words=words,
                     as_of_inferred=inferred,
+                    dated_by_source=f.get("as_of") is None,
                 )
             )
         return out

@@ -157,6 +157,12 @@ class Position:
     """Who the source quotes ('Foreign Minister Sybiha', 'an unnamed senior official', 'analysts')."""
     reported: bool = False
     """The source reports it second-hand ('reportedly', 'sources said', 'according to')."""
+    hedged: bool = False
+    """The source's words are estimative ('likely', 'could', 'about') and the claim says so by
+    this mark rather than in its own words."""
+    dated_by_source: bool = field(default=False, compare=False)
+    """No `stated:` was written: the date is the first excerpt's source's (what the date-sense
+    warning looks at); not the user's data, so no change of it is listed."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +189,8 @@ class DatedItem:
     meeting rescheduled or replaced)."""
     speaker: str = ""
     reported: bool = False
+    hedged: bool = False
+    """As on a position: the claim keeps its source's estimative words by this mark."""
 
     @property
     def is_meeting(self) -> bool:
@@ -218,6 +226,8 @@ class Figure:
     as_of_inferred: bool = field(default=False, metadata=read_as("as of", "as_of_text"))
     """The as-of date is not printed: worked out by the curator, or the cited source's own date
     is inferred."""
+    dated_by_source: bool = field(default=False, compare=False)
+    """No `as_of:` was written: the as-of date is the first excerpt's source's."""
 
     @property
     def as_of_text(self) -> str:

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the loader imports this module; these only type its last function
-    from tui.data.model import Dataset, DatedItem, Figure, Position, Problem
-    from tui.data.sources import SourceLibrary
+    from collections.abc import Iterable
+
+    from tui.data.model import Problem
+    from tui.data.quoted import Quoted
 
 # Words that make a sentence second-hand or unconfirmed (lower-case; matched on word boundaries).
 HEDGES = (
@@ -85,7 +87,12 @@ def sentences(text: str) -> list[Sentence]:
     start = 0
     for mark in END.finditer(text):
         following = text[mark.end() : mark.end() + 1]
-        if mark.group().strip() and following and not (following.isupper() or following in "“\"‘'(«"):
+        if (
+            mark.group().strip()
+            and "\n" not in mark.group()  # a line break ends a sentence whatever follows ("3 hours ago")
+            and following
+            and not (following.isupper() or following in "“\"‘'(«")
+        ):
             continue  # "e.g. this": not a sentence end
         # Only the last few letters can make an abbreviation: searching the whole text before
         # every full stop made cutting a long source quadratic (60 ms of `check` on the bundled file).
@@ -199,53 +206,31 @@ def _speaker_phrase(sentence: str, found: re.Match[str]) -> str:
     return " ".join([phrase, *words])
 
 
-def quote_warnings(data: Dataset, library: SourceLibrary) -> tuple[Problem, ...]:
+def quote_warnings(file: str, quoted: Iterable[Quoted]) -> tuple[Problem, ...]:
     """For each quote: a warning when its sentence carries a hedge it leaves out and the claim is
     not marked `reported`, and when its sentence names an anonymous or non-party speaker it
-    leaves out and the claim names no `speaker`."""
+    leaves out and the claim names no `speaker`. `quoted`: every excerpt with its sentence, read
+    once for all the claim warnings (tui/data/quoted.py)."""
     from tui.data.model import Problem
-    from tui.data.safefiles import Refused
 
     out: list[Problem] = []
-    name = str(data.path)
-    cut: dict[str, list[Sentence]] = {}  # each source's sentences, cut once (not once per quote)
-    qualified: dict[tuple[str, int, int], bool] = {}  # whether a sentence holds a hedge or a speaker
-    claims: list[Position | DatedItem | Figure] = [*data.positions, *data.dated_items, *data.figures]
-    for claim in claims:
-        for excerpt in claim.excerpts:
-            source = data.sources.get(excerpt.source)
-            if source is None:
-                continue
-            try:
-                text = library.get(source.file)
-            except Refused:
-                continue
-            match = text.find(excerpt.quote)
-            if match is None:
-                continue
-            if source.file not in cut:
-                cut[source.file] = sentences(text.text)
-            begin, end = around(text.text, match.start, match.end, cut[source.file])
-            if (source.file, begin, end) not in qualified:
-                # Most sentences carry no hedge and no speaker: ask once per sentence, not per quote.
-                plain = text.text[begin:end]
-                qualified[source.file, begin, end] = bool(HEDGE.search(plain) or ANON.search(plain))
-            if not qualified[source.file, begin, end]:
-                continue
-            sentence = text.text[begin:end]
-            quote = text.text[match.start : match.end]
-            messages = []
-            if not claim.reported:
-                messages += [
-                    f"warning: the sentence around this quote says '{hedge}', which the quote leaves "
-                    f"out: mark '{claim.id}' 'reported: true', or quote the whole sentence"
-                    for hedge in dropped_hedges(sentence, quote)
-                ]
-            if not claim.speaker:
-                messages += [
-                    f"warning: the sentence attributes this quote to '{speaker}': name who speaks "
-                    f"with 'speaker:' on '{claim.id}'"
-                    for speaker in dropped_attributions(sentence, quote)
-                ]
-            out.extend(Problem(name, message, excerpt.at.line, excerpt.at.col) for message in messages)
+    for one in quoted:
+        claim, sentence, quote = one.claim, one.sentence, one.quote
+        # Most sentences carry no hedge and no speaker: one search each settles them.
+        if not (HEDGE.search(sentence) or ANON.search(sentence)):
+            continue
+        messages = []
+        if not claim.reported:
+            messages += [
+                f"warning: the sentence around this quote says '{hedge}', which the quote leaves "
+                f"out: mark '{claim.id}' 'reported: true', or quote the whole sentence"
+                for hedge in dropped_hedges(sentence, quote)
+            ]
+        if not claim.speaker:
+            messages += [
+                f"warning: the sentence attributes this quote to '{speaker}': name who speaks "
+                f"with 'speaker:' on '{claim.id}'"
+                for speaker in dropped_attributions(sentence, quote)
+            ]
+        out.extend(Problem(file, message, one.excerpt.at.line, one.excerpt.at.col) for message in messages)
     return tuple(out)

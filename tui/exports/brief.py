@@ -9,6 +9,7 @@ from tui.data.agenda import passed_without_outcome
 from tui.data.characters import visible
 from tui.data.describe import (
     KIND_WORDS,
+    backing,
     citation,
     cited_title,
     date_label,
@@ -64,7 +65,7 @@ def export_brief(data: Dataset, today: date, trends: Mapping[str, Trend] | None 
             who = party_names(data, item.proposed_by or item.participants)
             # 'put forward by', not 'proposed by': the status that follows often says 'proposed'.
             by = f"; {'put forward by' if item.proposed_by else 'with'} {who}" if who else ""
-            said = f" ({voice(item)})" if voice(item) else ""
+            said = f" ({backing(data, item)})"
             lines.append(f"  - {item.title}: {date_label(item)}{by}. {statuses[item.id][1]}{said}.")
     lines += ["", "Where the parties stand:"]
     by_cell = positions_by_cell(data.current_positions)
@@ -77,8 +78,7 @@ def export_brief(data: Dataset, today: date, trends: Mapping[str, Trend] | None 
         lines.extend(_reasons(data, issue.id))
         for party, here in cells:
             lines.extend(
-                f"    - {party.name}, {KIND_WORDS[p.kind]}: {p.stance}"
-                + (f" ({voice(p)})." if voice(p) else ".")
+                f"    - {party.name}, {KIND_WORDS[p.kind]}: {p.stance}" + f" ({backing(data, p)})."
                 for p in here
             )
     if data.figures:

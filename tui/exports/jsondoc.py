@@ -11,8 +11,9 @@ from tui.data.characters import in_json
 from tui.data.dates import PartialDate
 from tui.data.describe import item_status
 from tui.data.freshness import freshness
-from tui.data.model import Dataset, DatedItem, Excerpt, Plan
+from tui.data.model import Cited, Dataset, DatedItem, Excerpt, Plan
 from tui.data.plans import version_diff
+from tui.data.strength import strength
 
 FORMAT, VERSION = "peacedash-export", 1
 
@@ -31,7 +32,12 @@ def _excerpts(excerpts: tuple[Excerpt, ...]) -> list[dict[str, Any]]:
     return [{"source": e.source, "quote": e.quote, "line": e.at.line} for e in excerpts]
 
 
-def _dated(item: DatedItem, today: date) -> dict[str, Any]:
+def _strength(data: Dataset, claim: Cited) -> dict[str, Any]:
+    found = strength(data, claim)
+    return {"outlets": found.outlets, "single_source": found.single, "anonymous_only": found.anonymous}
+
+
+def _dated(data: Dataset, item: DatedItem, today: date) -> dict[str, Any]:
     status, label = item_status(item, today)
     return {
         "id": item.id,
@@ -52,6 +58,8 @@ def _dated(item: DatedItem, today: date) -> dict[str, Any]:
         "supersedes": item.supersedes or None,
         "speaker": item.speaker or None,
         "reported": item.reported,
+        "hedged": item.hedged,
+        "strength": _strength(data, item),
     }
 
 
@@ -160,11 +168,13 @@ def export_document(data: Dataset, today: date) -> dict[str, Any]:
                 "supersedes": p.supersedes or None,
                 "speaker": p.speaker or None,
                 "reported": p.reported,
+                "hedged": p.hedged,
+                "strength": _strength(data, p),
             }
             for p in data.positions
         ],
-        "timeline": [_dated(item, today) for item in data.timeline],
-        "meetings": [_dated(item, today) for item in data.meetings],
+        "timeline": [_dated(data, item, today) for item in data.timeline],
+        "meetings": [_dated(data, item, today) for item in data.meetings],
         "figures": [
             {
                 "id": f.id,
@@ -183,6 +193,7 @@ def export_document(data: Dataset, today: date) -> dict[str, Any]:
                 "reported": f.reported,
                 "excerpts": _excerpts(f.excerpts),
                 "line": f.at.line,
+                "strength": _strength(data, f),
             }
             for f in data.figures
         ],

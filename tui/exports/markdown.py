@@ -10,6 +10,7 @@ from tui.data.characters import visible
 from tui.data.dates import spoken
 from tui.data.describe import (
     KIND_WORDS,
+    backing,
     citation,
     cited_title,
     date_label,
@@ -92,7 +93,7 @@ def export_markdown(data: Dataset, today: date) -> str:
             out += ["", f"### {md(issue.name)}", ""]
             out += [
                 f"- **{KIND_WORDS[p.kind]}**: {md(p.stance)} (stated {md(spoken(p.stated))}"
-                + (f"; {md(voice(p))}" if voice(p) else "")
+                + f"; {md(backing(data, p))}"
                 + f"){notes.ref(p)}"
                 for p in here
             ]
@@ -101,7 +102,7 @@ def export_markdown(data: Dataset, today: date) -> str:
         (i for i in data.timeline if i.id not in data.replaced_by), key=lambda i: i.date.sort_key()
     ):
         _, label = item_status(item, today)
-        said = f" ({md(voice(item))})" if voice(item) else ""
+        said = f" ({md(backing(data, item))})"
         out.append(
             f"| {md(date_label(item))} | {md(item.title)}{said}{notes.ref(item)} | "
             f"{md(party_names(data, item.proposed_by)) or '—'} | {md(label)} |"
@@ -118,7 +119,7 @@ def export_markdown(data: Dataset, today: date) -> str:
                 item.place,
                 party_names(data, item.participants),
                 item.format,
-                voice(item),
+                backing(data, item),
             )
             if x
         )

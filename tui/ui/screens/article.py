@@ -1,6 +1,7 @@
 """The whole stored article: the quote highlighted and scrolled into view; n / p step through the
 claim's excerpts, / searches the text (n / N), ( and ) move a sentence cursor, c copies the
-sentence as a ready excerpt entry."""
+sentence as a ready excerpt entry; sentences an excerpt cites are marked, and ] / [ jump to the
+next / previous notable sentence none cites (tui/data/coverage.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from textual.content import Content
 from textual.widgets import Footer, Static
 
 from tui.data.characters import Shown, describe, quotable
+from tui.data.coverage import Notable, cited_spans, notable_sentences
 from tui.data.model import Dataset, Excerpt
 from tui.data.safefiles import Refused
 from tui.data.sentences import Sentence, dropped_attributions, quoted_hedges, sentences
@@ -24,6 +26,7 @@ from tui.ui.widgets.source_pane import source_line
 QUOTE = "b reverse"
 SENTENCE = "underline"
 HIT = "b $text-warning on $warning-muted"
+CITED = "on $success-muted"
 
 
 class ArticleScreen(Overlay):
@@ -44,6 +47,14 @@ class ArticleScreen(Overlay):
             tooltip="next / previous sentence",
         ),
         Binding("left_parenthesis", "sentence(-1)", "Previous sentence", show=False),
+        Binding(
+            "right_square_bracket",
+            "uncited(1)",
+            "Uncited",
+            key_display="] [",
+            tooltip="next / previous notable sentence no excerpt cites (cited ones are marked)",
+        ),
+        Binding("left_square_bracket", "uncited(-1)", "Previous uncited", show=False),
         Binding(
             "c",
             "copy",
@@ -67,6 +78,8 @@ class ArticleScreen(Overlay):
         self.hits: list[int] = []
         self.hit = -1
         self.quote: tuple[int, int] | None = None
+        self.notable: list[Notable] = []
+        """The source's notable sentences, each marked cited or not (as `peacedash coverage`)."""
 
     def compose(self) -> ComposeResult:
         with ReaderScroll(id="article", classes="pane"):
@@ -97,6 +110,7 @@ class ArticleScreen(Overlay):
         match = self.text.find(excerpt.quote)
         self.quote = (match.start, match.end) if match else None
         self.sentences = sentences(self.text.text)
+        self.notable = notable_sentences(self.text, cited_spans(self.data, excerpt.source, self.text))
         self.cursor = self._sentence_at(match.start) if match else 0
         self._search(self.query_text, move=False)
         self._paint()
@@ -112,6 +126,9 @@ class ArticleScreen(Overlay):
         full, shown = self.text.text, self.shown
         # Spans are offsets of the seed; the screen shows it with escapes, which are longer.
         content = Content(shown.text)
+        for n in self.notable:
+            if n.cited:
+                content = content.stylize(CITED, shown.at(n.start), shown.at(n.start + len(n.text)))
         if self.sentences:
             current = self.sentences[self.cursor]
             start = current.start + (
@@ -128,7 +145,8 @@ class ArticleScreen(Overlay):
             assemble(" · “", self.query_text, f"” {self.hit + 1}/{len(self.hits)}") if self.query_text else ""
         )
         self.query_one("#article", ReaderScroll).border_subtitle = assemble(
-            f"excerpt {self.index + 1}/{len(self.excerpts)} · n/p · ( ) sentence · c copy",
+            f"excerpt {self.index + 1}/{len(self.excerpts)} · n/p · ( ) sentence · c copy"
+            f" · ] [ uncited ({sum(not n.cited for n in self.notable)})",
             where,
             " · Esc back",
         )
@@ -207,6 +225,19 @@ class ArticleScreen(Overlay):
         self.cursor = max(0, min(len(self.sentences) - 1, self.cursor + step))
         self._paint()
         self._scroll_to_offset(self.sentences[self.cursor].start)
+
+    def action_uncited(self, step: int) -> None:
+        """The cursor to the next (or previous) notable sentence no excerpt cites, round the end."""
+        uncited = [n for n in self.notable if not n.cited]
+        if not uncited or not self.sentences:
+            self.notify("Every notable sentence of this article is cited.", markup=False)
+            return
+        here = self.sentences[self.cursor].start
+        ahead = [n for n in uncited if (n.start > here if step > 0 else n.start < here)]
+        chosen = (ahead[0] if step > 0 else ahead[-1]) if ahead else (uncited[0] if step > 0 else uncited[-1])
+        self.cursor = self._sentence_at(chosen.start)
+        self._paint()
+        self._scroll_to_offset(chosen.start)
 
     def action_copy(self) -> None:
         """The sentence under the cursor as a ready excerpt entry, to the clipboard (OSC 52).

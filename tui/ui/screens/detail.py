@@ -11,6 +11,7 @@ from textual.widgets import Footer, Static
 
 from tui.data.model import Dataset, DatedItem, Position
 from tui.data.sources import SourceLibrary
+from tui.data.strength import strength
 from tui.ui.literal import assemble, literal
 from tui.ui.screens.overlay import Overlay
 from tui.ui.widgets.reader import ReaderScroll
@@ -24,6 +25,9 @@ def claim_facts(data: Dataset, claim: Position | DatedItem) -> list[str]:
         facts.append(f"speaker: {claim.speaker}")
     if claim.reported:
         facts.append("reported second-hand by the source")
+    if claim.hedged:
+        facts.append("hedged: the source's words are estimative")
+    facts.append(f"backed by: {strength(data, claim).words}")
     if isinstance(claim, DatedItem):
         names = {p: data.parties[p].name for p in data.parties}
         rows = [

@@ -8,7 +8,7 @@ from typing import Any
 from textual.content import Content
 
 from tui.data.dates import spoken
-from tui.data.describe import cited_title, voice
+from tui.data.describe import backing, cited_title
 from tui.data.history import earlier
 from tui.data.model import Claim, Dataset, Position
 from tui.data.state import DashboardState
@@ -55,7 +55,7 @@ def position_row(
             " ",
         )
         words = [(position.stance, ""), (f" · {date}", MUTED)]
-        if said := voice(position):
+        if said := backing(data, position, counted=False):
             words.append((f" · {said}", "i $foreground-muted"))
         if since and position.id in since:
             words.append(since_part(since[position.id]))
