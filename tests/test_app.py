@@ -36,7 +36,8 @@ def text_of(widget) -> str:
 
 
 def source_text(app: PeaceDashApp) -> str:
-    return text_of(app.screen.query_one(SourcePane).body)
+    pane = app.screen.query_one(SourcePane)
+    return text_of(pane.heading) + "\n\n" + text_of(pane.body)
 
 
 async def test_starts_on_the_first_party_pane_with_its_source(mini):
@@ -591,6 +592,9 @@ async def test_the_source_pane_scrolls_the_quote_into_view(bundled):
         quote_line = next(n for n, line in enumerate(lines) if "Ukraine has expressed" in line.plain)
         top = int(source.scroll_y)
         assert top <= quote_line < top + source.scrollable_content_region.height
+        # Scrolled to the quote, the pane still says whose quote it is, on its first lines.
+        assert "Will not withdraw" in text_of(source.heading)
+        assert source.heading.region.y == source.content_region.y and source.heading.region.height >= 2
 
 
 async def test_the_footer_shows_the_keys_of_the_focused_pane(mini):

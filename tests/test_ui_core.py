@@ -380,3 +380,19 @@ async def test_a_pane_redraws_only_when_its_part_of_the_state_changes(mini, monk
         await pilot.pause()
         # The filter changes what north and west list; south's positions all match: left alone.
         assert set(drawn) == {"north", "west"}
+
+
+async def test_a_list_filled_in_a_hidden_tab_shows_its_cursor_when_opened(bundled):
+    """The agenda is filled while the Parties tab is on show; opened, its cursor row is in view."""
+    from tui.ui.widgets.calendar import Agenda
+
+    app = PeaceDashApp(bundled, date(2026, 12, 1), clock=lambda: datetime(2026, 12, 1, 9, 30))
+    async with started(app, (80, 24)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        agenda = app.focused
+        assert isinstance(agenda, Agenda) and agenda.highlighted is not None and agenda.highlighted > 8
+        assert agenda.claim_id is not None
+        drawn = "\n".join(agenda.render_line(y).text for y in range(agenda.scrollable_content_region.height))
+        title = agenda.get_option(agenda.claim_id).prompt.plain.split("\n")[0].split("·")[0].split()[-1]
+        assert title in drawn, (title, drawn)

@@ -279,16 +279,19 @@ class RowList(ScrollView, StatePane, can_focus=True):
             return
         top = int(self.scroll_offset.y)
         room = self.scrollable_content_region.height
+        if room <= 0:  # not laid out (a hidden tab): on_resize reveals it once it is
+            return
         want = index - 1 if index > 0 and self._rows[index - 1].disabled else index
         if want < top:
             top = want
         else:
-            used = sum(self._height(i) for i in range(top, index + 1)) if index - top < room else room + 1
-            while top < index and used > room:
-                used -= self._height(top)
-                top += 1
-            if used > room and index - top >= room:
-                top = index
+            # The lowest top row that still shows the whole of `index`: walk up from it while the
+            # rows fit (at most a screenful of rows is measured).
+            lowest, used = index, self._height(index)
+            while lowest > 0 and used + self._height(lowest - 1) <= room:
+                lowest -= 1
+                used += self._height(lowest)
+            top = max(top, lowest) if top <= index else index
         top = min(top, self._max_top)
         if top != int(self.scroll_offset.y):
             self.scroll_to(y=top, animate=False, immediate=True)

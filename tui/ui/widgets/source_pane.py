@@ -83,16 +83,24 @@ def claim_heading(data: Dataset, claim: Cited, today: date) -> Content:
 
 
 class SourcePane(ReaderScroll, StatePane):
-    """Shows the excerpts of whatever claim the screen says is selected."""
+    """Shows the excerpts of whatever claim the screen says is selected, under its heading."""
 
+    # The claim's heading stays put while its excerpts scroll: at 80×24 the pane has seven
+    # lines, and scrolling to the quote hid which claim it was the quote of.
+    DEFAULT_CSS = """
+    SourcePane > #source-heading { dock: top; padding-bottom: 1; }
+    SourcePane > #source-heading.-empty { display: none; }
+    """
     BINDINGS = [Binding("a", "screen.article", "Article")]
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(classes="pane", **kwargs)
         self.border_title = "Source"
+        self.heading = Static("", id="source-heading", classes="-empty")
         self.body = Static(PROMPT)
 
     def compose(self) -> ComposeResult:
+        yield self.heading
         yield self.body
 
     NEEDS_DATA = False  # it says what to do before anything is selected
@@ -108,6 +116,7 @@ class SourcePane(ReaderScroll, StatePane):
         if claim is not None and state.query and claim.id not in state.visible:
             # The source follows the filter: a claim it hides is not shown as if it matched.
             self.body.update(literal(f"The selected claim is hidden by the filter “{state.query}”.", MUTED))
+            self.heading.add_class("-empty")
             self.border_subtitle = ""
             return
         self.show(state.data, library, claim, state.today)
@@ -117,10 +126,12 @@ class SourcePane(ReaderScroll, StatePane):
     ) -> None:
         if data is None or claim is None:
             self.body.update(PROMPT)
+            self.heading.add_class("-empty")
             self.border_subtitle = ""
             return
-        parts = [claim_heading(data, claim, today)]
-        parts.extend(excerpt_content(data, library, e) for e in claim.excerpts)
+        self.heading.update(claim_heading(data, claim, today))
+        self.heading.remove_class("-empty")
+        parts = [excerpt_content(data, library, e) for e in claim.excerpts]
         self.border_subtitle = (
             f"{len(claim.excerpts)} excerpt{'s' if len(claim.excerpts) != 1 else ''} · a: article"
         )
