@@ -58,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
         default="",
         help="mark what changed since this day (YYYY-MM-DD) or commit, from the file's git history",
     )
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="run no editor and write no file (the e key and exports say so instead)",
+    )
     return parser
 
 
@@ -109,6 +114,28 @@ def build_export_parser() -> argparse.ArgumentParser:
     )
     _since(parser, "md and json: open with / carry what changed since this day (YYYY-MM-DD) or commit")
     return parser
+
+
+def build_serve_parser() -> argparse.ArgumentParser:
+    parser = _command(
+        "serve",
+        "Serve the dashboard to web browsers (textual-serve): each browser gets a fresh, read-only "
+        "dashboard. Bound to this machine only (127.0.0.1) unless --host is given.",
+    )
+    parser.add_argument("--port", type=_port, default=8000, metavar="N", help="the port (default: 8000)")
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="H",
+        help="the address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every network)",
+    )
+    return parser
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port: give a number from 1 to 65535")
+    return int(text)
 
 
 def _since(parser: argparse.ArgumentParser, what: str) -> None:
@@ -228,6 +255,14 @@ def _run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> in
     return run_export(kind, path, args.today or date.today(), getattr(args, "output", None), args.since)
 
 
+def _run_serve(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    # The server and the served apps draw with Textual: they live in the dashboard's layer.
+    from tui.ui.serve import serve_dashboard
+
+    data = _data(parser, args)
+    return serve_dashboard(data.path, data.bundled, args.today, args.host, args.port)
+
+
 def _run_changes(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from tui.commands.changes import run_changes
 
@@ -265,6 +300,7 @@ COMMANDS: dict[str, Command] = {
     "changes": Command(build_changes_parser, _run_changes),
     "add-source": Command(build_add_source_parser, _run_add_source),
     "cite": Command(build_cite_parser, _run_cite),
+    "serve": Command(build_serve_parser, _run_serve),
 }
 
 
@@ -292,6 +328,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc.disable()
     from tui.ui.app import run_app
 
+    if args.read_only:
+        data = DataFile(data.path, data.bundled, read_only=True)
     return run_app(data, args.today, args.since)
 
 
