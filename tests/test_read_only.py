@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from running import run_cli, started
 
-from tests.running import run_cli, started
 from tui.ui.app import PeaceDashApp
 
 TODAY = date(2026, 3, 1)

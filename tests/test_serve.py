@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from running import run_cli
 
-from tests.running import run_cli
 from tui.ui.serve import app_command, reach
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -105,9 +105,16 @@ def build_check_parser() -> argparse.ArgumentParser:
 def build_export_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="peacedash export",
-        description="Export the timeline and meetings as an iCalendar file, a Markdown brief with citations, or JSON.",
+        description=(
+            "Export the timeline and meetings as an iCalendar file, a Markdown brief with citations, "
+            "JSON, a CSV data package (csv, into a folder) or W3C Web Annotations of every excerpt."
+        ),
     )
-    parser.add_argument("format", choices=("ics", "md", "json"), help="what to write")
+    parser.add_argument(
+        "format",
+        choices=("ics", "md", "json", "csv", "annotations"),
+        help="what to write (csv: a Frictionless data package, needs -o DIR)",
+    )
     _common(parser)
     parser.add_argument(
         "-o", "--output", type=Path, default=None, metavar="OUT", help="write here instead of standard output"
@@ -251,6 +258,8 @@ def _run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> in
     from tui.commands.export import run_export
 
     kind = getattr(args, "format", "brief")
+    if kind == "csv" and args.output in (None, Path("-")):
+        parser.error("export csv writes a folder of files: name it with -o DIR")
     path = _data(parser, args).path
     return run_export(kind, path, args.today or date.today(), getattr(args, "output", None), args.since)
 
