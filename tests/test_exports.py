@@ -118,26 +118,63 @@ def test_markdown_parses_and_every_claim_is_cited(data):
     claims = {p.id for p in data.positions} | {d.id for d in data.dated_items}
     assert refs == definitions == claims
     html = parser.render(text)
-    assert html.count("<table>") == 2 and "<h2>Northland</h2>" in html
+    assert "<h2>Northland</h2>" in html and "<table>" not in html
+    words = " ".join(text.split())  # as read, whatever the wrapping
     for claim in list(data.positions) + list(data.dated_items):
-        definition = next(line for line in text.splitlines() if line.startswith(f"[^{claim.id}]: "))
+        start = words.index(f"[^{claim.id}]: ")
+        definition = words[start : words.find(" [^", start + 1)]
         for excerpt in claim.excerpts:
             assert f"“{excerpt.quote}” — {data.sources[excerpt.source].title}" in definition
+    assert TITLE in words
     assert (
-        TITLE in text
-        and "| by end of June 2026 (“by the end of June”) · inferred | Summit hosted by Westland[^summit-june] | Westland | proposed · 107 days to the deadline |"
-        in text
+        "- **by end of June 2026 (“by the end of June”) · inferred**: Summit hosted by Westland[^summit-june] "
+        "(proposed by Westland; proposed · 107 days to the deadline)" in words
     )
 
 
-def test_markdown_table_cells_escape_pipes(mini):
+def test_markdown_reads_as_text(bundled):
+    """No line over 120 characters outside quotes; issue notes in; the matrix a list per issue;
+    nothing said where a value is unknown."""
+    data = load_positions(bundled).dataset
+    assert data is not None
+    text = export_markdown(data, TODAY)
+    for line in text.splitlines():
+        assert len(re.sub(r"“[^”]*”", "“”", line)) <= 120, line
+    for issue in data.issues.values():
+        if issue.note:
+            assert " ".join(issue.note.split()[:6]) in " ".join(text.split())
+    words = " ".join(text.split())
+    for unknown in ("stated unknown", "date unknown", "date not printed", "| — |", "no date in the sources"):
+        assert unknown not in words, unknown
+    assert "### Territory and Donbas (the parties are apart)" in text
+    assert (
+        "- **Ukraine**\n  - red line: Will not withdraw from territory it controls[^ua-no-withdrawal]" in text
+    )
+
+
+def test_wrapping_changes_nothing_a_markdown_reader_sees(mini, monkeypatch):
+    """The wrapped brief renders as the unwrapped one, with values that would start a block
+    ("- if", "2026.", "> x", "+ y") at every place a line could break."""
+    import tui.exports.markdown as markdown
+
+    risky = " ".join(f"word{i} - if 2026. > x + y 3) #z" for i in range(12))
+    mini.write_text(mini.read_text().replace("stance: Monitors", f'stance: "{risky}"'))
+    data = load_positions(mini).dataset
+    assert data is not None
+    parser = MarkdownIt("commonmark").use(footnote_plugin)
+    wrapped = export_markdown(data, TODAY)
+    assert max(len(line) for line in wrapped.splitlines()) <= 120
+    monkeypatch.setattr(markdown, "WIDTH", 10**6)
+    whole = export_markdown(data, TODAY)
+    assert whole != wrapped
+    assert " ".join(parser.render(wrapped).split()) == " ".join(parser.render(whole).split())
+
+
+def test_markdown_keeps_a_pipe_as_text(mini):
     mini.write_text(mini.read_text().replace("stance: Monitors", "stance: Monitors | observers"))
     text = export_markdown(load_positions(mini).dataset, TODAY)
-    row = next(line for line in text.splitlines() if line.startswith("| Ceasefire |"))
-    assert "Monitors \\| observers" in row
-    parser = MarkdownIt("commonmark").enable("table")
-    cells = [t for t in parser.parse(text) if t.type == "td_open"]
-    assert len(cells) == 3 * (2 + 3) + 1 * 4  # matrix: 3 issues × 5 columns; timeline: 1 item × 4
+    assert "Monitors \\| observers" in text
+    assert "<table>" not in MarkdownIt("commonmark").enable("table").render(text)
 
 
 def test_json_validates_against_the_documented_schema(data):
