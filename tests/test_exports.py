@@ -53,14 +53,19 @@ def test_ics_round_trips_with_icalendar(data):
     assert (
         set(events) == {"summit-june@peacedash", "geneva-1@peacedash", "vienna@peacedash"} and left_out == []
     )
+    # A month-precision meeting: one all-day item on the month's first day, marked approximate.
     vienna = events["vienna@peacedash"]
-    assert str(vienna["SUMMARY"]) == f"{TITLE} (approx.)"
-    assert vienna.decoded("DTSTART") == date(2026, 4, 1) and vienna.decoded("DTEND") == date(2026, 5, 1)
+    assert str(vienna["SUMMARY"]) == f"{TITLE} (approx.: April 2026)"
+    assert vienna.decoded("DTSTART") == date(2026, 4, 1) and vienna.decoded("DTEND") == date(2026, 4, 2)
+    assert "window is 2026-04-01 to 2026-04-30, shown on its first day" in str(vienna["DESCRIPTION"])
     geneva = events["geneva-1@peacedash"]
     assert str(geneva["SUMMARY"]) == "First round in Geneva"  # an exact day is not approximate
     assert geneva.decoded("DTSTART") == date(2026, 2, 5) and geneva.decoded("DTEND") == date(2026, 2, 6)
     assert str(geneva["STATUS"]) == "CONFIRMED" and str(geneva["LOCATION"]) == "Geneva"
+    # "by end of June": due on the window's last day, one day long.
     summit = events["summit-june@peacedash"]
+    assert str(summit["SUMMARY"]) == "Summit hosted by Westland (by end of June 2026)"
+    assert summit.decoded("DTSTART") == date(2026, 6, 30) and summit.decoded("DTEND") == date(2026, 7, 1)
     description = str(summit["DESCRIPTION"])
     assert "Date: by end of June 2026 (“by the end of June”) · inferred" in description
     assert (
@@ -68,17 +73,73 @@ def test_ics_round_trips_with_icalendar(data):
         and "Status on 2026-03-15: proposed · 107 days to the deadline" in description
     )
     assert "Ministers sign a memorandum: “offered to host a summit by the end of June”" in description
-    assert summit.decoded("DTSTART") == date(2026, 6, 21) and str(summit["STATUS"]) == "TENTATIVE"
+    assert str(summit["STATUS"]) == "TENTATIVE"
 
 
 def test_ics_reads_the_same_with_a_second_reader(data):
     body, _ = export_ics(data, TODAY)
     calendar = vobject.readOne(body.decode("utf-8"))
     events = {e.uid.value: e for e in calendar.vevent_list}
-    assert events["vienna@peacedash"].summary.value == f"{TITLE} (approx.)"
+    assert events["vienna@peacedash"].summary.value == f"{TITLE} (approx.: April 2026)"
     assert events["vienna@peacedash"].dtstart.value == date(2026, 4, 1)
+    assert events["vienna@peacedash"].dtend.value == date(2026, 4, 2)
+    assert events["summit-june@peacedash"].dtstart.value == date(2026, 6, 30)
     assert events["geneva-1@peacedash"].dtend.value == date(2026, 2, 6)
     assert len(events) == 3
+
+
+@pytest.mark.parametrize(
+    ("status", "expected", "said"),
+    [
+        ("proposed", "TENTATIVE", ""),
+        ("scheduled", "CONFIRMED", ""),
+        ("held", "CONFIRMED", ""),
+        ("met", "CONFIRMED", ""),
+        ("missed", "CONFIRMED", " — missed"),
+        ("cancelled", "CANCELLED", " — cancelled"),
+        (None, None, ""),
+    ],
+)
+def test_ics_status_follows_the_file_and_a_miss_is_never_tentative(mini, status, expected, said):
+    line = "    status: proposed\n    proposed_by: [west]"
+    assert line in mini.read_text()
+    mini.write_text(
+        mini.read_text().replace(
+            line, (f"    status: {status}\n" if status else "") + "    proposed_by: [west]"
+        )
+    )
+    data = load_positions(mini).dataset
+    assert data is not None
+    body, _ = export_ics(data, TODAY)
+    [summit] = [
+        e for e in icalendar.Calendar.from_ical(body).walk("VEVENT") if e["UID"] == "summit-june@peacedash"
+    ]
+    assert summit.get("STATUS") == expected
+    assert str(summit["SUMMARY"]) == f"Summit hosted by Westland (by end of June 2026){said}"
+    [again] = [
+        e for e in vobject.readOne(body.decode()).vevent_list if e.uid.value == "summit-june@peacedash"
+    ]
+    assert (again.status.value if hasattr(again, "status") else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "first", "after"),
+    [
+        ("by 2027", date(2027, 12, 31), date(2028, 1, 1)),  # not a 365-day event
+        ("by 2026-05-20", date(2026, 5, 20), date(2026, 5, 21)),
+        ("late August 2026", date(2026, 8, 21), date(2026, 8, 22)),
+        ("2026-05-04/2026-05-06", date(2026, 5, 4), date(2026, 5, 7)),  # days given: kept
+    ],
+)
+def test_ics_gives_fuzzy_dates_one_day_and_keeps_spans_of_days(mini, written, first, after):
+    mini.write_text(mini.read_text().replace("date: by end of June 2026", f"date: {written}"))
+    data = load_positions(mini).dataset
+    assert data is not None
+    body, _ = export_ics(data, TODAY)
+    [summit] = [
+        e for e in vobject.readOne(body.decode()).vevent_list if e.uid.value == "summit-june@peacedash"
+    ]
+    assert (summit.dtstart.value, summit.dtend.value) == (first, after)
 
 
 @pytest.mark.parametrize("kind", ["ics", "md", "json"])
