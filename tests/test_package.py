@@ -15,7 +15,8 @@ from running import run_cli
 from tui.data.load import load_positions
 from tui.data.model import DatedItem, Excerpt, Figure, Issue, Party, Position, Source
 from tui.data.sources import fold
-from tui.exports.package import codebook_markdown, export_package
+from tui.exports.codebook import codebook_markdown
+from tui.exports.package import export_package
 
 REPO = Path(__file__).parent.parent
 TODAY = "2026-03-01"

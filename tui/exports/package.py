@@ -19,7 +19,7 @@ from tui.data.dates import PartialDate, Precision, Status
 from tui.data.describe import item_status
 from tui.data.model import Cited, Dataset, DatedItem, Excerpt, Figure, Issue, Party, Position, Source
 from tui.data.sources import SourceLibrary
-from tui.exports.codebook import DATE_PARTS, TABLES, describe
+from tui.exports.codebook import DATE_PARTS, describe
 from tui.exports.jsondoc import json_text
 
 PROFILE = "tabular-data-package"
@@ -369,46 +369,3 @@ def export_package(data: Dataset, today: date, library: SourceLibrary | None) ->
 def all_tables() -> list[Table]:
     """The tables with no rows: what the codebook describes."""
     return tables(Dataset(Path("positions.yaml"), "", Path("seeds")), date(2026, 1, 1), None)
-
-
-def codebook_markdown() -> str:
-    """docs/codebook.md, from the tables' own schemas and descriptions (a test keeps them equal)."""
-    out = [
-        "# Codebook of the CSV data package",
-        "",
-        "<!-- printed by `python -m tui.exports.package` from the package's schemas; a test keeps it so -->",
-        "",
-        "`peacedash export csv [FILE] -o DIR` writes a [Frictionless](https://frictionlessdata.io) tabular",
-        "data package: `datapackage.json` (a Table Schema per table: types, primary and foreign keys) and",
-        "one CSV per table below, UTF-8, comma-separated, RFC 4180 quoting, a header row. An empty cell",
-        "means the data file gives no value. Booleans are `true`/`false`, dates ISO `YYYY-MM-DD`.",
-        "",
-        "**Dates.** A date is as precise as its text, so each is five columns: `…_text` as written,",
-        '`…_start` and `…_end` the window it names (inclusive; "by March 2026" is 1–31 March 2026,',
-        '"2026" the whole year), `…_precision` how precise the text is (`day`, `range` for',
-        "`2026-02-02/2026-02-08`, `week`, `month`, `season`, `quarter`, `half`, `year`, `unknown`) and",
-        "`…_qualifier` its qualifier (`by`, `before`, `early`, `late`, `end`, `around`, …). Never read",
-        "`…_start` alone as the day something happened: check the precision.",
-        "",
-        "**Text that looks like a formula.** A spreadsheet runs a cell starting with `=`, `+`, `-` or `@`",
-        "as a formula. Every text value that starts with one of those characters, a tab, a carriage",
-        "return or an apostrophe is written with one apostrophe in front (`'=SUM(…)`); spreadsheets show",
-        "it as text. To get the data's own text, remove the first character of any text value that",
-        "starts with `'`. Numbers keep their sign.",
-    ]
-    for table in all_tables():
-        out += ["", f"## `{table.name}.csv`", "", TABLES[table.name], ""]
-        out.append(f"Primary key: {', '.join(f'`{k}`' for k in table.primary_key)}.")
-        keys = [f"`{c.name}` → `{c.references}.id`" for c in table.columns if c.references]
-        if keys:
-            out.append(f"Foreign keys: {', '.join(keys)}.")
-        out += ["", "| column | type | meaning | values |", "|---|---|---|---|"]
-        for column in table.columns:
-            values = ", ".join(f"`{v}`" for v in column.enum)
-            kind = column.type + (" (required)" if column.required else "")
-            out.append(f"| `{column.name}` | {kind} | {describe(table.name, column.name)} | {values} |")
-    return "\n".join(out) + "\n"
-
-
-if __name__ == "__main__":
-    print(codebook_markdown(), end="")
