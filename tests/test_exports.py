@@ -142,7 +142,7 @@ def test_ics_gives_fuzzy_dates_one_day_and_keeps_spans_of_days(mini, written, fi
     assert (summit.dtstart.value, summit.dtend.value) == (first, after)
 
 
-@pytest.mark.parametrize("kind", ["ics", "md", "json"])
+@pytest.mark.parametrize("kind", ["ics", "md", "json", "annotations"])
 def test_exports_are_the_same_bytes_from_two_processes(mini, kind):
     # Two processes, a clock apart: anything taken from the wall clock or from hash order
     # (DTSTAMP, set iteration) would differ here.
@@ -307,11 +307,23 @@ def test_brief_reads_as_plain_words(data):
     assert "·" not in text and "|" not in text
 
 
-@pytest.mark.parametrize("args", [["export", "ics"], ["export", "md"], ["export", "json"], ["brief"]])
-def test_every_export_refuses_a_bad_file_with_located_problems(mini, args):
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "ics"],
+        ["export", "md"],
+        ["export", "json"],
+        ["export", "annotations"],
+        ["brief"],
+        ["export", "csv"],
+    ],
+)
+def test_every_export_refuses_a_bad_file_with_located_problems(mini, tmp_path, args):
     mini.write_text(mini.read_text().replace("party: south", "party: sooth"))
-    done = run(*args, str(mini))
+    out = ["-o", str(tmp_path / "package")] if args == ["export", "csv"] else []
+    done = run(*args, str(mini), *out)
     assert done.returncode == 1 and done.stdout == b""
+    assert not (tmp_path / "package").exists()
     assert f"{mini}:".encode() in done.stderr and b"did you mean 'south'?" in done.stderr
     assert b"Traceback" not in done.stderr
 
