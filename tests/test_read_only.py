@@ -96,3 +96,15 @@ async def test_the_palette_offers_no_screenshot_when_read_only(mini):
 def test_read_only_is_on_the_command_line():
     done = run_cli("--help")
     assert b"--read-only" in done.stdout
+
+
+async def test_enter_on_a_problem_runs_no_editor_either(mini, monkeypatch):
+    ran: list[object] = []
+    monkeypatch.setattr("tui.ui.editor.open_in_editor", lambda *a: ran.append(a) or 0)
+    mini.write_text(mini.read_text().replace("kind: demand", "kind: demands"))
+    app = PeaceDashApp(mini, TODAY, poll_seconds=None, read_only=True)
+    async with started(app) as pilot:
+        assert type(app.focused).__name__ == "ProblemsPane"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert ran == [] and "runs no editor" in notes(app)
