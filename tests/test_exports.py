@@ -187,6 +187,7 @@ def test_markdown_parses_and_every_claim_is_cited(data):
         for excerpt in claim.excerpts:
             assert f"“{excerpt.quote}” — {data.sources[excerpt.source].title}" in definition
     assert TITLE in words
+    assert "not named" not in words  # beta names no outlet: nothing is said of it
     assert (
         "- **by end of June 2026 (“by the end of June”) · inferred**: Summit hosted by Westland[^summit-june] "
         "(proposed by Westland; proposed · 107 days to the deadline)" in words
@@ -205,7 +206,14 @@ def test_markdown_reads_as_text(bundled):
         if issue.note:
             assert " ".join(issue.note.split()[:6]) in " ".join(text.split())
     words = " ".join(text.split())
-    for unknown in ("stated unknown", "date unknown", "date not printed", "| — |", "no date in the sources"):
+    for unknown in (
+        "stated unknown",
+        "date unknown",
+        "date not printed",
+        "| — |",
+        "no date in the sources",
+        "not named,",
+    ):
         assert unknown not in words, unknown
     assert "### Territory and Donbas (the parties are apart)" in text
     assert (

@@ -26,7 +26,7 @@ COLUMNS = {
     "line": "The line of the data file the entry starts on.",
     "file": "The file name of the article under the data's seeds/ folder.",
     "title": "The headline or title, as written in the data file.",
-    "outlet": "Who published it (empty where the data does not say).",
+    "outlet": "Who published it ('not named' where the article does not say).",
     "published_inferred": "true when the publication date is worked out by the curator, not printed in the article.",
     "note": "The curator's note (empty for none).",
     "name": "The full name.",
