@@ -18,7 +18,7 @@ from tui.data.describe import (
     positions_by_cell,
     voice,
 )
-from tui.data.model import Claim, Dataset, DatedItem, Excerpt, Position
+from tui.data.model import UNNAMED_OUTLET, Claim, Dataset, DatedItem, Excerpt, Position
 
 # Characters that start or change Markdown (and inline HTML) anywhere on a line. Escaping them
 # with a backslash is valid CommonMark for any ASCII punctuation and shows the character itself.
@@ -81,7 +81,8 @@ class _Notes:
         """'“quote” — Title, outlet, date': what is not known is left out, not said."""
         source = self.data.sources[excerpt.source]
         published = spoken(source.published) + (" (inferred)" if source.published_inferred else "")
-        facts = [source.title, source.outlet, published if source.published.known else ""]
+        outlet = "" if source.outlet == UNNAMED_OUTLET else source.outlet
+        facts = [source.title, outlet, published if source.published.known else ""]
         return f"“{md(excerpt.quote)}” — " + ", ".join(md(x) for x in facts if x)
 
     def definitions(self, claims: Mapping[str, Claim]) -> list[str]:
@@ -217,7 +218,8 @@ def export_markdown(data: Dataset, today: date) -> str:
     out += ["", "## Sources", ""]
     for source in data.sources.values():
         published = spoken(source.published) + (" (inferred)" if source.published_inferred else "")
-        known = [x for x in (source.outlet, published if source.published.known else "") if x]
+        outlet = "" if source.outlet == UNNAMED_OUTLET else source.outlet
+        known = [x for x in (outlet, published if source.published.known else "") if x]
         out.append(
             f"- **{md(source.title)}**" + "".join(f", {md(x)}" for x in known) + f" ({md(source.file)})"
         )
