@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import subprocess
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from textual.app import App
 from textual.pilot import Pilot
@@ -25,3 +28,10 @@ async def started(app: App, size: tuple[int, int] = (120, 40)) -> AsyncIterator[
     async with app.run_test(size=size) as pilot:
         await loaded(pilot)
         yield pilot
+
+
+def run_cli(*args: str, cwd: Path | None = None, timeout: float = 60) -> subprocess.CompletedProcess[bytes]:
+    """`peacedash ARGS…` as a user runs it: a process of its own, its exit code and both streams."""
+    return subprocess.run(
+        [sys.executable, "-m", "tui.commands.cli", *args], capture_output=True, cwd=cwd, timeout=timeout
+    )

@@ -53,14 +53,19 @@ def test_ics_round_trips_with_icalendar(data):
     assert (
         set(events) == {"summit-june@peacedash", "geneva-1@peacedash", "vienna@peacedash"} and left_out == []
     )
+    # A month-precision meeting: one all-day item on the month's first day, marked approximate.
     vienna = events["vienna@peacedash"]
-    assert str(vienna["SUMMARY"]) == f"{TITLE} (approx.)"
-    assert vienna.decoded("DTSTART") == date(2026, 4, 1) and vienna.decoded("DTEND") == date(2026, 5, 1)
+    assert str(vienna["SUMMARY"]) == f"{TITLE} (approx.: April 2026)"
+    assert vienna.decoded("DTSTART") == date(2026, 4, 1) and vienna.decoded("DTEND") == date(2026, 4, 2)
+    assert "window is 2026-04-01 to 2026-04-30, shown on its first day" in str(vienna["DESCRIPTION"])
     geneva = events["geneva-1@peacedash"]
     assert str(geneva["SUMMARY"]) == "First round in Geneva"  # an exact day is not approximate
     assert geneva.decoded("DTSTART") == date(2026, 2, 5) and geneva.decoded("DTEND") == date(2026, 2, 6)
     assert str(geneva["STATUS"]) == "CONFIRMED" and str(geneva["LOCATION"]) == "Geneva"
+    # "by end of June": due on the window's last day, one day long.
     summit = events["summit-june@peacedash"]
+    assert str(summit["SUMMARY"]) == "Summit hosted by Westland (by end of June 2026)"
+    assert summit.decoded("DTSTART") == date(2026, 6, 30) and summit.decoded("DTEND") == date(2026, 7, 1)
     description = str(summit["DESCRIPTION"])
     assert "Date: by end of June 2026 (“by the end of June”) · inferred" in description
     assert (
@@ -68,20 +73,76 @@ def test_ics_round_trips_with_icalendar(data):
         and "Status on 2026-03-15: proposed · 107 days to the deadline" in description
     )
     assert "Ministers sign a memorandum: “offered to host a summit by the end of June”" in description
-    assert summit.decoded("DTSTART") == date(2026, 6, 21) and str(summit["STATUS"]) == "TENTATIVE"
+    assert str(summit["STATUS"]) == "TENTATIVE"
 
 
 def test_ics_reads_the_same_with_a_second_reader(data):
     body, _ = export_ics(data, TODAY)
     calendar = vobject.readOne(body.decode("utf-8"))
     events = {e.uid.value: e for e in calendar.vevent_list}
-    assert events["vienna@peacedash"].summary.value == f"{TITLE} (approx.)"
+    assert events["vienna@peacedash"].summary.value == f"{TITLE} (approx.: April 2026)"
     assert events["vienna@peacedash"].dtstart.value == date(2026, 4, 1)
+    assert events["vienna@peacedash"].dtend.value == date(2026, 4, 2)
+    assert events["summit-june@peacedash"].dtstart.value == date(2026, 6, 30)
     assert events["geneva-1@peacedash"].dtend.value == date(2026, 2, 6)
     assert len(events) == 3
 
 
-@pytest.mark.parametrize("kind", ["ics", "md", "json"])
+@pytest.mark.parametrize(
+    ("status", "expected", "said"),
+    [
+        ("proposed", "TENTATIVE", ""),
+        ("scheduled", "CONFIRMED", ""),
+        ("held", "CONFIRMED", ""),
+        ("met", "CONFIRMED", ""),
+        ("missed", "CONFIRMED", " — missed"),
+        ("cancelled", "CANCELLED", " — cancelled"),
+        (None, None, ""),
+    ],
+)
+def test_ics_status_follows_the_file_and_a_miss_is_never_tentative(mini, status, expected, said):
+    line = "    status: proposed\n    proposed_by: [west]"
+    assert line in mini.read_text()
+    mini.write_text(
+        mini.read_text().replace(
+            line, (f"    status: {status}\n" if status else "") + "    proposed_by: [west]"
+        )
+    )
+    data = load_positions(mini).dataset
+    assert data is not None
+    body, _ = export_ics(data, TODAY)
+    [summit] = [
+        e for e in icalendar.Calendar.from_ical(body).walk("VEVENT") if e["UID"] == "summit-june@peacedash"
+    ]
+    assert summit.get("STATUS") == expected
+    assert str(summit["SUMMARY"]) == f"Summit hosted by Westland (by end of June 2026){said}"
+    [again] = [
+        e for e in vobject.readOne(body.decode()).vevent_list if e.uid.value == "summit-june@peacedash"
+    ]
+    assert (again.status.value if hasattr(again, "status") else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "first", "after"),
+    [
+        ("by 2027", date(2027, 12, 31), date(2028, 1, 1)),  # not a 365-day event
+        ("by 2026-05-20", date(2026, 5, 20), date(2026, 5, 21)),
+        ("late August 2026", date(2026, 8, 21), date(2026, 8, 22)),
+        ("2026-05-04/2026-05-06", date(2026, 5, 4), date(2026, 5, 7)),  # days given: kept
+    ],
+)
+def test_ics_gives_fuzzy_dates_one_day_and_keeps_spans_of_days(mini, written, first, after):
+    mini.write_text(mini.read_text().replace("date: by end of June 2026", f"date: {written}"))
+    data = load_positions(mini).dataset
+    assert data is not None
+    body, _ = export_ics(data, TODAY)
+    [summit] = [
+        e for e in vobject.readOne(body.decode()).vevent_list if e.uid.value == "summit-june@peacedash"
+    ]
+    assert (summit.dtstart.value, summit.dtend.value) == (first, after)
+
+
+@pytest.mark.parametrize("kind", ["ics", "md", "json", "annotations"])
 def test_exports_are_the_same_bytes_from_two_processes(mini, kind):
     # Two processes, a clock apart: anything taken from the wall clock or from hash order
     # (DTSTAMP, set iteration) would differ here.
@@ -118,26 +179,71 @@ def test_markdown_parses_and_every_claim_is_cited(data):
     claims = {p.id for p in data.positions} | {d.id for d in data.dated_items}
     assert refs == definitions == claims
     html = parser.render(text)
-    assert html.count("<table>") == 2 and "<h2>Northland</h2>" in html
+    assert "<h2>Northland</h2>" in html and "<table>" not in html
+    words = " ".join(text.split())  # as read, whatever the wrapping
     for claim in list(data.positions) + list(data.dated_items):
-        definition = next(line for line in text.splitlines() if line.startswith(f"[^{claim.id}]: "))
+        start = words.index(f"[^{claim.id}]: ")
+        definition = words[start : words.find(" [^", start + 1)]
         for excerpt in claim.excerpts:
             assert f"“{excerpt.quote}” — {data.sources[excerpt.source].title}" in definition
+    assert TITLE in words
+    assert "not named" not in words  # beta names no outlet: nothing is said of it
     assert (
-        TITLE in text
-        and "| by end of June 2026 (“by the end of June”) · inferred | Summit hosted by Westland (1 outlet only)[^summit-june] | Westland | proposed · 107 days to the deadline |"
-        in text
+        "- **by end of June 2026 (“by the end of June”) · inferred**: Summit hosted by Westland[^summit-june] "
+        "(proposed by Westland; 1 outlet only; proposed · 107 days to the deadline)" in words
     )
 
 
-def test_markdown_table_cells_escape_pipes(mini):
+def test_markdown_reads_as_text(bundled):
+    """No line over 120 characters outside quotes; issue notes in; the matrix a list per issue;
+    nothing said where a value is unknown."""
+    data = load_positions(bundled).dataset
+    assert data is not None
+    text = export_markdown(data, TODAY)
+    for line in text.splitlines():
+        assert len(re.sub(r"“[^”]*”", "“”", line)) <= 120, line
+    for issue in data.issues.values():
+        if issue.note:
+            assert " ".join(issue.note.split()[:6]) in " ".join(text.split())
+    words = " ".join(text.split())
+    for unknown in (
+        "stated unknown",
+        "date unknown",
+        "date not printed",
+        "| — |",
+        "no date in the sources",
+        "not named,",
+    ):
+        assert unknown not in words, unknown
+    assert "### Territory and Donbas (the parties are apart)" in text
+    assert (
+        "- **Ukraine**\n  - red line: Will not withdraw from territory it controls[^ua-no-withdrawal]" in text
+    )
+
+
+def test_wrapping_changes_nothing_a_markdown_reader_sees(mini, monkeypatch):
+    """The wrapped brief renders as the unwrapped one, with values that would start a block
+    ("- if", "2026.", "> x", "+ y") at every place a line could break."""
+    import tui.exports.markdown as markdown
+
+    risky = " ".join(f"word{i} - if 2026. > x + y 3) #z" for i in range(12))
+    mini.write_text(mini.read_text().replace("stance: Monitors", f'stance: "{risky}"'))
+    data = load_positions(mini).dataset
+    assert data is not None
+    parser = MarkdownIt("commonmark").use(footnote_plugin)
+    wrapped = export_markdown(data, TODAY)
+    assert max(len(line) for line in wrapped.splitlines()) <= 120
+    monkeypatch.setattr(markdown, "WIDTH", 10**6)
+    whole = export_markdown(data, TODAY)
+    assert whole != wrapped
+    assert " ".join(parser.render(wrapped).split()) == " ".join(parser.render(whole).split())
+
+
+def test_markdown_keeps_a_pipe_as_text(mini):
     mini.write_text(mini.read_text().replace("stance: Monitors", "stance: Monitors | observers"))
     text = export_markdown(load_positions(mini).dataset, TODAY)
-    row = next(line for line in text.splitlines() if line.startswith("| Ceasefire |"))
-    assert "Monitors \\| observers" in row
-    parser = MarkdownIt("commonmark").enable("table")
-    cells = [t for t in parser.parse(text) if t.type == "td_open"]
-    assert len(cells) == 3 * (2 + 3) + 1 * 4  # matrix: 3 issues × 5 columns; timeline: 1 item × 4
+    assert "Monitors \\| observers" in text
+    assert "<table>" not in MarkdownIt("commonmark").enable("table").render(text)
 
 
 def test_json_validates_against_the_documented_schema(data):
@@ -213,11 +319,23 @@ def test_brief_reads_as_plain_words(data):
     assert "·" not in text and "|" not in text
 
 
-@pytest.mark.parametrize("args", [["export", "ics"], ["export", "md"], ["export", "json"], ["brief"]])
-def test_every_export_refuses_a_bad_file_with_located_problems(mini, args):
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "ics"],
+        ["export", "md"],
+        ["export", "json"],
+        ["export", "annotations"],
+        ["brief"],
+        ["export", "csv"],
+    ],
+)
+def test_every_export_refuses_a_bad_file_with_located_problems(mini, tmp_path, args):
     mini.write_text(mini.read_text().replace("party: south", "party: sooth"))
-    done = run(*args, str(mini))
+    out = ["-o", str(tmp_path / "package")] if args == ["export", "csv"] else []
+    done = run(*args, str(mini), *out)
     assert done.returncode == 1 and done.stdout == b""
+    assert not (tmp_path / "package").exists()
     assert f"{mini}:".encode() in done.stderr and b"did you mean 'south'?" in done.stderr
     assert b"Traceback" not in done.stderr
 

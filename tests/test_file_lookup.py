@@ -171,7 +171,7 @@ def test_a_named_file_is_used_without_a_note(mine):
 
 
 # ── help ───────────────────────────────────────────────────────────────────
-EVERY_COMMAND = ["init", "check", "export", "brief", "changes", "add-source", "cite", "coverage"]
+EVERY_COMMAND = ["init", "check", "export", "brief", "changes", "add-source", "cite", "coverage", "serve"]
 
 
 def test_help_lists_every_command(tmp_path):

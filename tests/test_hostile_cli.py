@@ -313,9 +313,8 @@ def test_markdown_export_cannot_be_injected_into(mini):
         assert tag not in page, tag
     assert "Monitors &lt;script&gt;alert(1)&lt;/script&gt; # Another | cell [link](http://x)" in page
     assert "<strong>Geneva **bold** `code` ![img](http://x)</strong>" in page
-    # Every table row keeps its columns: no '|' in a value opened a new one.
-    widths = {row.count("<td") + row.count("<th") for row in re.findall(r"<tr>(.*?)</tr>", page, re.DOTALL)}
-    assert len({w for w in widths if w == 5}) == 1 and widths <= {5, 4}
+    # The brief has no table for a '|' in a value to open a column in, with tables enabled.
+    assert "<table>" not in page
 
 
 def test_exports_never_overwrite_the_data_file_through_another_name(mini):

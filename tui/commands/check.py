@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tui.data.agenda import ahead
 from tui.data.describe import plural
-from tui.data.load import load_positions
+from tui.data.load import LoadResult, load_positions
 from tui.data.model import Dataset
 from tui.data.strength import strength_counts
 
@@ -38,13 +38,20 @@ def strength_line(dataset: Dataset) -> str:
 
 def load_or_report(path: Path) -> Dataset | None:
     """The dataset, or None after printing every located problem to stderr."""
+    result = loaded_or_report(path)
+    return result.dataset if result else None
+
+
+def loaded_or_report(path: Path) -> LoadResult | None:
+    """The sound load (the dataset with the seed texts it read), or None after printing every
+    located problem to stderr."""
     result = load_positions(path)
     if result.dataset is None or result.problems:
         for problem in result.problems:
             print(problem, file=sys.stderr)
         print(f"{path}: {plural(len(result.problems), 'problem')}", file=sys.stderr)
         return None
-    return result.dataset
+    return result
 
 
 def run_check(path: Path, today: date, strict: bool = False) -> int:

@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="do not remember this look (a shared screen): the next 'since your last look' ignores it",
     )
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="run no editor and write no file (the e key and exports say so instead)",
+    )
     return parser
 
 
@@ -106,15 +111,44 @@ def build_check_parser() -> argparse.ArgumentParser:
 def build_export_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="peacedash export",
-        description="Export the timeline and meetings as an iCalendar file, a Markdown brief with citations, or JSON.",
+        description=(
+            "Export the timeline and meetings as an iCalendar file, a Markdown brief with citations, "
+            "JSON, a CSV data package (csv, into a folder) or W3C Web Annotations of every excerpt."
+        ),
     )
-    parser.add_argument("format", choices=("ics", "md", "json"), help="what to write")
+    parser.add_argument(
+        "format",
+        choices=("ics", "md", "json", "csv", "annotations"),
+        help="what to write (csv: a Frictionless data package, needs -o DIR)",
+    )
     _common(parser)
     parser.add_argument(
         "-o", "--output", type=Path, default=None, metavar="OUT", help="write here instead of standard output"
     )
     _since(parser, "md and json: open with / carry what changed since this day (YYYY-MM-DD) or commit")
     return parser
+
+
+def build_serve_parser() -> argparse.ArgumentParser:
+    parser = _command(
+        "serve",
+        "Serve the dashboard to web browsers (textual-serve): each browser gets a fresh, read-only "
+        "dashboard. Bound to this machine only (127.0.0.1) unless --host is given.",
+    )
+    parser.add_argument("--port", type=_port, default=8000, metavar="N", help="the port (default: 8000)")
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        metavar="H",
+        help="the address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for every network)",
+    )
+    return parser
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port: give a number from 1 to 65535")
+    return int(text)
 
 
 def _since(parser: argparse.ArgumentParser, what: str) -> None:
@@ -258,8 +292,18 @@ def _run_export(parser: argparse.ArgumentParser, args: argparse.Namespace) -> in
     from tui.commands.export import run_export
 
     kind = getattr(args, "format", "brief")
+    if kind == "csv" and args.output in (None, Path("-")):
+        parser.error("export csv writes a folder of files: name it with -o DIR")
     path = _data(parser, args).path
     return run_export(kind, path, args.today or date.today(), getattr(args, "output", None), args.since)
+
+
+def _run_serve(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    # The server and the served apps draw with Textual: they live in the dashboard's layer.
+    from tui.ui.serve import serve_dashboard
+
+    data = _data(parser, args)
+    return serve_dashboard(data.path, data.bundled, args.today, args.host, args.port)
 
 
 def _run_changes(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -308,6 +352,7 @@ COMMANDS: dict[str, Command] = {
     "add-source": Command(build_add_source_parser, _run_add_source),
     "cite": Command(build_cite_parser, _run_cite),
     "coverage": Command(build_coverage_parser, _run_coverage),
+    "serve": Command(build_serve_parser, _run_serve),
 }
 
 
@@ -335,6 +380,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc.disable()
     from tui.ui.app import run_app
 
+    if args.read_only:
+        data = DataFile(data.path, data.bundled, read_only=True)
     return run_app(data, args.today, args.since)
 
 

@@ -82,6 +82,11 @@ class Problem:
         return f"{self.file}:{self.line}:{self.col or 1}: {self.message}"
 
 
+# A source's outlet when the file names none (and what add-source proposes for an article that
+# prints none): the words for "unknown", which the exports leave out where they list what is known.
+UNNAMED_OUTLET = "not named"
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """A stored article under seeds/ that claims cite."""

@@ -17,6 +17,8 @@ class DataFile:
     path: Path
     bundled: bool = False
     """True for the copy inside the package: shown as such, never opened for editing."""
+    read_only: bool = False
+    """Opened with --read-only (or served to a browser): no editor, nothing written."""
 
     @property
     def label(self) -> str:

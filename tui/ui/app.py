@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import gc
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 from textual.worker import Worker, get_current_worker
 
 from tui.data.characters import visible
@@ -59,6 +60,7 @@ class PeaceDashApp(App[int]):
         poll_seconds: float | None = POLL_SECONDS,
         bundled: bool = False,
         since: str = "",
+        read_only: bool = False,
     ) -> None:
         super().__init__()
         self.poll_seconds = poll_seconds
@@ -68,7 +70,10 @@ class PeaceDashApp(App[int]):
         self.clock = clock
         self.result: LoadResult | None = None
         self.good: LoadResult | None = None
-        self.dashboard = DashboardScreen(DataFile(data_path, bundled), self.today)
+        # Read-only (--read-only, and every app `peacedash serve` starts): no editor is run and
+        # nothing is written where the app runs; in a browser, exports are downloads instead.
+        self.read_only = read_only
+        self.dashboard = DashboardScreen(DataFile(data_path, bundled, read_only), self.today)
         self.file_watch = FileWatch(self.watched_files)
         self.loads_started = 0  # a load's number; only the newest one's result is shown
         self.since = since
@@ -247,6 +252,9 @@ class PeaceDashApp(App[int]):
         if self.good is None or self.good.dataset is None:
             self.notify("Nothing to export: the file has not loaded yet.", severity="error")
             return
+        if self.read_only:
+            self._export_read_only(kind)
+            return
         # The bundled sample lives inside the installed package: write its exports here instead.
         beside = Path.cwd() / self.data_path.name if self.bundled else self.data_path
         target = default_target(beside, kind)
@@ -262,6 +270,38 @@ class PeaceDashApp(App[int]):
         )
         self.notify(f"Wrote {target}{stale}.\n{note}", title="Exported", timeout=6, markup=False)
 
+    def _export_read_only(self, kind: str) -> None:
+        """In a browser, the export as a download (nothing is written on the server); in a
+        terminal, nothing: read-only writes no file."""
+        from tui.exports.writing import render
+
+        assert self.good is not None and self.good.dataset is not None
+        if not self.is_web:
+            self.notify(
+                "Read-only: exports are not written from this dashboard. "
+                f"Run 'peacedash export {kind} -o FILE' where the data lives.",
+                title="Read-only",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+            return
+        import io
+
+        from tui.exports.writing import SUFFIX
+
+        body, _ = render(kind, self.good.dataset, self.today)
+        name = self.data_path.stem + SUFFIX[kind]
+        self.deliver_binary(io.BytesIO(body), save_filename=name)
+        self.notify(f"{name} is on its way to your browser's downloads.", title="Exported", markup=False)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Textual's own palette commands; read-only leaves out "Screenshot", which saves a file
+        where the app runs."""
+        for command in super().get_system_commands(screen):
+            if not (self.read_only and command.title == "Screenshot"):
+                yield command
+
     def action_help(self) -> None:
         from tui.ui.keys_table import key_sections
         from tui.ui.screens.help import HelpScreen
@@ -271,9 +311,26 @@ class PeaceDashApp(App[int]):
             self.push_screen(HelpScreen(sections))
 
     def on_problems_pane_edit_requested(self, event: ProblemsPane.EditRequested) -> None:
+        if self._refused_read_only():
+            return
         self.edit_at(event.line)
 
+    def _refused_read_only(self) -> bool:
+        """True, after saying why, when the editor may not run: this dashboard is read-only."""
+        if self.read_only:
+            self.notify(
+                "This dashboard is read-only (--read-only, or served to a browser): it runs no "
+                "editor and writes nothing. Edit the file where it lives, then press r to reload.",
+                title="Read-only",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
+        return self.read_only
+
     def action_edit(self) -> None:
+        if self._refused_read_only():
+            return
         if self.bundled:
             self.notify(
                 "This is the sample data shipped inside peacedash, which is not edited in place. "
@@ -298,6 +355,6 @@ class PeaceDashApp(App[int]):
 
 
 def run_app(data: DataFile, today: date | None, since: str = "") -> int:
-    app = PeaceDashApp(data.path, today, bundled=data.bundled, since=since)
+    app = PeaceDashApp(data.path, today, bundled=data.bundled, since=since, read_only=data.read_only)
     app.run()
     return app.return_code or 0

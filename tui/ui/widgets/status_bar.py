@@ -60,6 +60,7 @@ class StatusBar(Static, StatePane):
             state.query,
             state.file_reason,
             bundled=state.source.bundled,
+            read_only=state.source.read_only,
             since=since_label(state.since),
             warnings=len(state.warnings),
             hint=state.view.hint if state.view else "",
@@ -78,6 +79,7 @@ class StatusBar(Static, StatePane):
         since: tuple[str, str] = ("", ""),
         warnings: int = 0,
         hint: str = "",
+        read_only: bool = False,
     ) -> None:
         alarm = "$text-error on $error-muted"
         count = (
@@ -89,6 +91,8 @@ class StatusBar(Static, StatePane):
         # line is too long, so the problem count, STALE and the verification mark always stay.
         parts: list[tuple[int, Content, Content]] = []
         name = assemble(("bundled sample data (read-only)" if bundled else short_path(path), "b"))
+        if read_only and not bundled:
+            name = assemble(name, " (read-only)")
         parts.append((2, name, name))
         if problems and data is not None:
             short = assemble((" STALE ", alarm), f" {count}")
