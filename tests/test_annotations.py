@@ -57,7 +57,9 @@ def test_every_selector_points_at_exactly_its_quote(request, which):
     jsonschema.validate(document, SCHEMA)
     data = load_positions(path).dataset
     assert data is not None
-    assert check_selectors(document, path) == document["total"] == data.excerpt_count()
+    # Every claim's and figure's excerpt (issues' reasons and plans' quotes are not annotated yet).
+    cited = sum(len(c.excerpts) for c in data.cited.values())
+    assert check_selectors(document, path) == document["total"] == cited
 
 
 def test_a_quote_found_twice_gets_a_prefix_and_suffix_that_tell_them_apart(mini):
@@ -96,4 +98,7 @@ def test_offsets_come_from_the_load_not_a_new_search(mini, monkeypatch):
 
     monkeypatch.setattr(sources, "fold", no_search)
     body, count = export_annotations(result.dataset, result.library)
-    assert count == result.dataset.excerpt_count() and '"TextPositionSelector"' in body
+    assert (
+        count == sum(len(c.excerpts) for c in result.dataset.cited.values())
+        and '"TextPositionSelector"' in body
+    )

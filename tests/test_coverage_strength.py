@@ -114,7 +114,9 @@ def test_brief_and_markdown_say_how_many_outlets(geneva):
         in brief
     )
     md = run("export", "md", str(geneva)).stdout
-    assert "per a senior Ukrainian negotiator · 1 outlet only · anonymous only" in md
+    assert "per a senior Ukrainian negotiator · 1 outlet only · anonymous only" in " ".join(
+        md.split()
+    )  # wrapped
 
 
 async def test_the_party_pane_marks_a_single_source_anonymous_claim(geneva):

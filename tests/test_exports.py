@@ -201,7 +201,10 @@ def test_markdown_reads_as_text(bundled):
     assert data is not None
     text = export_markdown(data, TODAY)
     for line in text.splitlines():
-        assert len(re.sub(r"“[^”]*”", "“”", line)) <= 120, line
+        # A quote may hold quotes of its own (“how to define “security guarantees,” what…”): a
+        # footnote's quote line is all quote.
+        if not line.lstrip().startswith("“"):
+            assert len(re.sub(r"“[^”]*”", "“”", line)) <= 120, line
     for issue in data.issues.values():
         if issue.note:
             assert " ".join(issue.note.split()[:6]) in " ".join(text.split())

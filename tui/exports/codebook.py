@@ -41,6 +41,10 @@ COLUMNS = {
     "supersedes": "The id of the earlier entry of the same table this one replaces (empty for none).",
     "speaker": "Who the source quotes ('Foreign Minister Sybiha', 'an unnamed senior official'; empty when not said).",
     "reported": "true when the source reports the claim second-hand ('reportedly', 'sources said').",
+    "hedged": "true when the source's words are estimative ('likely', 'could', 'about') and the claim "
+    "keeps them by this mark rather than in its own words.",
+    "dated_by_source": "true when the data file gives the claim no date of its own, so its date is its "
+    "first excerpt's source date (check warns when the quoted sentence says otherwise).",
     "as_written": "The source's own words for the date (empty when the data does not give them).",
     "inferred": "true when the date, or its year, is not printed in the source.",
     "status": "The status the data file records (empty when none is recorded).",

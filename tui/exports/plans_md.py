@@ -18,9 +18,10 @@ def plans_markdown(data: Dataset) -> list[str]:
         if plan.note:
             out += [md(plan.note), ""]
         for version in plan.versions:
-            when = version_when(version)
+            # Nothing printed where the date is unknown (the label and the quotes say what is known).
+            when = f" ({md(version_when(version))})" if version.date.known else ""
             quotes = "; ".join(f"“{md(e.quote)}” ({md(e.source)})" for e in version.excerpts)
-            out += [f"#### {md(version.label)} ({md(when)})", "", quotes, ""]
+            out += [f"#### {md(version.label)}{when}", "", quotes, ""]
             out.append("| Point | " + " | ".join(md(p.name) for p in data.parties.values()) + " | Change |")
             out.append("|---|" + "---|" * len(data.parties) + "---|")
             for diff in version_diff(data, plan, version):
@@ -28,11 +29,16 @@ def plans_markdown(data: Dataset) -> list[str]:
                     f": {md(diff.point.summary)}" if diff.point.summary else ""
                 )
                 stances = (
-                    ["—"] * len(data.parties)
+                    ["dropped"] * len(data.parties)
                     if diff.change == "dropped"
                     else list(stance_row(data, diff.point))
                 )
-                change = md(diff_words(data, diff)) if diff.differs else "—"
+                first = version is plan.versions[0]
+                change = (
+                    md(diff_words(data, diff))
+                    if diff.differs
+                    else ("first version" if first else "unchanged")
+                )
                 out.append(f"| {label} | " + " | ".join(stances) + f" | {change} |")
             out.append("")
     return out

@@ -88,7 +88,7 @@ class SourcePane(ReaderScroll, StatePane):
     # The claim's heading stays put while its excerpts scroll: at 80×24 the pane has seven
     # lines, and scrolling to the quote hid which claim it was the quote of.
     DEFAULT_CSS = """
-    SourcePane > #source-heading { dock: top; padding-bottom: 1; }
+    SourcePane > #source-heading { dock: top; padding-bottom: 1; max-height: 50%; }
     SourcePane > #source-heading.-empty { display: none; }
     """
     BINDINGS = [Binding("a", "screen.article", "Article")]
