@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.data.describe import plural
+from tui.data.freshness import freshness
 from tui.data.model import Dataset
 from tui.data.state import DashboardState, Since
 from tui.ui.glyphs import SINCE_GLYPH, SINCE_STYLE
@@ -22,14 +23,17 @@ def since_label(since: Since | None) -> tuple[str, str]:
     if since is None:
         return "", ""
     if since.busy:
-        label = f"since {since.point}: reading git…"
+        label = f"since {since.name}: reading git…"
         return label, label
     if since.problem:
         # The reason's first clause, as the Changes tab says it whole: "no history" named neither
         # a mistyped revision nor a missing git.
         reason = since.problem.split(";")[0].split(" (")[0]
         brief = reason if len(reason) <= 40 else reason[:39] + "…"  # the whole of it is in Changes
-        return f"since {since.point}: {reason}", f"since {since.point}: {brief}"
+        return f"since {since.name}: {reason}", f"since {since.name}: {brief}"
+    if since.said:  # the last look: a count alone would read as a day of the month
+        label = f"since {since.said}: {plural(len(since.marks), 'change')}"
+        return label, f"since last look: {len(since.marks)}"
     label = f"since {since.point}: {len(since.marks)}"
     return label, label
 
@@ -102,6 +106,21 @@ class StatusBar(Static, StatePane):
                     assemble((f" {brief} ", alarm), " nothing loaded yet"),
                 )
             )
+        if data is not None:
+            # How old the newest source is: when stale, kept at any width like STALE (every
+            # "due" and "upcoming" on screen is judged against a today the data never saw).
+            found = freshness(data, today)
+            if found.stale:
+                age = f"{found.age} days old" if found.age is not None else "undated"
+                parts.append(
+                    (
+                        0,
+                        assemble((f"⚠ {found.short}", "$text-warning")),
+                        assemble((f"⚠ data {age}", "$text-warning")),
+                    )
+                )
+            else:
+                parts.append((4, assemble(found.short), assemble(found.short)))
         if warnings and not problems:
             said = f"⚠ {plural(warnings, 'warning')}"
             parts.append((1, assemble((said, "$text-warning")), assemble((f"⚠ {warnings}", "$text-warning"))))
