@@ -347,7 +347,8 @@ async def test_status_bar_names_file_counts_and_today(mini):
         await pilot.pause()
         bar = text_of(app.dashboard.query_one(StatusBar))
         assert bar.startswith(
-            "data/positions.yaml · today 2026-03-15 · loaded 09:30:00 · 5 positions · 3 dated"
+            "data/positions.yaml · newest source February 2026 (inferred) · 15 days old · "
+            "today 2026-03-15 · loaded 09:30:00 · 5 positions · 3 dated"
         )
 
 

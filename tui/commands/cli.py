@@ -335,7 +335,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc.disable()
     from tui.ui.app import run_app
 
-    return run_app(data, args.today, args.since)
+    return run_app(data, args.today, args.since, remember=not args.no_remember)
 
 
 if __name__ == "__main__":

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -34,6 +36,9 @@ from tui.ui.widgets.problems_pane import ProblemsPane
 from tui.ui.widgets.state_pane import StatePane
 from tui.ui.widgets.status_bar import StatusBar
 from tui.ui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:  # trends read git: loaded by the app's worker, not at start-up
+    from tui.data.trends import Trend
 
 
 class DashboardScreen(Screen[None]):
@@ -211,6 +216,9 @@ class DashboardScreen(Screen[None]):
 
     def show_since(self, since: Since | None) -> None:
         self.state = self.state.with_since(since)
+
+    def show_trends(self, trends: Mapping[str, Trend]) -> None:
+        self.state = self.state.with_trends(trends)
 
     # ── messages from the panes ─────────────────────────────────────────────
     def _select(self, claim_id: str | None, follow: bool = True) -> None:

@@ -158,6 +158,10 @@ class StatusBar(Static, StatePane):
         # filter); then short forms of what is left; then without the file name too.
         for short in (False, True):
             for cut in [None, *ranks]:
+                if short and cut is None and self._fit_long_and_short(width, separator):
+                    return
+                if short and cut == 1 and self._fit_some_of_rank_one(width, separator):
+                    return
                 kept = [(r, sf if short else lf) for r, lf, sf in self._parts if cut is None or r < cut]
                 if not kept or (not short and cut is not None and cut < 3):
                     continue
@@ -166,3 +170,34 @@ class StatusBar(Static, StatePane):
                     self.update(line)
                     return
         self.update(separator.join(short for rank, _, short in self._parts if rank == 0))
+
+    def _fit_some_of_rank_one(self, width: int, separator: Content) -> bool:
+        """Before every rank-1 part goes (a stale warning and a since-point at 80 columns): the
+        short rank-1 parts go one at a time from the last (the counts), the rest kept."""
+        ones = [i for i, (rank, _, _) in enumerate(self._parts) if rank == 1]
+        while len(ones) > 1:
+            ones.pop()
+            line = separator.join(s for i, (r, _, s) in enumerate(self._parts) if r == 0 or i in ones)
+            if line.cell_length <= width:
+                self.update(line)
+                return True
+        return False
+
+    def _fit_long_and_short(self, width: int, separator: Content) -> bool:
+        """Without the parts of rank 3 and over, shorten one part at a time, the least important
+        first and, among equals, the one that loses least by it (today's date before the
+        counts, the counts before the since-point's words), until the line fits."""
+        parts = [(i, r, lf, sf) for i, (r, lf, sf) in enumerate(self._parts) if r < 3]
+        order = sorted(
+            (i for i, r, lf, sf in parts if lf.cell_length > sf.cell_length),
+            key=lambda i: (-self._parts[i][0], self._parts[i][1].cell_length - self._parts[i][2].cell_length),
+        )
+        shortened: set[int] = set()
+        for index in [None, *order]:
+            if index is not None:
+                shortened.add(index)
+            line = separator.join(sf if i in shortened else lf for i, _, lf, sf in parts)
+            if line.cell_length <= width:
+                self.update(line)
+                return True
+        return False
