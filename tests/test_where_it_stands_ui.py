@@ -23,6 +23,21 @@ def make_app(path: Path, **kwargs: object) -> PeaceDashApp:
     return PeaceDashApp(path, TODAY, clock=lambda: datetime(2026, 12, 1, 9, 0), **kwargs)  # type: ignore[arg-type]
 
 
+def on_screen(app: PeaceDashApp) -> str:
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
+
+
+def overlay_text(app: PeaceDashApp) -> str:
+    """Every paragraph of the open overlay, scrolled into view or not."""
+    from textual.widgets import Static
+
+    return "\n".join(str(w.render()) for w in app.screen.query(Static))
+
+
 def status(app: PeaceDashApp) -> str:
     return str(app.dashboard.query_one(StatusBar).render())
 
@@ -130,3 +145,158 @@ def test_the_command_line_passes_no_remember(monkeypatch, mini):
             assert seen[-1] is want
     finally:
         gc.enable()  # main turns the collector off until the app's first screen
+
+
+def shown_rows(pane) -> list[str]:
+    return [" ".join(row.prompt.plain.split()) for row in pane.options]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_agenda_opens_on_what_passed_with_no_outcome(mini, size):
+    """Below 160×48 the Due and upcoming pane is not drawn: the agenda's head says what passed."""
+    from tui.ui.widgets.calendar import Agenda
+
+    app = make_app(mini)
+    async with started(app, size) as pilot:
+        await pilot.press("5")  # the calendar: three parties, then the matrix
+        await pilot.pause()
+        agenda = app.dashboard.query_one(Agenda)
+        rows = shown_rows(agenda)
+        assert rows[0] == "Passed with no outcome recorded (2)"
+        # Oldest first, one line each, with its age; the Geneva round has an outcome (held).
+        assert "Next round in Vienna · 215 days ago" in rows[1]
+        assert "Summit hosted by Westland · 154 days ago" in rows[2]
+        assert rows[3] == "The rest, in date order (1)"
+        assert "First round in Geneva" in rows[4]
+        assert agenda.claim_id == "vienna"  # the head is in view, the cursor on it
+        assert "Passed with no outcome recorded" in on_screen(app)
+
+
+async def test_due_and_upcoming_has_a_group_for_what_passed(mini):
+    from tui.ui.widgets.calendar import Upcoming
+
+    app = make_app(mini)
+    async with started(app, (160, 48)):
+        rows = shown_rows(app.dashboard.query_one(Upcoming))
+        assert rows[0] == "Passed with no outcome recorded (2)"
+        assert "Next round in Vienna" in rows[1] and "215 days ago" in rows[1]
+        assert "Summit hosted by Westland" in rows[2]
+        assert rows[3:] == ["nothing passed, due or upcoming matches"] or "Due and upcoming" not in rows
+
+
+REASONS = (
+    "    alignment: close\n    note: Both sides spoke of a ceasefire, if it comes.\n    excerpts:\n"
+    '      - source: alpha\n        quote: "a ceasefire - if it comes - must start with the harbour"\n'
+)
+
+
+@pytest.fixture
+def reasoned(mini: Path) -> Path:
+    """The mini dataset with a note and an excerpt behind the ceasefire's alignment."""
+    mini.write_text(mini.read_text().replace("    alignment: close\n", REASONS))
+    return mini
+
+
+async def open_matrix_at(app: PeaceDashApp, pilot, issue_id: str, column: int) -> None:
+    from tui.ui.widgets.issue_matrix import IssueMatrix
+
+    await pilot.press("4")  # the matrix: three parties come first
+    await pilot.pause()
+    matrix = app.dashboard.query_one(IssueMatrix)
+    matrix.move_cursor(row=matrix.get_row_index(issue_id), column=column)
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("column", [0, 1])
+async def test_enter_on_the_stand_shows_why(reasoned, size, column):
+    from tui.ui.screens.issue import IssueScreen
+
+    app = make_app(reasoned)
+    async with started(app, size) as pilot:
+        await open_matrix_at(app, pilot, "ceasefire", column)
+        assert isinstance(app.screen, IssueScreen)
+        shown = on_screen(app)
+        assert "Why: Ceasefire" in shown
+        assert "Both sides spoke of a ceasefire, if it comes." in shown
+        assert "≈ parties close" in shown
+        assert "✓ verified" in shown  # the excerpt behind it, in its paragraph
+        await pilot.press("escape")
+        await pilot.pause()
+        await open_matrix_at(app, pilot, "valley", column)
+        assert "The file gives no reason for this stand" in on_screen(app)
+
+
+async def test_the_cell_view_and_the_detail_say_why(reasoned):
+    from tui.ui.screens.cell import CellScreen
+    from tui.ui.screens.detail import DetailScreen
+
+    app = make_app(reasoned)
+    async with started(app, (160, 48)) as pilot:
+        await open_matrix_at(app, pilot, "ceasefire", 3)  # Southland's cell
+        assert isinstance(app.screen, CellScreen)
+        shown = on_screen(app)
+        assert "Where the parties stand on Ceasefire, and why" in shown
+        assert "Both sides spoke of a ceasefire, if it comes." in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        app.dashboard.open_detail("south-harbour")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        assert "Both sides spoke of a ceasefire, if it comes." in on_screen(app)
+
+
+async def test_the_palettes_issue_entries_say_why(reasoned):
+    from tui.ui.palette import GoToProvider, issue_help
+
+    app = make_app(reasoned)
+    async with started(app, (160, 48)):
+        said = issue_help(app.dashboard, "ceasefire")
+        assert said == "≈ parties close · Both sides spoke of a ceasefire, if it comes."
+        assert issue_help(app.dashboard, "valley") == "≠ parties apart · row of the issue matrix (no note)"
+        provider = GoToProvider(app.screen)
+        hits = [h async for h in provider.search("ceasefire")]
+        issue_hit = next(h for h in hits if h.text == "issue Ceasefire")
+        assert str(issue_hit.help) == said
+
+
+def stand_cell(app: PeaceDashApp, issue_id: str) -> str:
+    from tui.ui.widgets.issue_matrix import IssueMatrix
+
+    matrix = app.dashboard.query_one(IssueMatrix)
+    return str(matrix.get_cell(issue_id, "stand"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_matrix_shows_each_trend_from_git(tmp_path, size):
+    path = first_version(tmp_path)
+    path.write_text(path.read_text().replace("alignment: apart", "alignment: close"))
+    commit(path.parent.parent, "The valley is close now", 12)
+    app = make_app(path)
+    async with started(app, size) as pilot:
+        await wait_workers(app, pilot)
+        assert set(app.dashboard.state.trends) == {"valley", "ceasefire", "vote"}
+        await pilot.press("4")  # the matrix in view: its columns are shared out at its width
+        await pilot.pause()
+        if size[0] >= 160:
+            assert stand_cell(app, "valley") == "≈ close ↗ since 12 Feb 2026"
+            assert stand_cell(app, "ceasefire") == "≈ close since 10 Feb 2026"
+        else:
+            assert stand_cell(app, "valley") == "≈↗"  # the arrow only, where there is no room
+            assert stand_cell(app, "ceasefire") == "≈"
+        await open_matrix_at(app, pilot, "valley", 2)  # Northland's cell
+        assert "close since 12 Feb 2026, was apart: towards agreement" in overlay_text(app)
+
+
+async def test_without_history_the_matrix_invents_no_trend(mini):
+    app = make_app(mini)
+    async with started(app, (160, 48)) as pilot:
+        await wait_workers(app, pilot)
+        assert dict(app.dashboard.state.trends) == {}
+        await pilot.press("4")
+        await pilot.pause()
+        assert stand_cell(app, "valley") == "≠ apart"

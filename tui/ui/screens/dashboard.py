@@ -30,7 +30,14 @@ from tui.ui.widgets.calendar import Agenda
 from tui.ui.widgets.figures_pane import FiguresPane
 from tui.ui.widgets.filter_box import FilterBox
 from tui.ui.widgets.issue_matrix import IssueMatrix
-from tui.ui.widgets.messages import CellChosen, ClaimChosen, ClaimHighlighted, ClaimWanted, SinceRequested
+from tui.ui.widgets.messages import (
+    CellChosen,
+    ClaimChosen,
+    ClaimHighlighted,
+    ClaimWanted,
+    IssueChosen,
+    SinceRequested,
+)
 from tui.ui.widgets.party_pane import PartyPane
 from tui.ui.widgets.problems_pane import ProblemsPane
 from tui.ui.widgets.state_pane import StatePane
@@ -241,6 +248,10 @@ class DashboardScreen(Screen[None]):
     @on(CellChosen)
     def _cell_chosen(self, event: CellChosen) -> None:
         self._open(opening.cell_screen(self.state, event.issue_id, event.party_id))
+
+    @on(IssueChosen)
+    def _issue_chosen(self, event: IssueChosen) -> None:
+        self._open(opening.issue_screen(self.state, event.issue_id))
 
     @on(ClaimWanted)
     def _wanted(self, event: ClaimWanted) -> None:
