@@ -93,7 +93,7 @@ async def test_a_second_launch_marks_what_changed_since_the_last_look(tmp_path, 
         assert since.words == {"north-monitors": "changed"}
         line = status(app)
         if size[0] >= 160:
-            assert "★ since your last look (today): 1 change" in line, line
+            assert "★ since your last look (today): 1 change ·" in line, line
         else:
             assert "since last look: 1" in line, line
     # The second launch recorded its own look: a third one has nothing new.
@@ -178,10 +178,11 @@ async def test_due_and_upcoming_has_a_group_for_what_passed(mini):
     app = make_app(mini)
     async with started(app, (160, 48)):
         rows = shown_rows(app.dashboard.query_one(Upcoming))
+        # Nothing is due or upcoming in the mini file on 2026-12-01: that group has no heading.
         assert rows[0] == "Passed with no outcome recorded (2)"
         assert "Next round in Vienna" in rows[1] and "215 days ago" in rows[1]
         assert "Summit hosted by Westland" in rows[2]
-        assert rows[3:] == ["nothing passed, due or upcoming matches"] or "Due and upcoming" not in rows
+        assert len(rows) == 3
 
 
 REASONS = (

@@ -245,7 +245,11 @@ class DatedList(ClaimList):
         # oldest item passed with no outcome (the head, kept in view), else the first item of
         # the month on show, as the grid beside it opens at today's month.
         of_month = next((i.id for i in items if i.date.end and i.date.end >= state.month), None)
-        head = next((i.id for heading, group in groups if heading == PASSED_HEADING for i in group), None)
+        head = (
+            next((i.id for heading, group in groups if heading == PASSED_HEADING for i in group), None)
+            if self.COMPACT_PASSED
+            else None
+        )
         listed = {i.id for i in items}
         keep = next((k for k in (self.claim_id, state.selected, head, of_month) if k in listed), None)
         self.set_rows(rows, keep, self.EMPTY, (len(items), self.total(state)))
@@ -276,8 +280,8 @@ class Agenda(DatedList):
 
 
 class Upcoming(DatedList):
-    """What passed with no outcome recorded (oldest first, with its age), then what is due now
-    or upcoming, soonest first, with countdowns: shown beside the party panes on terminals large
+    """What is due now or upcoming, soonest first, with countdowns, then what passed with no
+    outcome recorded (oldest first, with its age): shown beside the party panes on terminals large
     enough for everything at once (the whole agenda stays in its tab)."""
 
     EMPTY = "nothing passed, due or upcoming matches"
@@ -290,7 +294,11 @@ class Upcoming(DatedList):
         assert state.view is not None  # NEEDS_DATA
         dated = state.view.dated
         passed = tuple(p.item for p in passed_without_outcome(dated, state.today))
-        return ((PASSED_HEADING, passed), ("Due and upcoming", ahead(dated, state.today)))
+        # What is due first, as the pane's name says; what passed below it, oldest first. With
+        # nothing passed, no heading: the pane's title says it.
+        if not passed:
+            return (("", ahead(dated, state.today)),)
+        return (("Due and upcoming", ahead(dated, state.today)), (PASSED_HEADING, passed))
 
     def total(self, state: DashboardState) -> int:
         assert state.data is not None  # NEEDS_DATA

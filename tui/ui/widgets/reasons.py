@@ -32,8 +32,6 @@ def issue_reasons(
 ) -> list[Content]:
     """The stand, the note (or that there is none), then each excerpt behind it in its paragraph."""
     out = [stand_line(issue, trend), literal(issue.note) if issue.note else literal(NO_NOTE, MUTED)]
-    out.extend(
-        assemble((f"{n}.", "b"), " ", excerpt_content(data, library, e))
-        for n, e in enumerate(issue.excerpts, start=1)
-    )
+    # "Behind it", not numbers: in the cell view and the detail, numbers are the party's claims.
+    out.extend(assemble(("Behind it:", "b"), " ", excerpt_content(data, library, e)) for e in issue.excerpts)
     return out

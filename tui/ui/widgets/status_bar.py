@@ -49,6 +49,9 @@ class StatusBar(Static, StatePane):
     NEEDS_DATA = False  # "nothing loaded yet" is what it must say then
 
     _parts: list[tuple[int, Content, Content]] = []
+    _last_to_shorten = -1
+    """The since-point's part: its words ("your last look (3 days ago): 4 changes") are shortened
+    only after every other part, the stale warning's too."""
 
     def slice(self, state: DashboardState) -> object:
         # Everything it reads but the selection, the month and the focus.
@@ -92,6 +95,7 @@ class StatusBar(Static, StatePane):
         # (priority, long form, short form): the lowest priorities are dropped first when the
         # line is too long, so the problem count, STALE and the verification mark always stay.
         parts: list[tuple[int, Content, Content]] = []
+        self._last_to_shorten = -1
         name = assemble(("bundled sample data (read-only)" if bundled else short_path(path), "b"))
         parts.append((2, name, name))
         if problems and data is not None:
@@ -136,6 +140,7 @@ class StatusBar(Static, StatePane):
         if since[0]:
             # Kept like the counts: the marks in every pane mean nothing without their point.
             long, short = (assemble((f"{SINCE_GLYPH} {text}", SINCE_STYLE)) for text in since)
+            self._last_to_shorten = len(parts)
             parts.append((1, long, short))
         if data is not None:
             when = loaded_at.strftime("%H:%M:%S") if loaded_at else "?"
@@ -186,11 +191,15 @@ class StatusBar(Static, StatePane):
     def _fit_long_and_short(self, width: int, separator: Content) -> bool:
         """Without the parts of rank 3 and over, shorten one part at a time, the least important
         first and, among equals, the one that loses least by it (today's date before the
-        counts, the counts before the since-point's words), until the line fits."""
+        counts), the since-point's words last, until the line fits."""
         parts = [(i, r, lf, sf) for i, (r, lf, sf) in enumerate(self._parts) if r < 3]
         order = sorted(
             (i for i, r, lf, sf in parts if lf.cell_length > sf.cell_length),
-            key=lambda i: (-self._parts[i][0], self._parts[i][1].cell_length - self._parts[i][2].cell_length),
+            key=lambda i: (
+                i == self._last_to_shorten,
+                -self._parts[i][0],
+                self._parts[i][1].cell_length - self._parts[i][2].cell_length,
+            ),
         )
         shortened: set[int] = set()
         for index in [None, *order]:
