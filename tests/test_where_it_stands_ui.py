@@ -301,3 +301,17 @@ async def test_without_history_the_matrix_invents_no_trend(mini):
         await pilot.press("4")
         await pilot.pause()
         assert stand_cell(app, "valley") == "≠ apart"
+
+
+async def test_the_changes_pane_names_the_last_look_not_its_hash(tmp_path, state_folder):
+    from tui.ui.widgets.changes_pane import ChangesPane
+
+    path = first_version(tmp_path)
+    record_look(path)
+    path.write_text(path.read_text().replace("stance: Monitors", "stance: International monitors"))
+    commit(path.parent.parent, "Monitors are international", 12)
+    app = make_app(path, remember=True)
+    async with started(app, (80, 24)) as pilot:
+        await wait_workers(app, pilot)
+        title = str(app.dashboard.query_one(ChangesPane).border_title)
+        assert title == "Changes since your last look (today)"
