@@ -151,7 +151,7 @@ def shown_rows(pane) -> list[str]:
     return [" ".join(row.prompt.plain.split()) for row in pane.options]
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", [*SIZES, (120, 40)])
 async def test_the_agenda_opens_on_what_passed_with_no_outcome(mini, size):
     """Below 160×48 the Due and upcoming pane is not drawn: the agenda's head says what passed."""
     from tui.ui.widgets.calendar import Agenda
