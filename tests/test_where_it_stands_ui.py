@@ -224,7 +224,8 @@ async def test_enter_on_the_stand_shows_why(reasoned, size, column):
         assert "Why: Ceasefire" in shown
         assert "Both sides spoke of a ceasefire, if it comes." in shown
         assert "≈ parties close" in shown
-        assert "✓ verified" in shown  # the excerpt behind it, in its paragraph
+        assert "Behind it: Talks resume in Geneva" in overlay_text(app)  # the excerpt behind it,
+        assert "✓ verified" in overlay_text(app)  # in its paragraph (the mark may wrap at 80)
         await pilot.press("escape")
         await pilot.pause()
         await open_matrix_at(app, pilot, "valley", column)
