@@ -261,9 +261,12 @@ async def test_bundled_march_draft_and_may_referendum_status():
         rows = {o.id: str(o.prompt) for o in app.dashboard.query_one(Agenda).options}
         assert "due" in rows["draft-deal-march"] and "by March 2026" in rows["draft-deal-march"]
         assert "upcoming" in rows["referendum-may"] and "in 52 days" in rows["referendum-may"]
-        assert (
-            "past" in rows["leaders-summit-january"]
-            and "no outcome recorded" in rows["leaders-summit-january"]
+        # Passed with no outcome recorded: at the agenda's head, under that heading, with its age.
+        shown = [str(o.prompt) for o in app.dashboard.query_one(Agenda).options]
+        assert shown[0].startswith("Passed with no outcome recorded")
+        assert "38 days ago" in rows["leaders-summit-january"]
+        assert shown.index(rows["leaders-summit-january"]) < next(
+            i for i, s in enumerate(shown) if s.startswith("The rest, in date order")
         )
         assert "held" in rows["prisoner-exchange-314"]
         assert "held" in rows["florida-meeting"] and "date unknown" in rows["florida-meeting"]
@@ -348,7 +351,8 @@ async def test_status_bar_names_file_counts_and_today(mini):
         await pilot.pause()
         bar = text_of(app.dashboard.query_one(StatusBar))
         assert bar.startswith(
-            "data/positions.yaml · today 2026-03-15 · loaded 09:30:00 · 5 positions · 3 dated"
+            "data/positions.yaml · newest source February 2026 (inferred) · 15 days old · "
+            "today 2026-03-15 · loaded 09:30:00 · 5 positions · 3 dated"
         )
 
 
@@ -438,7 +442,7 @@ async def test_a_full_screen_shows_parties_what_is_due_and_the_source_at_once(bu
         # Filtering for the referendum shows it at once, with its countdown: no tab to open.
         await pilot.press("slash", *"referendum", "enter")
         await pilot.pause()
-        rows = [str(o.prompt) for o in upcoming.options]  # type: ignore[attr-defined]
+        rows = [str(o.prompt) for o in upcoming.options if not o.disabled]  # type: ignore[attr-defined]
         assert len(rows) == 1 and "Referendum on the deal, alongside elections" in rows[0]
         assert "May 2026" in rows[0] and "in 82 days" in rows[0]
         assert upcoming.is_on_screen and app.screen.query_one(TabbedContent).active == "tab-parties"

@@ -142,7 +142,7 @@ def test_the_dashboard_finds_the_file_and_says_so(mine, monkeypatch, capsys):
     monkeypatch.chdir(mine / "seeds")
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
-    monkeypatch.setattr(tui.ui.app, "run_app", lambda data, today, since: opened.append(data) or 0)
+    monkeypatch.setattr(tui.ui.app, "run_app", lambda data, today, since, remember: opened.append(data) or 0)
     assert cli.main([]) == 0
     assert opened == [DataFile(mine / "data" / "positions.yaml")]
     assert capsys.readouterr().err == "peacedash: using ../data/positions.yaml\n"

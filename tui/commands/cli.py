@@ -382,7 +382,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.read_only:
         data = DataFile(data.path, data.bundled, read_only=True)
-    return run_app(data, args.today, args.since)
+    return run_app(data, args.today, args.since, remember=not args.no_remember)
 
 
 if __name__ == "__main__":

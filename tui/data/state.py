@@ -18,6 +18,7 @@ from tui.data.sources import SourceLibrary
 
 if TYPE_CHECKING:  # the changelog (git, version parsing) loads only when a since-point is set
     from tui.data.changelog import SinceMark
+    from tui.data.trends import Trend
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,17 +82,29 @@ class Since:
     """The git history is still being read."""
     words: Mapping[str, str] = field(default_factory=dict)
     """Claim id → 'new', 'changed' or 'recent', for the claims still in the file."""
+    said: str = ""
+    """What the point is called where its hash would mean nothing ('your last look (3 days
+    ago)'); '' to show the point as given."""
+
+    @property
+    def name(self) -> str:
+        return self.said or self.point
 
     @classmethod
     def build(
-        cls, point: str, marks: tuple[SinceMark, ...] = (), problem: str = "", busy: bool = False
+        cls,
+        point: str,
+        marks: tuple[SinceMark, ...] = (),
+        problem: str = "",
+        busy: bool = False,
+        said: str = "",
     ) -> Since:
         words = {
             m.change.id: SINCE_WORDS[m.change.change]
             for m in marks
             if m.change.change != "removed" and m.change.what not in CONTEXT
         }
-        return cls(point, marks, problem, busy, MappingProxyType(words))
+        return cls(point, marks, problem, busy, MappingProxyType(words), said)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +132,9 @@ class DashboardState:
     """Ids of the claims and figures the filter leaves on show."""
     since: Since | None = None
     """The since-point and what changed since it, when one is set (--since, or the 's' key)."""
+    trends: Mapping[str, Trend] = field(default_factory=dict)
+    """Issue id → where its alignment has been heading, from the file's git history (read in a
+    thread after a good load); empty without history, or until it is read."""
 
     @property
     def data(self) -> Dataset | None:
@@ -170,6 +186,9 @@ class DashboardState:
 
     def with_since(self, since: Since | None) -> DashboardState:
         return replace(self, since=since)
+
+    def with_trends(self, trends: Mapping[str, Trend]) -> DashboardState:
+        return replace(self, trends=MappingProxyType(dict(trends)))
 
     @property
     def since_words(self) -> Mapping[str, str]:

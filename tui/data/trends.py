@@ -44,6 +44,11 @@ class Trend:
     direction: Direction
 
     @property
+    def arrow(self) -> str:
+        """'↗', '↘', '↔', or '' when unchanged: for columns too narrow for `short`."""
+        return ARROWS[self.direction]
+
+    @property
     def short(self) -> str:
         """'↗ since 12 Feb 2026': for the matrix's Stand column beside the alignment."""
         arrow = ARROWS[self.direction]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import stat
 from collections.abc import Callable, Iterable
@@ -18,6 +19,7 @@ from textual.worker import Worker, get_current_worker
 from tui.data.characters import visible
 from tui.data.compare import compare
 from tui.data.load import LoadResult, load_positions
+from tui.data.model import Dataset
 from tui.data.paths import DataFile
 from tui.data.state import Loaded, Since
 from tui.data.watch import FileWatch
@@ -61,6 +63,7 @@ class PeaceDashApp(App[int]):
         bundled: bool = False,
         since: str = "",
         read_only: bool = False,
+        remember: bool = False,
     ) -> None:
         super().__init__()
         self.poll_seconds = poll_seconds
@@ -77,8 +80,42 @@ class PeaceDashApp(App[int]):
         self.file_watch = FileWatch(self.watched_files)
         self.loads_started = 0  # a load's number; only the newest one's result is shown
         self.since = since
+        self.since_said = ""  # what the since-point is called on screen ("your last look (…)")
+        # Off unless asked (the command line asks, but for --no-remember): a test or an embedding
+        # never writes the user's state folder by accident.
+        self.remember = remember
+        self.recorded = False
+        self.trends_for: object = None  # the dataset whose trends were last read
+
+    def _last_look_point(self) -> None:
+        """Without --since (or with --since last), start from the last look remembered for this
+        file. Resolved to its commit now, before this launch records a look of its own."""
+        if not self.remember or self.since not in ("", "last"):
+            return
+        from tui.data.last_look import NoLastLook, since_last
+
+        try:
+            point, _label, look = since_last(self.data_path)
+        except NoLastLook:
+            self.since = ""  # a first look: nothing to compare with yet
+            return
+        except Exception:  # a broken git or state file must never fail a launch
+            return
+        self.since, self.since_said = point, f"your last look ({look.ago()})"
+
+    def _record_look(self) -> None:
+        """Remember this look for the next launch: once per launch, after the first good load
+        (a file that never loads was not seen). An unwritable state folder only forgets it."""
+        if not self.remember or self.recorded:
+            return
+        self.recorded = True
+        from tui.data.last_look import record_look
+
+        with contextlib.suppress(OSError):
+            record_look(self.data_path)
 
     async def on_mount(self) -> None:
+        self._last_look_point()
         if self._loads_in_a_blink():
             # Loaded before the screen is shown, so its first paint has the data: one paint, not
             # an empty screen and then the data. Larger files load in a worker thread.
@@ -91,7 +128,7 @@ class PeaceDashApp(App[int]):
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self.poll_files)
         if self.since:
-            self.set_since(self.since)
+            self.set_since(self.since, self.since_said)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Paste) and not event.is_forwarded:
@@ -119,14 +156,14 @@ class PeaceDashApp(App[int]):
     def on_since_requested(self, event: SinceRequested) -> None:
         self.set_since(event.point)
 
-    def set_since(self, point: str) -> Worker[None] | None:
+    def set_since(self, point: str, said: str = "") -> Worker[None] | None:
         """Read what changed since a day or a commit from the file's git history, in a thread;
-        an empty point clears it."""
+        an empty point clears it. `said` names the point on screen (the last look's)."""
         self.since = point
         if not point:
             self.dashboard.show_since(None)
             return None
-        self.dashboard.show_since(Since.build(point, busy=True))
+        self.dashboard.show_since(Since.build(point, busy=True, said=said))
 
         # Imported here: git and version parsing cost start-up time only to those who use them.
         from tui.data.changelog import SinceProblem, changelog_since, marks_since
@@ -134,16 +171,38 @@ class PeaceDashApp(App[int]):
         def work() -> None:
             try:
                 log = changelog_since(self.data_path, point, lambda: self.good.dataset if self.good else None)
-                since = Since.build(point, marks_since(log), problem="")
+                since = Since.build(point, marks_since(log), problem="", said=said)
             except SinceProblem as problem:
-                since = Since.build(point, problem=str(problem))
+                since = Since.build(point, problem=str(problem), said=said)
             except Exception as error:  # whatever git printed, "reading git…" must end, saying why
-                since = Since.build(point, problem=f"the git history could not be read ({error!r})")
+                since = Since.build(
+                    point, problem=f"the git history could not be read ({error!r})", said=said
+                )
             if self.since == point:
                 self.call_from_thread(self.dashboard.show_since, since)
 
         return self.run_worker(
             work, name="since", group="since", thread=True, exclusive=True, exit_on_error=False
+        )
+
+    def read_trends(self, data: Dataset) -> Worker[None] | None:
+        """Each issue's alignment over the file's git history (git is slow: in a thread), into
+        the state; a new dataset reads them again, the same one does not."""
+        if data is self.trends_for:
+            return None
+        self.trends_for = data
+        from tui.data.trends import issue_trends
+
+        def work() -> None:
+            try:
+                trends = issue_trends(self.data_path, data)
+            except Exception:  # no trend is shown rather than a failed screen
+                trends = {}
+            if self.trends_for is data:
+                self.call_from_thread(self.dashboard.show_trends, trends)
+
+        return self.run_worker(
+            work, name="trends", group="trends", thread=True, exclusive=True, exit_on_error=False
         )
 
     def _loads_in_a_blink(self) -> bool:
@@ -212,6 +271,9 @@ class PeaceDashApp(App[int]):
             )
         self.file_watch.sync()
         await self.dashboard.show_load(loaded, result.problems)
+        if loaded is not None:
+            self._record_look()
+            self.read_trends(loaded.dataset)
         self.set_timer(SETTLE_SECONDS, self._settle_memory)  # once idle after the first screen
         if announce:
             # One note at a time: "Not reloaded" must not stay up beside the "Fixed" that follows.
@@ -354,7 +416,9 @@ class PeaceDashApp(App[int]):
         self.load(announce=True)
 
 
-def run_app(data: DataFile, today: date | None, since: str = "") -> int:
-    app = PeaceDashApp(data.path, today, bundled=data.bundled, since=since, read_only=data.read_only)
+def run_app(data: DataFile, today: date | None, since: str = "", remember: bool = True) -> int:
+    app = PeaceDashApp(
+        data.path, today, bundled=data.bundled, since=since, read_only=data.read_only, remember=remember
+    )
     app.run()
     return app.return_code or 0

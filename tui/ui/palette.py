@@ -66,6 +66,24 @@ def hit(
     )
 
 
+NOTE_ROOM = 100  # the palette's help line is one line: the whole note is in the issue's view
+
+
+def issue_help(dash: DashboardScreen, issue_id: str) -> str:
+    """'≈ close ↗ since 12 Feb 2026 · The sources call …': the stand, its trend and its reason."""
+    from tui.ui.glyphs import ALIGNMENT
+
+    data = dash.state.data
+    issue = data.issues[issue_id] if data else None
+    if issue is None:
+        return "row of the issue matrix"
+    glyph, word, _ = ALIGNMENT[issue.alignment]
+    trend = dash.state.trends.get(issue_id)
+    said = f"{glyph} parties {word}" + (f" {trend.short}" if trend else "")
+    note = issue.note if len(issue.note) <= NOTE_ROOM else issue.note[: NOTE_ROOM - 1].rstrip() + "…"
+    return f"{said} · {note}" if note else f"{said} · row of the issue matrix (no note)"
+
+
 class GoToProvider(Provider):
     """Offers every party, issue, claim, figure and source of the data on show, and each pane."""
 
@@ -92,7 +110,7 @@ class GoToProvider(Provider):
             yield discovered(kind, title, action, where)
         for issue in dash.state.data.issues.values():
             yield discovered(
-                "issue", issue.name, partial(dash.select_issue, issue.id), "row of the issue matrix"
+                "issue", issue.name, partial(dash.select_issue, issue.id), issue_help(dash, issue.id)
             )
         yield discovered("command", SINCE[0], dash.action_since, SINCE[1])
 
@@ -139,7 +157,7 @@ class GoToProvider(Provider):
                 said = spoken(claim.date)
             return partial(dash.select_claim, entry.id), said
         if entry.kind == "issue":
-            return partial(dash.select_issue, entry.id), "row of the issue matrix"
+            return partial(dash.select_issue, entry.id), issue_help(dash, entry.id)
         if entry.kind == "party":
             pane = panes.get(("party", entry.id))
             return (pane[2], pane[1]) if pane is not None else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,7 +17,11 @@ from tui.data.sources import SourceLibrary
 from tui.ui.literal import assemble
 from tui.ui.screens.overlay import Overlay
 from tui.ui.widgets.reader import ReaderScroll
+from tui.ui.widgets.reasons import issue_reasons
 from tui.ui.widgets.source_pane import MUTED, claim_heading, excerpt_content
+
+if TYPE_CHECKING:
+    from tui.data.trends import Trend
 
 
 class CellScreen(Overlay):
@@ -41,9 +46,10 @@ class CellScreen(Overlay):
         positions: list[Position],
         today: date,
         claims: Mapping[str, Claim] | None = None,
+        trend: Trend | None = None,
     ) -> None:
         super().__init__()
-        self.data, self.library, self.today = data, library, today
+        self.data, self.library, self.today, self.trend = data, library, today, trend
         self.issue, self.party = data.issues[issue_id], data.parties[party_id]
         self.positions = latest_first(positions)
         # Each current position, then the ones it replaced (dimmed): the cell's history.
@@ -75,6 +81,12 @@ class CellScreen(Overlay):
                 parts += [excerpt_content(self.data, self.library, e) for e in position.excerpts]
                 for part in parts:
                     yield Static(part, classes="excerpt earlier" if replaced else "excerpt")
+            # Below the party's own words: where the parties stand on the issue, and why.
+            yield Static(
+                assemble((f"Where the parties stand on {self.issue.name}, and why", "b")), classes="excerpt"
+            )
+            for part in issue_reasons(self.data, self.library, self.issue, self.trend):
+                yield Static(part, classes="excerpt")
         yield Footer()
 
     def action_article(self) -> None:

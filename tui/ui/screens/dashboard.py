@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -28,12 +30,22 @@ from tui.ui.widgets.calendar import Agenda
 from tui.ui.widgets.figures_pane import FiguresPane
 from tui.ui.widgets.filter_box import FilterBox
 from tui.ui.widgets.issue_matrix import IssueMatrix
-from tui.ui.widgets.messages import CellChosen, ClaimChosen, ClaimHighlighted, ClaimWanted, SinceRequested
+from tui.ui.widgets.messages import (
+    CellChosen,
+    ClaimChosen,
+    ClaimHighlighted,
+    ClaimWanted,
+    IssueChosen,
+    SinceRequested,
+)
 from tui.ui.widgets.party_pane import PartyPane
 from tui.ui.widgets.problems_pane import ProblemsPane
 from tui.ui.widgets.state_pane import StatePane
 from tui.ui.widgets.status_bar import StatusBar
 from tui.ui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:  # trends read git: loaded by the app's worker, not at start-up
+    from tui.data.trends import Trend
 
 
 class DashboardScreen(Screen[None]):
@@ -212,6 +224,9 @@ class DashboardScreen(Screen[None]):
     def show_since(self, since: Since | None) -> None:
         self.state = self.state.with_since(since)
 
+    def show_trends(self, trends: Mapping[str, Trend]) -> None:
+        self.state = self.state.with_trends(trends)
+
     # ── messages from the panes ─────────────────────────────────────────────
     def _select(self, claim_id: str | None, follow: bool = True) -> None:
         if claim_id != self.state.selected:
@@ -233,6 +248,10 @@ class DashboardScreen(Screen[None]):
     @on(CellChosen)
     def _cell_chosen(self, event: CellChosen) -> None:
         self._open(opening.cell_screen(self.state, event.issue_id, event.party_id))
+
+    @on(IssueChosen)
+    def _issue_chosen(self, event: IssueChosen) -> None:
+        self._open(opening.issue_screen(self.state, event.issue_id))
 
     @on(ClaimWanted)
     def _wanted(self, event: ClaimWanted) -> None:

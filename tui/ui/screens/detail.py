@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,7 +16,11 @@ from tui.data.strength import strength
 from tui.ui.literal import assemble, literal
 from tui.ui.screens.overlay import Overlay
 from tui.ui.widgets.reader import ReaderScroll
+from tui.ui.widgets.reasons import issue_reasons
 from tui.ui.widgets.source_pane import MUTED, claim_heading, excerpt_content
+
+if TYPE_CHECKING:
+    from tui.data.trends import Trend
 
 
 def claim_facts(data: Dataset, claim: Position | DatedItem) -> list[str]:
@@ -74,8 +79,11 @@ class DetailScreen(Overlay):
         claim: Position | DatedItem,
         today: date,
         history: Sequence[Position | DatedItem] = (),
+        trend: Trend | None = None,
     ) -> None:
         super().__init__()
+        self.trend = trend
+        """The trend of a position's issue, from git (None without history)."""
         self.data, self.library, self.claim, self.today = data, library, claim, today
         self.history = tuple(history)
         """The claims this one replaced, the most recent first: the chain, each with its excerpts."""
@@ -91,6 +99,13 @@ class DetailScreen(Overlay):
                     assemble((f"{number}.", "b"), " ", excerpt_content(self.data, self.library, excerpt)),
                     classes="excerpt",
                 )
+            issue = self.data.issues.get(self.claim.issue) if isinstance(self.claim, Position) else None
+            if issue is not None:
+                yield Static(
+                    assemble((f"Where the parties stand on {issue.name}, and why", "b")), classes="excerpt"
+                )
+                for part in issue_reasons(self.data, self.library, issue, self.trend):
+                    yield Static(part, classes="excerpt")
             if self.history:
                 count = len(self.history)
                 yield Static(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.screen import Screen
 
 from tui.data.history import earlier
-from tui.data.model import Figure
+from tui.data.model import Figure, Position
 from tui.data.state import DashboardState
 
 
@@ -17,7 +17,8 @@ def detail_screen(state: DashboardState, claim_id: str) -> Screen[None] | None:
     if claim is None or loaded is None:
         return None
     history = earlier(loaded.claims, claim)
-    return DetailScreen(loaded.dataset, loaded.library, claim, state.today, history)
+    trend = state.trends.get(claim.issue) if isinstance(claim, Position) else None
+    return DetailScreen(loaded.dataset, loaded.library, claim, state.today, history, trend)
 
 
 def figure_screen(state: DashboardState, figure_id: str) -> Screen[None] | None:
@@ -39,8 +40,25 @@ def cell_screen(state: DashboardState, issue_id: str, party_id: str) -> Screen[N
     if loaded is None or not here:
         return None
     return CellScreen(
-        loaded.dataset, loaded.library, issue_id, party_id, list(here), state.today, loaded.claims
+        loaded.dataset,
+        loaded.library,
+        issue_id,
+        party_id,
+        list(here),
+        state.today,
+        loaded.claims,
+        state.trends.get(issue_id),
     )
+
+
+def issue_screen(state: DashboardState, issue_id: str) -> Screen[None] | None:
+    """An issue's stand and its reasons (note, excerpts, trend), from the matrix's Stand column."""
+    from tui.ui.screens.issue import IssueScreen
+
+    loaded = state.loaded
+    if loaded is None or issue_id not in loaded.dataset.issues:
+        return None
+    return IssueScreen(loaded.dataset, loaded.library, issue_id, state.trends.get(issue_id))
 
 
 def article_screen(state: DashboardState) -> Screen[None] | None:

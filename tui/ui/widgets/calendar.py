@@ -11,17 +11,17 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Static
 
-from tui.data.agenda import ahead
+from tui.data.agenda import Passed, ahead, passed_without_outcome
 from tui.data.dates import spoken, status_of
 from tui.data.describe import date_label, item_status, voice
 from tui.data.history import earlier
 from tui.data.model import Claim, DatedItem
 from tui.data.state import DashboardState
 from tui.ui.glyphs import CHANGED_PART, STATUS, UNCHANGED_PART, glyph_part, since_part, tag_part
-from tui.ui.literal import assemble, hanging, lines
+from tui.ui.literal import assemble, hanging, lines, literal
 from tui.ui.widgets.claim_list import ClaimList
 from tui.ui.widgets.reader import ReaderScroll
-from tui.ui.widgets.row_list import Row
+from tui.ui.widgets.row_list import Row, fixed
 from tui.ui.widgets.state_pane import StatePane
 
 # Windows this short are drawn on their days; longer ones ("March 2026") are listed under the grid.
@@ -173,16 +173,46 @@ def dated_row(
     return Row(make, item.id)
 
 
+PASSED_HEADING = "Passed with no outcome recorded"
+
+
+def passed_row(passed: Passed, marked: frozenset[str], since: Mapping[str, str] | None) -> Row:
+    """One line for a deadline or meeting passed with no outcome: the agenda's head is read at a
+    glance, and at 80×24 two-line rows would fill the pane with it."""
+    item = passed.item
+
+    def make(width: int) -> Content:
+        # The glyph alone: the heading says "passed" for the whole group.
+        lead = Content.assemble(
+            CHANGED_PART if item.id in marked else UNCHANGED_PART, glyph_part(STATUS, "past"), " "
+        )
+        words = [(item.title, "b"), (f" · {passed.days} days ago", "$foreground-muted")]
+        if since and item.id in since:
+            words.append(since_part(since[item.id]))
+        return hanging(lead, words, width)
+
+    return Row(make, item.id)
+
+
+Group = tuple[str, tuple[DatedItem, ...]]
+
+
 class DatedList(ClaimList):
-    """Dated items as rows; a subclass says which items (`items`) and of how many (`total`)."""
+    """Dated items as rows under headings; a subclass says which groups (`groups`) and of how
+    many items (`total`)."""
 
     BINDINGS = MONTH_KEYS
 
     EMPTY = "no dated items match"
+    COMPACT_PASSED = False
+    """Passed items as one line each (the agenda's head), or as the full two-line rows."""
+
+    def groups(self, state: DashboardState) -> tuple[Group, ...]:
+        assert state.view is not None  # NEEDS_DATA
+        return (("", state.view.dated),)
 
     def items(self, state: DashboardState) -> tuple[DatedItem, ...]:
-        assert state.view is not None  # NEEDS_DATA
-        return state.view.dated
+        return tuple(i for _, group in self.groups(state) for i in group)
 
     def total(self, state: DashboardState) -> int:
         assert state.data is not None  # NEEDS_DATA
@@ -190,41 +220,87 @@ class DatedList(ClaimList):
 
     def slice(self, state: DashboardState) -> object:
         assert state.loaded is not None  # NEEDS_DATA
-        items = self.items(state)
-        ids = {i.id for i in items}
+        groups = self.groups(state)
+        ids = {i.id for _, group in groups for i in group}
         since = {i: w for i, w in state.since_words.items() if i in ids}
-        return (items, state.today, state.loaded.marked & ids, since)
+        return (groups, state.today, state.loaded.marked & ids, since)
 
     def draw(self, state: DashboardState) -> None:
         loaded = state.loaded
         assert loaded is not None  # NEEDS_DATA
-        items = self.items(state)
-        rows = [dated_row(i, state.today, loaded.marked, loaded.claims, state.since_words) for i in items]
+        rows: list[Row] = []
+        items: list[DatedItem] = []
+        groups = self.groups(state)
+        ages = {p.item.id: p for p in passed_without_outcome(self.items(state), state.today)}
+        for heading, group in groups:
+            if heading and group:
+                rows.append(fixed(literal(f"{heading} ({len(group)})", "b"), disabled=True))
+            for item in group:
+                if heading == PASSED_HEADING and self.COMPACT_PASSED:
+                    rows.append(passed_row(ages[item.id], loaded.marked, state.since_words))
+                else:
+                    rows.append(dated_row(item, state.today, loaded.marked, loaded.claims, state.since_words))
+            items.extend(group)
         # Its own cursor first (a redraw must not move it), then the selection; at first the
-        # first item of the month on show, as the grid beside it opens at today's month.
+        # oldest item passed with no outcome (the head, kept in view), else the first item of
+        # the month on show, as the grid beside it opens at today's month.
         of_month = next((i.id for i in items if i.date.end and i.date.end >= state.month), None)
+        head = (
+            next((i.id for heading, group in groups if heading == PASSED_HEADING for i in group), None)
+            if self.COMPACT_PASSED
+            else None
+        )
         listed = {i.id for i in items}
-        keep = next((k for k in (self.claim_id, state.selected, of_month) if k in listed), None)
+        keep = next((k for k in (self.claim_id, state.selected, head, of_month) if k in listed), None)
         self.set_rows(rows, keep, self.EMPTY, (len(items), self.total(state)))
 
 
+def passed_first(items: tuple[DatedItem, ...], today: date, rest: str) -> tuple[Group, ...]:
+    """What passed with no outcome recorded (oldest first) under its heading, then the rest."""
+    passed = tuple(p.item for p in passed_without_outcome(items, today))
+    if not passed:
+        return (("", items),)
+    gone = {i.id for i in passed}
+    return ((PASSED_HEADING, passed), (rest, tuple(i for i in items if i.id not in gone)))
+
+
 class Agenda(DatedList):
-    """Deadlines, meetings and events in date order with precision and status against today."""
+    """Deadlines, meetings and events in date order with precision and status against today.
+
+    Its head lists what passed with no outcome recorded, one line each (moved there from the
+    date order, so no item is listed twice): below 160×48 the Upcoming pane is not drawn, and
+    the agenda is where a reader at 80×24 or 120×40 looks first; a strip would take a line from
+    every pane at 80×24, a head takes none."""
+
+    COMPACT_PASSED = True
+
+    def groups(self, state: DashboardState) -> tuple[Group, ...]:
+        assert state.view is not None  # NEEDS_DATA
+        return passed_first(state.view.dated, state.today, "The rest, in date order")
 
 
 class Upcoming(DatedList):
-    """Only what is due now or upcoming, soonest first, with countdowns: shown beside the party
-    panes on terminals large enough for everything at once (the whole agenda stays in its tab)."""
+    """What is due now or upcoming, soonest first, with countdowns, then what passed with no
+    outcome recorded (oldest first, with its age): shown beside the party panes on terminals large
+    enough for everything at once (the whole agenda stays in its tab)."""
 
-    EMPTY = "nothing due or upcoming matches"
+    EMPTY = "nothing passed, due or upcoming matches"
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.border_title = "Due and upcoming"
 
-    def items(self, state: DashboardState) -> tuple[DatedItem, ...]:
-        return ahead(super().items(state), state.today)
+    def groups(self, state: DashboardState) -> tuple[Group, ...]:
+        assert state.view is not None  # NEEDS_DATA
+        dated = state.view.dated
+        passed = tuple(p.item for p in passed_without_outcome(dated, state.today))
+        # What is due first, as the pane's name says; what passed below it, oldest first. With
+        # nothing passed, no heading: the pane's title says it.
+        if not passed:
+            return (("", ahead(dated, state.today)),)
+        return (("Due and upcoming", ahead(dated, state.today)), (PASSED_HEADING, passed))
 
     def total(self, state: DashboardState) -> int:
         assert state.data is not None  # NEEDS_DATA
-        return len(ahead(state.data.current_dated, state.today))
+        dated = state.data.current_dated
+        return len(ahead(dated, state.today)) + len(passed_without_outcome(dated, state.today))

@@ -47,7 +47,7 @@ class ChangesPane(ClaimList):
             )
             self.border_subtitle = ""
             return
-        self.border_title = literal(f"Changes since {since.point}")
+        self.border_title = literal(f"Changes since {since.name}")
         if since.busy or since.problem:
             self.set_rows([], empty=since.problem or "reading the file's git history…")
             self.border_subtitle = ""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from rich.style import Style
 from rich.text import Text
@@ -17,11 +18,18 @@ from tui.data.state import DashboardState
 from tui.ui.glyphs import ALIGNMENT, KIND, SINCE_GLYPH
 from tui.ui.literal import literal_text
 from tui.ui.widgets.keys import VIM_MOVES
-from tui.ui.widgets.messages import CellChosen, ClaimHighlighted
+from tui.ui.widgets.messages import CellChosen, ClaimHighlighted, IssueChosen
 from tui.ui.widgets.state_pane import StatePane
+
+if TYPE_CHECKING:
+    from tui.data.trends import Trend
 
 ISSUE_WIDTH = (15, 30)  # narrowest and widest issue column
 STAND_WIDTH = 9  # "≠ apart"; on narrow terminals the glyph alone (3)
+# With a trend from git: "≈ close ↗ since 12 Feb 2026" where the width allows (TREND_ROOM
+# columns to spare), else its arrow only ("≈ close ↗", or "≈↗" on narrow terminals).
+TREND_WIDTH = 28
+TREND_ROOM = 130
 CELL_WIDTH = (10, 40)  # a party column shares what is left, within these bounds
 NARROW = 100
 
@@ -33,7 +41,12 @@ class IssueMatrix(DataTable[Text], StatePane):
         *VIM_MOVES,
         Binding("h", "cursor_left", "Left", show=False, tooltip="left / right across the matrix"),
         Binding("l", "cursor_right", "Right", show=False),
-        Binding("enter", "select_cursor", "All in cell", tooltip="every position in the cell, latest first"),
+        Binding(
+            "enter",
+            "select_cursor",
+            "All in cell",
+            tooltip="every position in the cell, latest first; on the Issue or Stand column, why the parties stand so",
+        ),
         Binding("a", "screen.article", "Article"),
     ]
 
@@ -52,13 +65,14 @@ class IssueMatrix(DataTable[Text], StatePane):
             state.view.issue_ids,
             state.loaded.marked,
             state.since_words,
+            state.trends,
         )
 
     def draw(self, state: DashboardState) -> None:
         assert state.data is not None and state.view is not None and state.loaded is not None
         marked, since = state.loaded.marked, frozenset(state.since_words)
         keep = self.claim_at_cursor() or state.selected
-        self.show(state.data, state.view.positions, state.view.issue_ids, keep, marked, since)
+        self.show(state.data, state.view.positions, state.view.issue_ids, keep, marked, since, state.trends)
 
     def show(
         self,
@@ -68,14 +82,16 @@ class IssueMatrix(DataTable[Text], StatePane):
         keep: str | None,
         marked: frozenset[str] = frozenset(),
         since: frozenset[str] = frozenset(),
+        trends: Mapping[str, Trend] | None = None,
     ) -> None:
+        trends = trends or {}
         cells = self._cells = {
             cell: latest_first(here) for cell, here in positions_by_cell(positions).items()
         }
         self.clear(columns=True)
-        issue_width, stand_width, cell_width = self._widths(len(data.parties))
+        issue_width, stand_width, cell_width = self._widths(len(data.parties), bool(trends))
         self.add_column("Issue", key="issue", width=issue_width)
-        self.add_column("Stand" if stand_width == STAND_WIDTH else "", key="stand", width=stand_width)
+        self.add_column("Stand" if stand_width >= STAND_WIDTH else "", key="stand", width=stand_width)
         for party in data.parties.values():
             # A str label would be read as Rich markup: hand DataTable a literal Text.
             self.add_column(
@@ -85,7 +101,13 @@ class IssueMatrix(DataTable[Text], StatePane):
             if issue.id not in issue_ids:
                 continue
             glyph, word, style = ALIGNMENT[issue.alignment]
-            stand = f"{glyph} {word}" if stand_width == STAND_WIDTH else glyph
+            stand = f"{glyph} {word}" if stand_width >= STAND_WIDTH else glyph
+            if (trend := trends.get(issue.id)) is not None:
+                arrow = trend.arrow
+                if stand_width >= TREND_WIDTH:
+                    stand += f" {trend.short}"
+                elif arrow:
+                    stand += f" {arrow}" if stand_width >= STAND_WIDTH else arrow
             name = issue.label(issue_width)
             if len(name) > issue_width:
                 name = name[: issue_width - 1].rstrip() + "…"
@@ -101,10 +123,12 @@ class IssueMatrix(DataTable[Text], StatePane):
         if not (keep and self.show_claim(keep)) and self.row_count:
             self.move_cursor(row=0, column=2)  # the first party's column, not the issue names
 
-    def _widths(self, parties: int) -> tuple[int, int, int]:
+    def _widths(self, parties: int, trends: bool = False) -> tuple[int, int, int]:
         """Share the visible width so every party column shows at 80 columns and up."""
         usable = max(self.size.width, 78) - 4 - 2 * (parties + 2)  # borders, scrollbar, cell padding
         stand = STAND_WIDTH if usable >= NARROW else 3
+        if trends:
+            stand = TREND_WIDTH if usable >= TREND_ROOM else stand + 2
         issue = max(ISSUE_WIDTH[0], min(ISSUE_WIDTH[1], usable // 5))
         cell = (usable - issue - stand) // max(parties, 1)
         return issue, stand, max(CELL_WIDTH[0], min(CELL_WIDTH[1], cell))
@@ -171,8 +195,11 @@ class IssueMatrix(DataTable[Text], StatePane):
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         event.stop()
         row_key, column_key = self.coordinate_to_cell_key(event.coordinate)
-        if self._cells.get((str(row_key.value), str(column_key.value))):
-            self.post_message(CellChosen(str(row_key.value), str(column_key.value)))
+        issue_id, column = str(row_key.value), str(column_key.value)
+        if column in ("issue", "stand") and issue_id:  # "" is the "no positions match" row
+            self.post_message(IssueChosen(issue_id))
+        elif self._cells.get((issue_id, column)):
+            self.post_message(CellChosen(issue_id, column))
 
     def on_focus(self) -> None:
         if claim := self.claim_at_cursor():

@@ -23,6 +23,14 @@ class CellChosen(Message):
         self.issue_id, self.party_id = issue_id, party_id
 
 
+class IssueChosen(Message):
+    """The user pressed Enter on a matrix row's Issue or Stand cell: why the parties stand so."""
+
+    def __init__(self, issue_id: str) -> None:
+        super().__init__()
+        self.issue_id = issue_id
+
+
 class ClaimChosen(Message):
     """The user pressed Enter (or clicked) on a claim: open its detail."""
 

@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.data.describe import plural
+from tui.data.freshness import freshness
 from tui.data.model import Dataset
 from tui.data.state import DashboardState, Since
 from tui.ui.glyphs import SINCE_GLYPH, SINCE_STYLE
@@ -22,14 +23,17 @@ def since_label(since: Since | None) -> tuple[str, str]:
     if since is None:
         return "", ""
     if since.busy:
-        label = f"since {since.point}: reading git…"
+        label = f"since {since.name}: reading git…"
         return label, label
     if since.problem:
         # The reason's first clause, as the Changes tab says it whole: "no history" named neither
         # a mistyped revision nor a missing git.
         reason = since.problem.split(";")[0].split(" (")[0]
         brief = reason if len(reason) <= 40 else reason[:39] + "…"  # the whole of it is in Changes
-        return f"since {since.point}: {reason}", f"since {since.point}: {brief}"
+        return f"since {since.name}: {reason}", f"since {since.name}: {brief}"
+    if since.said:  # the last look: a count alone would read as a day of the month
+        label = f"since {since.said}: {plural(len(since.marks), 'change')}"
+        return label, f"since last look: {len(since.marks)}"
     label = f"since {since.point}: {len(since.marks)}"
     return label, label
 
@@ -45,6 +49,9 @@ class StatusBar(Static, StatePane):
     NEEDS_DATA = False  # "nothing loaded yet" is what it must say then
 
     _parts: list[tuple[int, Content, Content]] = []
+    _last_to_shorten = -1
+    """The since-point's part: its words ("your last look (3 days ago): 4 changes") are shortened
+    only after every other part, the stale warning's too."""
 
     def slice(self, state: DashboardState) -> object:
         # Everything it reads but the selection, the month and the focus.
@@ -90,6 +97,7 @@ class StatusBar(Static, StatePane):
         # (priority, long form, short form): the lowest priorities are dropped first when the
         # line is too long, so the problem count, STALE and the verification mark always stay.
         parts: list[tuple[int, Content, Content]] = []
+        self._last_to_shorten = -1
         name = assemble(("bundled sample data (read-only)" if bundled else short_path(path), "b"))
         if read_only and not bundled:
             name = assemble(name, " (read-only)")
@@ -106,6 +114,21 @@ class StatusBar(Static, StatePane):
                     assemble((f" {brief} ", alarm), " nothing loaded yet"),
                 )
             )
+        if data is not None:
+            # How old the newest source is: when stale, kept at any width like STALE (every
+            # "due" and "upcoming" on screen is judged against a today the data never saw).
+            found = freshness(data, today)
+            if found.stale:
+                age = f"{found.age} days old" if found.age is not None else "undated"
+                parts.append(
+                    (
+                        0,
+                        assemble((f"⚠ {found.short}", "$text-warning")),
+                        assemble((f"⚠ data {age}", "$text-warning")),
+                    )
+                )
+            else:
+                parts.append((4, assemble(found.short), assemble(found.short)))
         if warnings and not problems:
             said = f"⚠ {plural(warnings, 'warning')}"
             parts.append((1, assemble((said, "$text-warning")), assemble((f"⚠ {warnings}", "$text-warning"))))
@@ -121,6 +144,7 @@ class StatusBar(Static, StatePane):
         if since[0]:
             # Kept like the counts: the marks in every pane mean nothing without their point.
             long, short = (assemble((f"{SINCE_GLYPH} {text}", SINCE_STYLE)) for text in since)
+            self._last_to_shorten = len(parts)
             parts.append((1, long, short))
         if data is not None:
             when = loaded_at.strftime("%H:%M:%S") if loaded_at else "?"
@@ -143,6 +167,10 @@ class StatusBar(Static, StatePane):
         # filter); then short forms of what is left; then without the file name too.
         for short in (False, True):
             for cut in [None, *ranks]:
+                if short and cut is None and self._fit_long_and_short(width, separator):
+                    return
+                if short and cut == 1 and self._fit_some_of_rank_one(width, separator):
+                    return
                 kept = [(r, sf if short else lf) for r, lf, sf in self._parts if cut is None or r < cut]
                 if not kept or (not short and cut is not None and cut < 3):
                     continue
@@ -151,3 +179,38 @@ class StatusBar(Static, StatePane):
                     self.update(line)
                     return
         self.update(separator.join(short for rank, _, short in self._parts if rank == 0))
+
+    def _fit_some_of_rank_one(self, width: int, separator: Content) -> bool:
+        """Before every rank-1 part goes (a stale warning and a since-point at 80 columns): the
+        short rank-1 parts go one at a time from the last (the counts), the rest kept."""
+        ones = [i for i, (rank, _, _) in enumerate(self._parts) if rank == 1]
+        while len(ones) > 1:
+            ones.pop()
+            line = separator.join(s for i, (r, _, s) in enumerate(self._parts) if r == 0 or i in ones)
+            if line.cell_length <= width:
+                self.update(line)
+                return True
+        return False
+
+    def _fit_long_and_short(self, width: int, separator: Content) -> bool:
+        """Without the parts of rank 3 and over, shorten one part at a time, the least important
+        first and, among equals, the one that loses least by it (today's date before the
+        counts), the since-point's words last, until the line fits."""
+        parts = [(i, r, lf, sf) for i, (r, lf, sf) in enumerate(self._parts) if r < 3]
+        order = sorted(
+            (i for i, r, lf, sf in parts if lf.cell_length > sf.cell_length),
+            key=lambda i: (
+                i == self._last_to_shorten,
+                -self._parts[i][0],
+                self._parts[i][1].cell_length - self._parts[i][2].cell_length,
+            ),
+        )
+        shortened: set[int] = set()
+        for index in [None, *order]:
+            if index is not None:
+                shortened.add(index)
+            line = separator.join(sf if i in shortened else lf for i, _, lf, sf in parts)
+            if line.cell_length <= width:
+                self.update(line)
+                return True
+        return False

@@ -1,0 +1,318 @@
+"""Where the negotiation stands, in the dashboard: the data's age in the status bar, what passed
+with no outcome recorded, the reasons behind a stand, trends and the last look (Pilot tests,
+judged against 2026-12-01, ten months after the newest source)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from repos import commit, first_version
+from running import loaded, started
+
+from tui.data.last_look import read_last_look, record_look
+from tui.ui.app import PeaceDashApp
+from tui.ui.widgets.status_bar import StatusBar
+
+TODAY = date(2026, 12, 1)
+SIZES = [(80, 24), (160, 48)]
+
+
+def make_app(path: Path, **kwargs: object) -> PeaceDashApp:
+    return PeaceDashApp(path, TODAY, clock=lambda: datetime(2026, 12, 1, 9, 0), **kwargs)  # type: ignore[arg-type]
+
+
+def on_screen(app: PeaceDashApp) -> str:
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
+
+
+def overlay_text(app: PeaceDashApp) -> str:
+    """Every paragraph of the open overlay, scrolled into view or not."""
+    from textual.widgets import Static
+
+    return "\n".join(str(w.render()) for w in app.screen.query(Static))
+
+
+def status(app: PeaceDashApp) -> str:
+    return str(app.dashboard.query_one(StatusBar).render())
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_status_bar_warns_that_the_data_is_old(mini, size):
+    app = make_app(mini)
+    async with started(app, size):
+        line = status(app)
+        if size[0] >= 160:
+            assert "⚠ newest source February 2026 (inferred) · 276 days old" in line
+        else:
+            assert "⚠ data 276 days old" in line, line
+
+
+async def test_fresh_data_is_no_warning(mini):
+    app = PeaceDashApp(mini, date(2026, 3, 20))
+    async with started(app, (160, 48)):
+        line = status(app)
+        assert "newest source February 2026 (inferred) · 20 days old" in line
+        assert "⚠" not in line
+
+
+@pytest.fixture
+def state_folder(tmp_path, monkeypatch):
+    """The user's state folder, a temporary one (XDG_STATE_HOME, as platformdirs reads it)."""
+    folder = tmp_path / "state"
+    monkeypatch.setenv("XDG_STATE_HOME", str(folder))
+    return folder
+
+
+async def wait_workers(app: PeaceDashApp, pilot) -> None:
+    for _ in range(3):  # the load, then the since and trends workers it starts
+        await loaded(pilot)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_second_launch_marks_what_changed_since_the_last_look(tmp_path, state_folder, size):
+    path = first_version(tmp_path)
+    app = make_app(path, remember=True)
+    async with started(app, size) as pilot:
+        await wait_workers(app, pilot)
+        assert app.dashboard.state.since is None  # a first look: nothing to compare with
+    assert read_last_look(path) is not None
+    # A colleague commits overnight; the next launch, without flags, starts from the last look.
+    path.write_text(path.read_text().replace("stance: Monitors", "stance: International monitors"))
+    commit(path.parent.parent, "Monitors are international", 12)
+    app = make_app(path, remember=True)
+    async with started(app, size) as pilot:
+        await wait_workers(app, pilot)
+        since = app.dashboard.state.since
+        assert since is not None and not since.busy and not since.problem
+        assert since.words == {"north-monitors": "changed"}
+        line = status(app)
+        if size[0] >= 160:
+            assert "★ since your last look (today): 1 change ·" in line, line
+        else:
+            assert "since last look: 1" in line, line
+    # The second launch recorded its own look: a third one has nothing new.
+    app = make_app(path, remember=True)
+    async with started(app, size) as pilot:
+        await wait_workers(app, pilot)
+        assert app.dashboard.state.since is not None and app.dashboard.state.since.marks == ()
+
+
+async def test_no_remember_reads_and_writes_nothing(tmp_path, state_folder):
+    path = first_version(tmp_path)
+    record_look(path)
+    path.write_text(path.read_text().replace("stance: Monitors", "stance: International monitors"))
+    commit(path.parent.parent, "Monitors are international", 12)
+    before = (state_folder / "peacedash" / "last-look.json").read_bytes()
+    app = make_app(path, remember=False)
+    async with started(app, (80, 24)) as pilot:
+        await wait_workers(app, pilot)
+        assert app.dashboard.state.since is None
+    assert (state_folder / "peacedash" / "last-look.json").read_bytes() == before
+
+
+async def test_an_unwritable_state_folder_never_fails_a_launch(mini, tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the state folder would be")
+    monkeypatch.setenv("XDG_STATE_HOME", str(blocker))
+    app = make_app(mini, remember=True)
+    async with started(app, (80, 24)) as pilot:
+        await wait_workers(app, pilot)
+        assert app.dashboard.state.loaded is not None
+
+
+def test_the_command_line_passes_no_remember(monkeypatch, mini):
+    import gc
+    import sys
+
+    import tui.ui.app as app_module
+    from tui.commands import cli
+
+    seen: list[bool] = []
+    monkeypatch.setattr(
+        app_module, "run_app", lambda data, today, since, remember: seen.append(remember) or 0
+    )
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    try:
+        for flags, want in (([], True), (["--no-remember"], False)):
+            assert cli.main([str(mini), *flags]) == 0
+            assert seen[-1] is want
+    finally:
+        gc.enable()  # main turns the collector off until the app's first screen
+
+
+def shown_rows(pane) -> list[str]:
+    return [" ".join(row.prompt.plain.split()) for row in pane.options]
+
+
+@pytest.mark.parametrize("size", [*SIZES, (120, 40)])
+async def test_the_agenda_opens_on_what_passed_with_no_outcome(mini, size):
+    """Below 160×48 the Due and upcoming pane is not drawn: the agenda's head says what passed."""
+    from tui.ui.widgets.calendar import Agenda
+
+    app = make_app(mini)
+    async with started(app, size) as pilot:
+        await pilot.press("5")  # the calendar: three parties, then the matrix
+        await pilot.pause()
+        agenda = app.dashboard.query_one(Agenda)
+        rows = shown_rows(agenda)
+        assert rows[0] == "Passed with no outcome recorded (2)"
+        # Oldest first, one line each, with its age; the Geneva round has an outcome (held).
+        assert "Next round in Vienna · 215 days ago" in rows[1]
+        assert "Summit hosted by Westland · 154 days ago" in rows[2]
+        assert rows[3] == "The rest, in date order (1)"
+        assert "First round in Geneva" in rows[4]
+        assert agenda.claim_id == "vienna"  # the head is in view, the cursor on it
+        assert "Passed with no outcome recorded" in on_screen(app)
+
+
+async def test_due_and_upcoming_has_a_group_for_what_passed(mini):
+    from tui.ui.widgets.calendar import Upcoming
+
+    app = make_app(mini)
+    async with started(app, (160, 48)):
+        rows = shown_rows(app.dashboard.query_one(Upcoming))
+        # Nothing is due or upcoming in the mini file on 2026-12-01: that group has no heading.
+        assert rows[0] == "Passed with no outcome recorded (2)"
+        assert "Next round in Vienna" in rows[1] and "215 days ago" in rows[1]
+        assert "Summit hosted by Westland" in rows[2]
+        assert len(rows) == 3
+
+
+REASONS = (
+    "    alignment: close\n    note: Both sides spoke of a ceasefire, if it comes.\n    excerpts:\n"
+    '      - source: alpha\n        quote: "a ceasefire - if it comes - must start with the harbour"\n'
+)
+
+
+@pytest.fixture
+def reasoned(mini: Path) -> Path:
+    """The mini dataset with a note and an excerpt behind the ceasefire's alignment."""
+    mini.write_text(mini.read_text().replace("    alignment: close\n", REASONS))
+    return mini
+
+
+async def open_matrix_at(app: PeaceDashApp, pilot, issue_id: str, column: int) -> None:
+    from tui.ui.widgets.issue_matrix import IssueMatrix
+
+    await pilot.press("4")  # the matrix: three parties come first
+    await pilot.pause()
+    matrix = app.dashboard.query_one(IssueMatrix)
+    matrix.move_cursor(row=matrix.get_row_index(issue_id), column=column)
+    await pilot.pause()
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("column", [0, 1])
+async def test_enter_on_the_stand_shows_why(reasoned, size, column):
+    from tui.ui.screens.issue import IssueScreen
+
+    app = make_app(reasoned)
+    async with started(app, size) as pilot:
+        await open_matrix_at(app, pilot, "ceasefire", column)
+        assert isinstance(app.screen, IssueScreen)
+        shown = on_screen(app)
+        assert "Why: Ceasefire" in shown
+        assert "Both sides spoke of a ceasefire, if it comes." in shown
+        assert "≈ parties close" in shown
+        assert "Behind it: Talks resume in Geneva" in overlay_text(app)  # the excerpt behind it,
+        assert "✓ verified" in overlay_text(app)  # in its paragraph (the mark may wrap at 80)
+        await pilot.press("escape")
+        await pilot.pause()
+        await open_matrix_at(app, pilot, "valley", column)
+        assert "The file gives no reason for this stand" in on_screen(app)
+
+
+async def test_the_cell_view_and_the_detail_say_why(reasoned):
+    from tui.ui.screens.cell import CellScreen
+    from tui.ui.screens.detail import DetailScreen
+
+    app = make_app(reasoned)
+    async with started(app, (160, 48)) as pilot:
+        await open_matrix_at(app, pilot, "ceasefire", 3)  # Southland's cell
+        assert isinstance(app.screen, CellScreen)
+        shown = on_screen(app)
+        assert "Where the parties stand on Ceasefire, and why" in shown
+        assert "Both sides spoke of a ceasefire, if it comes." in shown
+        await pilot.press("escape")
+        await pilot.pause()
+        app.dashboard.open_detail("south-harbour")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        assert "Both sides spoke of a ceasefire, if it comes." in on_screen(app)
+
+
+async def test_the_palettes_issue_entries_say_why(reasoned):
+    from tui.ui.palette import GoToProvider, issue_help
+
+    app = make_app(reasoned)
+    async with started(app, (160, 48)):
+        said = issue_help(app.dashboard, "ceasefire")
+        assert said == "≈ parties close · Both sides spoke of a ceasefire, if it comes."
+        assert issue_help(app.dashboard, "valley") == "≠ parties apart · row of the issue matrix (no note)"
+        provider = GoToProvider(app.screen)
+        hits = [h async for h in provider.search("ceasefire")]
+        issue_hit = next(h for h in hits if h.text == "issue Ceasefire")
+        assert str(issue_hit.help) == said
+
+
+def stand_cell(app: PeaceDashApp, issue_id: str) -> str:
+    from tui.ui.widgets.issue_matrix import IssueMatrix
+
+    matrix = app.dashboard.query_one(IssueMatrix)
+    return str(matrix.get_cell(issue_id, "stand"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_matrix_shows_each_trend_from_git(tmp_path, size):
+    path = first_version(tmp_path)
+    path.write_text(path.read_text().replace("alignment: apart", "alignment: close"))
+    commit(path.parent.parent, "The valley is close now", 12)
+    app = make_app(path)
+    async with started(app, size) as pilot:
+        await wait_workers(app, pilot)
+        assert set(app.dashboard.state.trends) == {"valley", "ceasefire", "vote"}
+        await pilot.press("4")  # the matrix in view: its columns are shared out at its width
+        await pilot.pause()
+        if size[0] >= 160:
+            assert stand_cell(app, "valley") == "≈ close ↗ since 12 Feb 2026"
+            assert stand_cell(app, "ceasefire") == "≈ close since 10 Feb 2026"
+        else:
+            assert stand_cell(app, "valley") == "≈↗"  # the arrow only, where there is no room
+            assert stand_cell(app, "ceasefire") == "≈"
+        await open_matrix_at(app, pilot, "valley", 2)  # Northland's cell
+        assert "close since 12 Feb 2026, was apart: towards agreement" in overlay_text(app)
+
+
+async def test_without_history_the_matrix_invents_no_trend(mini):
+    app = make_app(mini)
+    async with started(app, (160, 48)) as pilot:
+        await wait_workers(app, pilot)
+        assert dict(app.dashboard.state.trends) == {}
+        await pilot.press("4")
+        await pilot.pause()
+        assert stand_cell(app, "valley") == "≠ apart"
+
+
+async def test_the_changes_pane_names_the_last_look_not_its_hash(tmp_path, state_folder):
+    from tui.ui.widgets.changes_pane import ChangesPane
+
+    path = first_version(tmp_path)
+    record_look(path)
+    path.write_text(path.read_text().replace("stance: Monitors", "stance: International monitors"))
+    commit(path.parent.parent, "Monitors are international", 12)
+    app = make_app(path, remember=True)
+    async with started(app, (80, 24)) as pilot:
+        await wait_workers(app, pilot)
+        title = str(app.dashboard.query_one(ChangesPane).border_title)
+        assert title == "Changes since your last look (today)"

@@ -1,0 +1,33 @@
+"""One issue's stand and the reasons the file gives for it: opened by Enter on the Stand column."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Footer, Static
+
+from tui.data.model import Dataset
+from tui.data.sources import SourceLibrary
+from tui.data.trends import Trend
+from tui.ui.literal import assemble
+from tui.ui.screens.overlay import Overlay
+from tui.ui.widgets.reader import ReaderScroll
+from tui.ui.widgets.reasons import issue_reasons
+
+
+class IssueScreen(Overlay):
+    """The issue's alignment, its trend from git, its note and the excerpts behind it."""
+
+    def __init__(
+        self, data: Dataset, library: SourceLibrary | None, issue_id: str, trend: Trend | None
+    ) -> None:
+        super().__init__()
+        self.data, self.library, self.trend = data, library, trend
+        self.issue = data.issues[issue_id]
+
+    def compose(self) -> ComposeResult:
+        with ReaderScroll(id="issue", classes="pane") as scroll:
+            scroll.border_title = assemble(f"Why: {self.issue.name}")
+            scroll.border_subtitle = "Esc back"
+            for part in issue_reasons(self.data, self.library, self.issue, self.trend):
+                yield Static(part, classes="excerpt")
+        yield Footer()
