@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal
 
 from textual.containers import Horizontal, VerticalScroll
 from textual.keys import key_to_character
@@ -19,12 +19,6 @@ from tui.ui.widgets.party_pane import PartyPane
 from tui.ui.widgets.plans_pane import PlansPane
 from tui.ui.widgets.problems_pane import ProblemsPane
 from tui.ui.widgets.source_pane import SourcePane
-
-
-class ShowsState(Protocol):
-    """The one way a pane takes what to show."""
-
-    def show_state(self, state: DashboardState) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +42,6 @@ class PaneRow:
     matches: Callable[[DashboardState], int] | None = None
     """How many of its items a filter leaves, shown on its tab while a filter is on."""
     per_party: bool = False
-    follows_selection: bool = False
-    """Shown again whenever the selection moves (the rest only on a load or a filter)."""
     shown_when: Callable[[DashboardState], bool] | None = None
     """Reachable only while this holds (the problems pane, while the file has problems)."""
     full_screen_only: bool = False
@@ -93,7 +85,7 @@ PANES: tuple[PaneRow, ...] = (
         matches=lambda state: len(state.view.dated) if state.view else 0,
     ),
     PaneRow("month grid", MonthView, "tab", None, "Calendar", "tab-calendar"),
-    PaneRow("source pane", SourcePane, "lower", lambda: SourcePane(id="source"), follows_selection=True),
+    PaneRow("source pane", SourcePane, "lower", lambda: SourcePane(id="source")),
     PaneRow(
         "due and upcoming",
         Upcoming,

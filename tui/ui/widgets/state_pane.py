@@ -27,7 +27,6 @@ class StatePane(Widget):
 
     _state: DashboardState | None = None
     _drawn: object = None
-    _drawn_width = -1
 
     @property
     def state(self) -> DashboardState | None:
@@ -62,6 +61,5 @@ class StatePane(Widget):
             self.take_state(self._state)
 
     def on_resize(self) -> None:
-        if self.REDRAW_ON_RESIZE and self._state is not None and self._drawn_width != self.size.width:
-            self._drawn_width = self.size.width
-            self.take_state(self._state)
+        if self.REDRAW_ON_RESIZE and self._state is not None:
+            self.take_state(self._state)  # the width is in the memo: an unchanged width draws nothing
