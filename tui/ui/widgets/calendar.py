@@ -212,16 +212,28 @@ class DatedList(ClaimList):
         return (("", state.view.dated),)
 
     def items(self, state: DashboardState) -> tuple[DatedItem, ...]:
-        return tuple(i for _, group in self.groups(state) for i in group)
+        return tuple(i for _, group in self._groups_once(state)[0] for i in group)
 
     def total(self, state: DashboardState) -> int:
         assert state.data is not None  # NEEDS_DATA
         return len(state.data.current_dated)
 
+    _grouped: tuple[tuple[DatedItem, ...], date, tuple[Group, ...], frozenset[str]] | None = None
+
+    def _groups_once(self, state: DashboardState) -> tuple[tuple[Group, ...], frozenset[str]]:
+        """The groups and their ids, made once per filter and day: `slice` runs on every key
+        press, and grouping 20,000 dated items took 70 ms of each at 50,000 positions (bench/)."""
+        assert state.view is not None  # NEEDS_DATA
+        dated, memo = state.view.dated, self._grouped
+        if memo is None or memo[0] is not dated or memo[1] != state.today:
+            groups = self.groups(state)
+            memo = (dated, state.today, groups, frozenset(i.id for _, group in groups for i in group))
+            self._grouped = memo
+        return memo[2], memo[3]
+
     def slice(self, state: DashboardState) -> object:
         assert state.loaded is not None  # NEEDS_DATA
-        groups = self.groups(state)
-        ids = {i.id for _, group in groups for i in group}
+        groups, ids = self._groups_once(state)
         since = {i: w for i, w in state.since_words.items() if i in ids}
         return (groups, state.today, state.loaded.marked & ids, since)
 
@@ -230,7 +242,7 @@ class DatedList(ClaimList):
         assert loaded is not None  # NEEDS_DATA
         rows: list[Row] = []
         items: list[DatedItem] = []
-        groups = self.groups(state)
+        groups, _ = self._groups_once(state)
         ages = {p.item.id: p for p in passed_without_outcome(self.items(state), state.today)}
         for heading, group in groups:
             if heading and group:

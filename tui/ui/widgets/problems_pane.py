@@ -1,27 +1,31 @@
-"""The located problems of the data file, one per row; Enter or e opens the editor at the line."""
+"""The located problems of the data file, one per row; Enter or e opens the editor at the line.
+
+On the RowList base: a 50,000-position file can carry thousands of warnings, and an OptionList
+wrapped every one of them on each resize (7.5 s for the first key at 50,000 in bench/)."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from functools import partial
+from typing import Any
 
-from textual.binding import BindingType
+from textual import on
+from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from tui.data.describe import plural
 from tui.data.model import Problem
 from tui.data.state import DashboardState
 from tui.ui.literal import assemble, hanging
-from tui.ui.widgets.keys import VIM_MOVES
-from tui.ui.widgets.state_pane import StatePane
+from tui.ui.widgets.row_list import Row, RowList
 
 
-class ProblemsPane(OptionList, StatePane):
+class ProblemsPane(RowList):
     """Shown only while the file on disk has problems; or, when it has none, warnings (the data
     is current, but `check --strict` fails on them): a dropped hedge, an unnamed speaker."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [*VIM_MOVES]
+    BINDINGS = [
+        Binding("enter", "select", "Edit", tooltip="edit the data file at this problem's line"),
+    ]
 
     class EditRequested(Message):
         """The user wants to fix the problem at this line."""
@@ -39,7 +43,6 @@ class ProblemsPane(OptionList, StatePane):
         self.border_title = "Problems"
 
     NEEDS_DATA = False  # a file that never loaded has the most to say
-    REDRAW_ON_RESIZE = True  # an OptionList of wrapped messages, few enough to wrap again
 
     def slice(self, state: DashboardState) -> object:
         return (state.problems or state.warnings, state.stale, not state.problems)
@@ -48,47 +51,54 @@ class ProblemsPane(OptionList, StatePane):
         self.show(state.problems or state.warnings, stale=state.stale, warning=not state.problems)
 
     def show(self, problems: tuple[Problem, ...], stale: bool, warning: bool = False) -> None:
-        same = problems == self.problems  # a re-wrap keeps the highlighted row; new problems start at the top
+        # The same problems again (a stale flag flipped) keep the cursor; new ones start at the top.
+        keep = self.claim_id if problems == self.problems else None
         self.problems, self.stale, self.warning = problems, stale, warning
         # Messages in a column after the widest LINE:COL, wrapped lines hanging under them.
         places = [f"{p.line}:{p.col or 1}" if p.line else "file" for p in problems]
         column = max((len(place) for place in places), default=0)
-        width = max(0, self.scrollable_content_region.width - 2)
-        highlighted = self.highlighted
         colour = "b $warning" if warning else "b $error"
-        self.clear_options()
-        self.add_options(
-            Option(
-                # The title says these are warnings; each row need not say it again.
-                hanging(
-                    assemble((f"{place:<{column}}", colour), " "),
-                    [(p.message.removeprefix("warning: "), "")],
-                    width,
-                ),
-                id=f"problem-{i}",
-            )
-            for i, (place, p) in enumerate(zip(places, problems, strict=True))
+        self.set_rows(
+            [
+                Row(
+                    partial(
+                        hanging,
+                        assemble((f"{place:<{column}}", colour), " "),
+                        # The title says these are warnings; each row need not say it again.
+                        [(p.message.removeprefix("warning: "), "")],
+                    ),
+                    f"problem-{i}",
+                )
+                for i, (place, p) in enumerate(zip(places, problems, strict=True))
+            ],
+            keep,
         )
         count = len(problems)
         if warning:
             self.border_title = (
                 f"{plural(count, 'warning')} — the data is current; check --strict fails on them"
             )
-            self.border_subtitle = "Enter/e: edit at line"
         else:
             what = "still showing the last good data" if stale else "nothing loaded yet"
             self.border_title = f"{plural(count, 'problem')} — {what}"
-            self.border_subtitle = "Enter/e: edit at line · fix and save: reloads by itself"
         self.set_class(warning, "-warnings")
         self.display = bool(problems)
-        if problems:
-            self.highlighted = highlighted if same and highlighted is not None else 0
+
+    def _say_where(self) -> None:
+        super()._say_where()
+        hint = (
+            "Enter/e: edit at line"
+            if self.warning
+            else "Enter/e: edit at line · fix and save: reloads by itself"
+        )
+        self.border_subtitle = f"{self.border_subtitle} · {hint}"
 
     @property
     def line(self) -> int | None:
         index = self.highlighted
         return self.problems[index].line if index is not None and index < len(self.problems) else None
 
-    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    @on(RowList.Selected)
+    def _selected(self, event: RowList.Selected) -> None:
         event.stop()
         self.post_message(self.EditRequested(self.line))
