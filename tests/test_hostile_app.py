@@ -86,7 +86,7 @@ async def test_markup_in_every_field_is_shown_literally(mini):
             assert shown[key] in screen, (key, shown[key])
         # The source pane wraps its lines: read its text as a whole.
         pane = app.screen.query_one(SourcePane)
-        source = f"{pane.heading.render()}\n{pane.body.render()}"
+        source = f"{pane.heading_text}\n{pane.body_text}"
         for key in (
             "title: Talks resume in Geneva",
             "outlet: Test Wire",

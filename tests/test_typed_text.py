@@ -371,7 +371,7 @@ async def test_the_article_shows_a_seeds_controls_as_escapes_with_every_span_in_
     app = make_app(typed)
     async with running(app) as pilot:
         # The source pane shows the quote in its paragraph: the same escapes.
-        source = app.screen.query_one(SourcePane).body.visual
+        source = app.screen.query_one(SourcePane).body_text
         assert isinstance(source, Content) and HOSTILE_SHOWN in source.plain
         assert "talks would resume" in spans_of(source, QUOTE_STYLE)
         assert_nothing_raw(app)

@@ -335,12 +335,12 @@ async def test_the_figures_tab_drives_the_source_pane(bundled):
         pane = app.focused
         assert isinstance(pane, FiguresPane) and pane.claim_id is not None
         first = pane.claim_id
-        source = str(app.screen.query_one(SourcePane).body.render())
+        source = str(app.screen.query_one(SourcePane).body_text)
         assert app.dashboard.state.selected == first and "verified" in source
         await pilot.press("j")
         await pilot.pause()
         assert app.dashboard.state.selected == pane.claim_id != first
-        assert str(app.screen.query_one(SourcePane).body.render()) != source
+        assert str(app.screen.query_one(SourcePane).body_text) != source
 
 
 async def test_the_month_follows_the_agenda_and_marks_the_selected_item(mini):

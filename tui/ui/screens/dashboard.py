@@ -7,8 +7,9 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
+from weakref import WeakSet
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -40,6 +41,7 @@ from tui.ui.widgets.messages import (
 )
 from tui.ui.widgets.party_pane import PartyPane
 from tui.ui.widgets.problems_pane import ProblemsPane
+from tui.ui.widgets.row_list import RowList
 from tui.ui.widgets.state_pane import StatePane
 from tui.ui.widgets.status_bar import StatusBar
 from tui.ui.widgets.title_bar import TitleBar
@@ -73,9 +75,11 @@ class DashboardScreen(Screen[None]):
 
     # always_update: a new state is always a new value; comparing two whole datasets would cost
     # more than handing it down (each pane compares only its own slice).
+    # repaint=False: each pane repaints what its slice changed; a reactive's default repaint of
+    # the screen redrew all of it on every cursor move (a 17 KB frame at 120×40, bench/).
     # The default is never used: __init__ sets the state for the file on show.
     state: reactive[DashboardState] = reactive(
-        DashboardState(DataFile(Path()), date.min), always_update=True, init=False
+        DashboardState(DataFile(Path()), date.min), always_update=True, init=False, repaint=False
     )
 
     def __init__(self, source: DataFile, today: date) -> None:
@@ -83,6 +87,7 @@ class DashboardScreen(Screen[None]):
         self.set_reactive(DashboardScreen.state, DashboardState.opened(source, today))
         self._showing = asyncio.Lock()  # two loads finishing together must not rebuild panes at once
         self._ready = False  # panes exist: a load before that is drawn by on_mount, in the first paint
+        self._following: WeakSet[RowList] = WeakSet()  # lists whose cursor is watched (_follow_cursor)
 
     # ── what the rest of the app reads ──────────────────────────────────────
     @property
@@ -231,6 +236,24 @@ class DashboardScreen(Screen[None]):
     def _select(self, claim_id: str | None, follow: bool = True) -> None:
         if claim_id != self.state.selected:
             self.state = self.state.with_selected(claim_id, follow)
+
+    @on(events.DescendantFocus)
+    def _follow_cursor(self, event: events.DescendantFocus) -> None:
+        """Watch the cursor of a list that selects as it moves, once it has had the focus.
+
+        A watcher runs as the cursor moves, so the selection (and the source pane) change in the
+        cursor's own frame; the pane's ClaimHighlighted arrives after that frame is drawn (two
+        frames 30 ms apart per key in bench/). The message still selects, for a key pressed
+        before this watch is set, and the same id twice selects once."""
+        pane = event.widget
+        if isinstance(pane, RowList) and pane.SELECTS and pane not in self._following:
+            self._following.add(pane)
+
+            def moved() -> None:
+                if pane is self.focused and pane.claim_id is not None:
+                    self._select(pane.claim_id)
+
+            self.watch(pane, "highlighted", moved, init=False)
 
     @on(ClaimHighlighted)
     def _highlighted(self, event: ClaimHighlighted) -> None:

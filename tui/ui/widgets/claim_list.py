@@ -12,6 +12,8 @@ from tui.ui.widgets.row_list import RowList
 class ClaimList(RowList):
     """Rows whose ids are claim ids; Enter opens the claim, and moving the cursor selects it."""
 
+    SELECTS = True
+
     BINDINGS = [
         # Shown in the footer while a list has focus: what Enter and 'a' do here.
         Binding("enter", "select", "Detail", tooltip="open the selected item's detail"),

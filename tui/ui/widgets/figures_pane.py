@@ -25,6 +25,8 @@ MUTED = "$foreground-muted"
 
 
 class FiguresPane(RowList):
+    SELECTS = True
+
     BINDINGS = [Binding("enter", "select", "Figure and its sources")]
 
     class Chosen(Message):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 
 
-class ReaderScroll(VerticalScroll, can_focus=True):
-    """The source pane, the detail, the article and the help all read with these keys.
+class ReadingKeys(Widget):
+    """The keys every text reads with, on any scrolling widget (listed after the widget class,
+    as StatePane is): the source pane (a Line API view), the detail, the article and the help.
 
     Key scrolls jump rather than animate: an animation in flight dropped fast presses (ten quick
     'j' moved the article four lines).
@@ -39,3 +41,7 @@ class ReaderScroll(VerticalScroll, can_focus=True):
             self.scroll_end(animate=False)
         else:
             self.scroll_home(animate=False)
+
+
+class ReaderScroll(VerticalScroll, ReadingKeys, can_focus=True):
+    """A scrolling container of widgets (the detail, the article, the help) read with those keys."""

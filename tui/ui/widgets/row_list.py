@@ -26,6 +26,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from tui.ui.literal import literal
+from tui.ui.widgets.line_view import set_virtual_size
 from tui.ui.widgets.state_pane import StatePane
 
 Make = Callable[[int], Content]
@@ -91,8 +92,13 @@ class RowList(ScrollView, StatePane, can_focus=True):
         Binding("G,end", "last", "Last", show=False),
         Binding("pagedown", "page_down", "Page down", show=False, tooltip="a page of items down / up"),
         Binding("pageup", "page_up", "Page up", show=False),
-        Binding("enter", "select", "Select", show=False),
+        # No words here: a list that opens something on Enter says what in its own binding (the
+        # help lists none for a list where Enter does nothing, such as the plans).
+        Binding("enter", "select", "", show=False),
     ]
+
+    SELECTS = False
+    """Moving the cursor here selects the row's claim (the source pane follows it)."""
 
     highlighted: reactive[int | None] = reactive(None, init=False)
     """The row under the cursor (always an item, never a heading), or None in an empty list."""
@@ -120,6 +126,9 @@ class RowList(ScrollView, StatePane, can_focus=True):
         self._index: dict[str, int] = {}
         self._of_all = ""
         self._lines: LRUCache[tuple[int, int], list[Content]] = LRUCache(1024)
+        self._strips: LRUCache[tuple[int, int, int, str], Strip] = LRUCache(1024)
+        """Lines as drawn: (row, line, width, look) → strip. A cursor move redraws the pane, and
+        styling every line in view again was half of that frame's time (bench/)."""
         self._window: list[tuple[int, int]] = []
         """(row, line of that row) for each line of the view, built once per frame."""
         self._max_top = 0
@@ -145,6 +154,7 @@ class RowList(ScrollView, StatePane, can_focus=True):
             row.id: i for i, row in enumerate(self._rows) if row.id is not None and not row.disabled
         }
         self._lines.clear()
+        self._strips.clear()
         shown, total = counts or (len(self._items), len(self._items))
         self._of_all = f" · {total} in all" if shown != total else ""
         self._measure()
@@ -222,10 +232,11 @@ class RowList(ScrollView, StatePane, can_focus=True):
             top -= 1
             used += self._height(top)
         self._max_top = top if used >= room else 0
-        self.virtual_size = Size(self.scrollable_content_region.width, self._max_top + max(room, 1))
+        set_virtual_size(self, Size(self.scrollable_content_region.width, self._max_top + max(room, 1)))
 
     def on_resize(self) -> None:
         self._lines.clear()
+        self._strips.clear()
         self._measure()
         self._reveal(self.highlighted)
 
@@ -244,11 +255,15 @@ class RowList(ScrollView, StatePane, can_focus=True):
             return Strip.blank(width, self.get_visual_style("row-list--row").rich_style)
         index, line = self._window[y]
         row = self._rows[index]
-        parts = ["row-list--row"]
-        if row.disabled:
-            parts.append("row-list--heading")
-        elif index == self.highlighted:
-            parts.append("row-list--cursor")
+        look = "heading" if row.disabled else "cursor" if index == self.highlighted else "row"
+        key = (index, line, width, look)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._strips[key] = self._draw_line(index, line, width, look)
+        return strip
+
+    def _draw_line(self, index: int, line: int, width: int, look: str) -> Strip:
+        parts = ["row-list--row"] if look == "row" else ["row-list--row", f"row-list--{look}"]
         style = self.get_visual_style(*parts)
         rich = style.rich_style
         text_width = max(0, width - 2)
@@ -257,6 +272,11 @@ class RowList(ScrollView, StatePane, can_focus=True):
         blank = Strip.blank(1, rich)
         joined = Strip.join([blank, body.extend_cell_length(text_width, rich), blank])
         return joined.crop_extend(0, width, rich).apply_meta({"row": index})
+
+    def notify_style_update(self) -> None:
+        # Focus, a theme or a class changes how every line looks: draw them again.
+        self._strips.clear()
+        super().notify_style_update()
 
     # ── the cursor ──────────────────────────────────────────────────────────
     def watch_highlighted(self, new: int | None) -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Static
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
 
 from tui.data.dates import spoken
 from tui.data.describe import item_status, party_names, published_label, voice
@@ -18,7 +20,8 @@ from tui.data.sources import SourceLibrary
 from tui.data.state import DashboardState
 from tui.ui.glyphs import KIND, STATUS, tag_part
 from tui.ui.literal import assemble, literal
-from tui.ui.widgets.reader import ReaderScroll
+from tui.ui.widgets.line_view import set_virtual_size
+from tui.ui.widgets.reader import ReadingKeys
 from tui.ui.widgets.state_pane import StatePane
 
 MUTED = "$foreground-muted"
@@ -82,26 +85,42 @@ def claim_heading(data: Dataset, claim: Cited, today: date) -> Content:
     return assemble(tag_part(STATUS, status), " ", (claim.title, "b"), "\n", (f"{details} · {label}", MUTED))
 
 
-class SourcePane(ReaderScroll, StatePane):
-    """Shows the excerpts of whatever claim the screen says is selected, under its heading."""
+class SourcePane(ScrollView, ReadingKeys, StatePane, can_focus=True):
+    """Shows the excerpts of whatever claim the screen says is selected, under its heading.
+
+    Drawn through the Line API: a new selection sets two texts and a scroll offset, and only this
+    pane's lines are drawn again. As two Statics in a scrolling container it laid the whole screen
+    out three times per cursor move (the heading's and the body's new heights, then the scroll to
+    the quote after a refresh), about 150 ms of frames after each key in bench/.
+    """
 
     # The claim's heading stays put while its excerpts scroll: at 80×24 the pane has seven
-    # lines, and scrolling to the quote hid which claim it was the quote of.
+    # lines, and scrolling to the quote hid which claim it was the quote of. The scrollbar is
+    # always there (a bar that came and went with each excerpt's length laid the whole screen
+    # out again, at most keys in bench/), drawn in the pane's colour while the text fits.
     DEFAULT_CSS = """
-    SourcePane > #source-heading { dock: top; padding-bottom: 1; max-height: 50%; }
-    SourcePane > #source-heading.-empty { display: none; }
+    SourcePane { overflow-y: scroll; overflow-x: hidden; }
+    SourcePane.-fits {
+        scrollbar-color: $surface; scrollbar-color-hover: $surface; scrollbar-color-active: $surface;
+        scrollbar-background: $surface; scrollbar-background-hover: $surface;
+        scrollbar-background-active: $surface;
+    }
     """
     BINDINGS = [Binding("a", "screen.article", "Article")]
+    HEADING_SHARE = 0.5
+    """At most this share of the pane's height for the heading (with the blank line under it)."""
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(classes="pane", **kwargs)
         self.border_title = "Source"
-        self.heading = Static("", id="source-heading", classes="-empty")
-        self.body = Static(PROMPT)
-
-    def compose(self) -> ComposeResult:
-        yield self.heading
-        yield self.body
+        self.heading_text: Content = Content("")
+        """The selected claim's heading, kept in view; empty with nothing selected."""
+        self.body_text: Content = PROMPT
+        """The excerpts in their paragraphs (or what to do when nothing is selected)."""
+        self._quote_at: int | None = None
+        self._wrapped: tuple[int, list[Content], list[Content]] | None = None
+        self._view: tuple[tuple[int, ...], list[Strip]] | None = None
+        """The lines in view as drawn, and what they were drawn from."""
 
     NEEDS_DATA = False  # it says what to do before anything is selected
 
@@ -115,8 +134,9 @@ class SourcePane(ReaderScroll, StatePane):
         claim = state.selected_cited
         if claim is not None and state.query and claim.id not in state.visible:
             # The source follows the filter: a claim it hides is not shown as if it matched.
-            self.body.update(literal(f"The selected claim is hidden by the filter “{state.query}”.", MUTED))
-            self.heading.add_class("-empty")
+            self._set(
+                Content(""), literal(f"The selected claim is hidden by the filter “{state.query}”.", MUTED)
+            )
             self.border_subtitle = ""
             return
         self.show(state.data, library, claim, state.today)
@@ -125,33 +145,97 @@ class SourcePane(ReaderScroll, StatePane):
         self, data: Dataset | None, library: SourceLibrary | None, claim: Cited | None, today: date
     ) -> None:
         if data is None or claim is None:
-            self.body.update(PROMPT)
-            self.heading.add_class("-empty")
+            self._set(Content(""), PROMPT)
             self.border_subtitle = ""
             return
-        self.heading.update(claim_heading(data, claim, today))
-        self.heading.remove_class("-empty")
         parts = [excerpt_content(data, library, e) for e in claim.excerpts]
         self.border_subtitle = (
             f"{len(claim.excerpts)} excerpt{'s' if len(claim.excerpts) != 1 else ''} · a: article"
         )
         content = Content("\n\n").join(parts)
-        self.body.update(content)
-        self.scroll_home(animate=False)
         quote_at = min((span.start for span in content.spans if span.style == QUOTE_STYLE), default=None)
-        if quote_at is not None:
-            # After layout, when the wrapped lines are known: bring the quote into view.
-            self.call_after_refresh(self._show_quote, content, quote_at)
+        self._set(claim_heading(data, claim, today), content, quote_at)
 
-    def _show_quote(self, content: Content, offset: int) -> None:
-        """Scroll so the line holding the quote's start is in view (a line above it, for context)."""
-        width = self.body.size.width
-        if width <= 0:
-            return
-        consumed = 0
-        for number, line in enumerate(content.wrap(width)):
-            consumed += len(line.plain) + 1  # the newline, or the space a wrap dropped
-            if consumed > offset:
-                if number >= self.scrollable_content_region.height - 1:
-                    self.scroll_to(y=number - 1, animate=False)
-                return
+    def _set(self, heading: Content, body: Content, quote_at: int | None = None) -> None:
+        self.heading_text, self.body_text, self._quote_at = heading, body, quote_at
+        self._wrapped = self._view = None
+        self._fit()
+        self._show_quote()
+        self.refresh()
+
+    # ── lines ───────────────────────────────────────────────────────────────
+    def text_width(self) -> int:
+        """Columns the text may use (inside the pane's padding and scrollbar)."""
+        return self.scrollable_content_region.width
+
+    def _lines(self) -> tuple[list[Content], list[Content]]:
+        """(heading lines, with the blank line under them; body lines), wrapped at the width now."""
+        width = self.text_width()
+        if self._wrapped is None or self._wrapped[0] != width:
+
+            def wrap(text: Content) -> list[Content]:
+                return text.wrap(width) if width > 0 else text.split("\n")
+
+            heading = wrap(self.heading_text) if self.heading_text.plain else []
+            if heading:
+                room = max(1, int(self.scrollable_content_region.height * self.HEADING_SHARE) - 1)
+                heading = [*heading[:room], Content("")]
+            self._wrapped = (width, heading, wrap(self.body_text))
+        return self._wrapped[1], self._wrapped[2]
+
+    @property
+    def heading_height(self) -> int:
+        """Rows the heading keeps at the top (0 with nothing selected)."""
+        return len(self._lines()[0])
+
+    def _fit(self) -> None:
+        heading, body = self._lines()
+        height = len(heading) + len(body)
+        set_virtual_size(self, Size(self.scrollable_content_region.width, height))
+        fits = height <= self.scrollable_content_region.height
+        if fits != self.has_class("-fits"):  # a class change restyles the pane: only when it changes
+            self.set_class(fits, "-fits")
+
+    def _show_quote(self) -> None:
+        """Scroll so the line holding the quote's start is in view (a line above it, for context);
+        from the top otherwise."""
+        top = 0
+        if self._quote_at is not None:
+            heading, body = self._lines()
+            room = self.scrollable_content_region.height - len(heading)
+            consumed = 0
+            for number, line in enumerate(body):
+                consumed += len(line.plain) + 1  # the newline, or the space a wrap dropped
+                if consumed > self._quote_at:
+                    top = number - 1 if number >= room - 1 else 0
+                    break
+        self.scroll_to(y=top, animate=False, immediate=True)
+
+    def on_resize(self) -> None:
+        self._wrapped = self._view = None
+        self._fit()
+        self._show_quote()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The lines in view, styled in one go (per line, styling was most of a frame's time)."""
+        heading, body = self._lines()
+        width, room = self.scrollable_content_region.width, self.scrollable_content_region.height
+        top = int(self.scroll_offset.y)
+        key = (len(heading), top, width, room)  # the texts themselves reset the view (_set)
+        if self._view is None or self._view[0] != key:
+            shown = [*heading, *body[top : top + max(0, room - len(heading))]]
+            style = self.get_visual_style()
+            strips = Visual.to_strips(self, Content("\n").join(shown), width, len(shown), style)
+            rich = style.rich_style
+            self._view = (key, [strip.extend_cell_length(width, rich).crop(0, width) for strip in strips])
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        lines = self._view[1] if self._view is not None else []
+        if y < len(lines):
+            return lines[y]
+        return Strip.blank(self.scrollable_content_region.width, self.get_visual_style().rich_style)
+
+    def notify_style_update(self) -> None:
+        self._view = None  # a theme, focus or class change: style the lines again
+        super().notify_style_update()
