@@ -35,7 +35,7 @@ class Filter:
     """
 
     EAGER = 1_000
-    """From this many claims the texts are made at once, in the thread that loads the file;
+    """From this many claims the texts are made at once, in the thread that loads the file (PeaceDashApp.arrive);
     below, on the first search (a few milliseconds, kept off the first screen's path)."""
 
     def __init__(self, data: Dataset, today: date | None = None) -> None:
