@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import stat
 from collections.abc import Callable, Mapping
@@ -10,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 
+from tui.data.collector import paused
 from tui.data.date_sense import date_sense_warnings
 from tui.data.dates import UNKNOWN, spoken
 from tui.data.describe import plural
@@ -161,15 +161,8 @@ def load_positions(
     parsed, named by `path`; `files=False` then leaves the seeds folder and files on disk
     alone, since they are today's, not that version's.
     """
-    # The load makes millions of small objects and no cycles; the cyclic collector's repeated
-    # scans of them doubled the time on large files (measured in bench/), so pause it.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         return _load(path, verify, cancelled, text, tree, files)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _load(

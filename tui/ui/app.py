@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.worker import Worker, get_current_worker
 
 from tui.data.characters import visible
+from tui.data.collector import paused
 from tui.data.compare import Changes, compare
 from tui.data.load import LoadResult, load_positions
 from tui.data.model import Dataset
@@ -277,12 +278,17 @@ class PeaceDashApp(App[int]):
         if not result.ok:
             return Arrived(result, None, None)
         assert result.dataset is not None
-        previous = self.good.dataset if self.good else None
-        changes = compare(previous, result.dataset) if previous is not None else None
-        marked = changes.touched if changes else frozenset()
-        loaded = Loaded.build(
-            result.dataset, result.library, self.clock(), marked, result.warnings, self.today
-        )
+        with paused():
+            previous = self.good.dataset if self.good else None
+            changes = compare(previous, result.dataset) if previous is not None else None
+            marked = changes.touched if changes else frozenset()
+            loaded = Loaded.build(
+                result.dataset, result.library, self.clock(), marked, result.warnings, self.today
+            )
+            # The new data goes where no collection scans it again, unscanned (freezing is a list
+            # move): a full collection of 50,000 positions' objects took 190 ms of the UI thread
+            # after each load (bench/). See _settle_memory for how it is freed.
+            gc.freeze()
         return Arrived(result, loaded, changes)
 
     async def _loaded(self, number: int, arrived: Arrived, announce: bool) -> None:
@@ -317,17 +323,20 @@ class PeaceDashApp(App[int]):
                 self.notify(changes.summary(), title=title, timeout=4, markup=False)
 
     def _settle_memory(self) -> None:
-        """Collect once, then keep what survives out of later collections.
+        """Collect what was made since the last freeze (the screen's own objects: milliseconds),
+        keep what survives out of later collections, and turn the collector on (off from the
+        command line's start until the first screen, see cli.main).
 
-        The dataset and its widgets live until the next reload; left in the collector's view,
-        every full collection rescans them (pauses of 100-300 ms per key at 10k positions,
-        measured in bench/). Unfreeze first: what the last freeze kept and a reload has since
-        dropped (panes rebuilt, old rows) must be collectable, or each reload would leak it.
+        The data of each load was frozen where it was made (`arrive`). Nothing is unfrozen: an
+        unfreeze put every earlier load's objects back in the collector's view, and the full
+        collection after it rescanned all of them (hundreds of milliseconds a reload at 10,000
+        positions and up). The data a reload replaces is freed by reference counting, since
+        loading builds no cycles; what cannot be freed so is a cycle among objects frozen while
+        alive and dropped later (a view open across a reload), kept until the app exits.
         """
-        gc.unfreeze()
         gc.collect()
         gc.freeze()
-        gc.enable()  # off from the command line's start until the first screen (see cli.main)
+        gc.enable()
 
     def action_reload(self) -> None:
         self.load(announce=True)
