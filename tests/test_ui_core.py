@@ -399,3 +399,69 @@ async def test_a_list_filled_in_a_hidden_tab_shows_its_cursor_when_opened(bundle
         height = agenda.scrollable_content_region.height
         drawn = {s.style.meta.get("row") for y in range(height) for s in agenda.render_line(y) if s.style}
         assert agenda.highlighted in drawn, (agenda.highlighted, drawn)
+
+
+async def test_a_cursor_move_selects_in_its_own_frame(deep):
+    """The selection (and so the source pane) changes while the cursor moves, not after a message
+    has bubbled up: the frame drawn after the key has both (a message arrived one frame later)."""
+    from tui.ui.widgets.party_pane import PartyPane
+
+    app = make_app(deep)
+    async with started(app, (120, 40)) as pilot:
+        pane = app.focused
+        assert isinstance(pane, PartyPane)
+        before = app.dashboard.state.selected
+        pane.action_cursor_down()  # as the key's binding runs it; nothing awaited after
+        assert pane.claim_id != before and app.dashboard.state.selected == pane.claim_id
+        await pilot.pause()
+
+
+async def test_moving_between_claims_lays_nothing_out(mini):
+    """A new selection redraws the source pane's lines; the screen is not laid out again (each
+    layout placed every widget and repainted the screen: ~15 ms a frame at 120×40), though the
+    claims' excerpts take different heights, one more than the pane shows."""
+    mini.write_text(
+        mini.read_text().replace(
+            '        quote: "and asked for monitors"\n',
+            '        quote: "and asked for monitors"\n' + "      - source: beta\n"
+            '        quote: "Northland rejects any referendum held under occupation"\n' * 4,
+        )
+    )
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        await pilot.pause()
+        from tui.ui.widgets.source_pane import SourcePane
+
+        source = app.screen.query_one(SourcePane)
+        layouts: list[object] = []
+        app.screen.screen_layout_refresh_signal.subscribe(app.screen, layouts.append)
+        shown: set[str | None] = set()
+        heights: set[int] = set()
+        for key in ("j", "j", "j", "k", "k", "k"):  # excerpts of different lengths, one past the fold
+            await pilot.press(key)
+            await pilot.pause()
+            shown.add(app.dashboard.state.selected)
+            heights.add(source.virtual_size.height)
+        assert len(shown) >= 3 and layouts == [], layouts
+        assert len(heights) >= 2 and max(heights) > source.scrollable_content_region.height, heights
+
+
+async def test_keys_after_a_reload_compare_nothing_twice(mini, monkeypatch):
+    """A reload that changes a position makes new dated items equal to the old ones; the panes
+    that show them compare them field by field once, not again on every key press after."""
+    from tui.data.model import DatedItem
+
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        mini.write_text(mini.read_text().replace("stance: Monitors", "stance: Monitors now"))
+        await app.load().wait()
+        await pilot.pause()
+        compared: list[int] = []
+        equal = DatedItem.__eq__
+        monkeypatch.setattr(DatedItem, "__eq__", lambda a, b: (compared.append(1), equal(a, b))[1])
+        await pilot.press("j")  # the first compare after the reload: new against old, once
+        await pilot.pause()
+        compared.clear()
+        await pilot.press("j", "k")
+        await pilot.pause()
+        assert compared == []
