@@ -465,3 +465,25 @@ async def test_keys_after_a_reload_compare_nothing_twice(mini, monkeypatch):
         await pilot.press("j", "k")
         await pilot.pause()
         assert compared == []
+
+
+async def test_the_footer_is_composed_once_for_changes_that_come_together(mini, monkeypatch):
+    """Textual says the bindings changed at every focus change and screen push (five times at
+    the dashboard's start); the footer lays out its keys again once per batch, and still shows
+    the focused pane's keys."""
+    from textual.widgets import Footer
+
+    composed: list[int] = []
+    recompose = Footer.recompose
+
+    async def counted(self: Footer) -> None:
+        composed.append(1)
+        await recompose(self)
+
+    monkeypatch.setattr(Footer, "recompose", counted)
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        await pilot.pause(0.3)
+        assert len(composed) <= 2, composed
+        footer = " ".join(str(key.render()) for key in app.screen.query("FooterKey"))
+        assert "Detail" in footer and "Article" in footer, footer

@@ -303,8 +303,10 @@ class PeaceDashApp(App[int]):
         self.file_watch.sync()
         await self.dashboard.show_load(loaded, result.problems)
         if loaded is not None:
-            self._record_look()
-            self.read_trends(loaded.dataset)
+            # After the frame that shows the data: both run git (the trends read every version of
+            # the file, in a thread that still competes for the one interpreter), and neither is
+            # needed to see the data (the first paint was ~100 ms later in a repository, bench/).
+            self.call_after_refresh(self._after_shown, loaded.dataset)
         self.set_timer(SETTLE_SECONDS, self._settle_memory)  # once idle after the first screen
         if announce:
             # One note at a time: "Not reloaded" must not stay up beside the "Fixed" that follows.
@@ -321,6 +323,10 @@ class PeaceDashApp(App[int]):
             elif changes is not None:
                 title = "Fixed: the file is sound again" if was_broken else "Reloaded"
                 self.notify(changes.summary(), title=title, timeout=4, markup=False)
+
+    def _after_shown(self, data: Dataset) -> None:
+        self._record_look()
+        self.read_trends(data)
 
     def _settle_memory(self) -> None:
         """Collect what was made since the last freeze (the screen's own objects: milliseconds),

@@ -10,7 +10,7 @@ import json
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.data.characters import Shown, describe, quotable
 from tui.data.coverage import Notable, cited_spans, notable_sentences
@@ -20,6 +20,7 @@ from tui.data.sentences import Sentence, dropped_attributions, quoted_hedges, se
 from tui.data.sources import SourceLibrary, SourceText
 from tui.ui.literal import assemble, literal
 from tui.ui.screens.overlay import Overlay
+from tui.ui.widgets.keys_footer import KeysFooter
 from tui.ui.widgets.reader import ReaderScroll
 from tui.ui.widgets.source_pane import source_line
 
@@ -85,7 +86,7 @@ class ArticleScreen(Overlay):
         with ReaderScroll(id="article", classes="pane"):
             yield Static(id="article-head")
             yield Static(id="article-text")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._show()

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.data.describe import latest_first
 from tui.data.history import earlier
@@ -16,6 +16,7 @@ from tui.data.model import Claim, Dataset, Excerpt, Position
 from tui.data.sources import SourceLibrary
 from tui.ui.literal import assemble
 from tui.ui.screens.overlay import Overlay
+from tui.ui.widgets.keys_footer import KeysFooter
 from tui.ui.widgets.reader import ReaderScroll
 from tui.ui.widgets.reasons import issue_reasons
 from tui.ui.widgets.source_pane import MUTED, claim_heading, excerpt_content
@@ -87,7 +88,7 @@ class CellScreen(Overlay):
             )
             for part in issue_reasons(self.data, self.library, self.issue, self.trend):
                 yield Static(part, classes="excerpt")
-        yield Footer()
+        yield KeysFooter()
 
     def action_article(self) -> None:
         from tui.ui.screens.article import ArticleScreen

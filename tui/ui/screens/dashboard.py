@@ -16,7 +16,7 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, TabbedContent, TabPane, Tabs
+from textual.widgets import Input, TabbedContent, TabPane, Tabs
 from textual.widgets.data_table import RowDoesNotExist
 
 from tui.data.dates import shift_month
@@ -31,6 +31,7 @@ from tui.ui.widgets.calendar import Agenda
 from tui.ui.widgets.figures_pane import FiguresPane
 from tui.ui.widgets.filter_box import FilterBox
 from tui.ui.widgets.issue_matrix import IssueMatrix
+from tui.ui.widgets.keys_footer import KeysFooter
 from tui.ui.widgets.messages import (
     CellChosen,
     ClaimChosen,
@@ -53,7 +54,7 @@ if TYPE_CHECKING:  # trends read git: loaded by the app's worker, not at start-u
 class DashboardScreen(Screen[None]):
     """Every pane draws from `state`; every change of what is shown is a new state."""
 
-    AUTO_FOCUS = None  # the first pane (or the problems) takes focus once data is in
+    AUTO_FOCUS = ""  # the first pane (or the problems) takes focus once data is in (None: the app's "*")
     HORIZONTAL_BREAKPOINTS = HORIZONTAL
     VERTICAL_BREAKPOINTS = VERTICAL
 
@@ -145,7 +146,7 @@ class DashboardScreen(Screen[None]):
                 yield from (row.build() for row in PANES if row.place == "lower" and row.build)
         yield from (row.build() for row in PANES if row.place == "bottom" and row.build)
         yield StatusBar(id="status")
-        yield Footer()
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         async with self._showing:

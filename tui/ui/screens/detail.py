@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.data.model import Dataset, DatedItem, Position
 from tui.data.sources import SourceLibrary
 from tui.data.strength import strength
 from tui.ui.literal import assemble, literal
 from tui.ui.screens.overlay import Overlay
+from tui.ui.widgets.keys_footer import KeysFooter
 from tui.ui.widgets.reader import ReaderScroll
 from tui.ui.widgets.reasons import issue_reasons
 from tui.ui.widgets.source_pane import MUTED, claim_heading, excerpt_content
@@ -123,7 +124,7 @@ class DetailScreen(Overlay):
                 yield Static(literal(" · ".join(claim_facts(self.data, old)), MUTED), classes="earlier")
                 for excerpt in old.excerpts:
                     yield Static(excerpt_content(self.data, self.library, excerpt), classes="excerpt earlier")
-        yield Footer()
+        yield KeysFooter()
 
     def action_article(self, index: int) -> None:
         from tui.ui.screens.article import ArticleScreen

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.data.describe import cited_title, figure_groups, sources_differ, voice
 from tui.data.model import Dataset, Figure
 from tui.data.sources import SourceLibrary
 from tui.ui.literal import assemble, literal
 from tui.ui.screens.overlay import Overlay
+from tui.ui.widgets.keys_footer import KeysFooter
 from tui.ui.widgets.reader import ReaderScroll
 from tui.ui.widgets.source_pane import MUTED, excerpt_content
 
@@ -62,7 +63,7 @@ class FigureScreen(Overlay):
                             ),
                         )
                     )
-        yield Footer()
+        yield KeysFooter()
 
     def _group(self) -> list[Figure]:
         """The figures that measure what this one does (as the Figures tab groups them)."""

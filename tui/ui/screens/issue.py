@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.data.model import Dataset
 from tui.data.sources import SourceLibrary
 from tui.data.trends import Trend
 from tui.ui.literal import assemble
 from tui.ui.screens.overlay import Overlay
+from tui.ui.widgets.keys_footer import KeysFooter
 from tui.ui.widgets.reader import ReaderScroll
 from tui.ui.widgets.reasons import issue_reasons
 
@@ -30,4 +31,4 @@ class IssueScreen(Overlay):
             scroll.border_subtitle = "Esc back"
             for part in issue_reasons(self.data, self.library, self.issue, self.trend):
                 yield Static(part, classes="excerpt")
-        yield Footer()
+        yield KeysFooter()
