@@ -259,7 +259,7 @@ def bench_keys_during_load(bare_keys: float) -> None:
         load, _ = in_child(FULL_LOAD, path)
         text = path.read_text(encoding="utf-8")
         terminal = Terminal([*PEACEDASH, "--today", TODAY, str(path)])
-        latencies = []
+        latencies: list[float] = []
         try:
             terminal.wait_for(b"Stance number", 300)
             time.sleep(2.0)  # past the first screen's memory settling
@@ -270,16 +270,29 @@ def bench_keys_during_load(bare_keys: float) -> None:
             time.sleep(0.9)  # two polls: the save is seen and the load has started
             deadline = time.perf_counter() + load * 0.8  # presses while the worker parses and verifies
             while time.perf_counter() < deadline:
-                latencies.append(terminal.key_latency(b"\x1b[B", quiet=0.03))
+                latencies.append(terminal.key_latency(b"\x1b[B" if len(latencies) % 10 < 5 else b"\x1b[A"))
+            # Then on, past the moment the result is applied on the UI thread, and after it.
+            after: list[float] = []
+            deadline = time.perf_counter() + load * 0.5 + 10
+            while time.perf_counter() < deadline:
+                after.append(terminal.key_latency(b"\x1b[B" if len(after) % 10 < 5 else b"\x1b[A", limit=30))
         finally:
             terminal.close()
         median, worst = statistics.median(latencies), max(latencies)
+        idle_median = statistics.median(idle)
         row(
             f"50,000: key press during a reload ({len(latencies)} presses in {load:.1f} s of load)",
             f"{median * 1000:.0f} ms (worst {worst * 1000:.0f})",
-            f"{statistics.median(idle) * 1000:.0f} ms idle, same app",
-            median / statistics.median(idle),
+            f"{idle_median * 1000:.0f} ms idle, same app",
+            median / idle_median,
             "< 100 ms",
+        )
+        row(
+            f"50,000: key press as the reload is shown and after ({len(after)} presses)",
+            f"{statistics.median(after) * 1000:.0f} ms (worst {max(after) * 1000:.0f})",
+            f"{idle_median * 1000:.0f} ms idle, same app",
+            max(after) / idle_median,
+            "worst < 100 ms",
         )
 
 
@@ -316,11 +329,11 @@ def bench_scale(bare_keys: float) -> None:
             )
             median, worst = keys(argv, b"Stance number")
             row(
-                f"{size:,}: key press to redraw (pty)",
+                f"{size:,}: key press to its whole redraw (pty)",
                 f"{median * 1000:.0f} ms (worst {worst * 1000:.0f})",
                 f"{bare_keys * 1000:.0f} ms bare Textual app",
                 median / bare_keys,
-                "< 50 ms at 10k",
+                "< 16 ms (one frame); worst < 100 ms",
             )
 
 
@@ -432,6 +445,9 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="also print the rows as JSON")
     options = parser.parse_args()
     started = time.perf_counter()
+    # Each launch remembers its look as a user's does, in a state folder of the bench's own: the
+    # bench never writes the user's (and every run starts without a last look).
+    os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="peacedash-bench-state-")
     compile_package()
     step("check", bench_check)
     step("launch", bench_launch)

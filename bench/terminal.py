@@ -55,8 +55,14 @@ class Terminal:
         while self._read(quiet):
             pass
 
-    def key_latency(self, key: bytes, quiet: float = 0.03, limit: float = 5.0) -> float:
-        """Seconds from writing a key until the last byte of the redraw it caused."""
+    def key_latency(self, key: bytes, quiet: float = 0.1, limit: float = 5.0) -> float:
+        """Seconds from writing a key until the last byte of the redraw it caused: the redraw has
+        ended once the program has been silent for `quiet` seconds.
+
+        100 ms, not less: Textual draws at most 60 frames a second, and one key's redraw used to
+        be several frames 30-45 ms apart (the cursor, then the source pane, then a scrollbar);
+        a 30 ms window stopped at the first and recorded 20 ms for redraws that ended at
+        115-200 ms."""
         self.settle()
         start = time.perf_counter()
         os.write(self.fd, key)
