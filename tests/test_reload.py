@@ -326,3 +326,33 @@ async def test_problems_read_in_a_column_with_wrapped_lines_under_the_message(mi
         for row in wrapped:
             for line in row.splitlines()[1:]:
                 assert line[:column] == " " * column and line[column] != " "
+
+
+def test_a_reload_keeps_the_last_loads_objects_for_what_did_not_change(mini):
+    """The screen compares what it shows by identity after a reload: the claims nobody touched
+    are the last load's objects; the edited one, and one whose place in the file moved (its line
+    is where the editor opens), are the new load's."""
+    from tui.data.load import load_positions
+    from tui.data.reuse import reuse_unchanged
+
+    old = load_positions(mini).dataset
+    text = mini.read_text()
+    # Edit one stance; and push the entries after it down a line with a comment.
+    mini.write_text(
+        text.replace("stance: Monitors", "stance: Monitors now").replace(
+            "  north-no-vote:\n", "  # moved down a line\n  north-no-vote:\n"
+        )
+    )
+    new = load_positions(mini).dataset
+    assert old is not None and new is not None
+    kept = reuse_unchanged(old, new)
+    assert kept == new and kept.claims.keys() == new.claims.keys()
+    assert kept.claims["north-valley"] is old.claims["north-valley"]  # above every change
+    assert kept.claims["north-monitors"] is new.claims["north-monitors"]  # edited
+    moved = kept.claims["north-no-vote"]
+    assert moved == old.claims["north-no-vote"] and moved is new.claims["north-no-vote"]
+    assert moved.at.line == old.claims["north-no-vote"].at.line + 1
+    assert kept.cited.keys() == new.cited.keys()
+    # The same file loaded again: every claim and figure is the last load's.
+    again = reuse_unchanged(new, load_positions(mini).dataset)  # type: ignore[arg-type]
+    assert all(again.cited[key] is new.cited[key] for key in new.cited)

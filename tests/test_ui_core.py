@@ -487,3 +487,31 @@ async def test_the_footer_is_composed_once_for_changes_that_come_together(mini, 
         assert len(composed) <= 2, composed
         footer = " ".join(str(key.render()) for key in app.screen.query("FooterKey"))
         assert "Detail" in footer and "Article" in footer, footer
+
+
+async def test_a_reload_shows_without_comparing_what_did_not_change(mini, monkeypatch):
+    """The loading thread keeps the last load's objects for what did not change, so the UI
+    thread, drawing the reload, compares no unchanged dated item field by field (half a second
+    of it after a 50,000-position reload, bench/)."""
+    import threading
+
+    from tui.data.model import DatedItem
+
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        compared: list[int] = []
+        equal = DatedItem.__eq__
+
+        def counted(a: DatedItem, b: object) -> bool:
+            if threading.current_thread() is threading.main_thread():
+                compared.append(1)
+            return equal(a, b)
+
+        monkeypatch.setattr(DatedItem, "__eq__", counted)
+        mini.write_text(mini.read_text().replace("stance: Monitors", "stance: Monitors now"))
+        await app.load().wait()
+        await pilot.pause()
+        await pilot.press("j")
+        await pilot.pause()
+        assert "Monitors now" in str(app.screen.query_one("#party-north").get_option("north-monitors").prompt)
+        assert compared == []

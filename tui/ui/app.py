@@ -6,7 +6,7 @@ import contextlib
 import gc
 import stat
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from tui.data.compare import Changes, compare
 from tui.data.load import LoadResult, load_positions
 from tui.data.model import Dataset
 from tui.data.paths import DataFile
+from tui.data.reuse import reuse_unchanged
 from tui.data.state import Loaded, Since
 from tui.data.watch import FileWatch
 from tui.data.yamlnodes import Cancelled
@@ -277,14 +278,22 @@ class PeaceDashApp(App[int]):
         changes on the UI thread once a load is shown, so it is the one this load follows."""
         if not result.ok:
             return Arrived(result, None, None)
-        assert result.dataset is not None
+        dataset = result.dataset
+        assert dataset is not None
         with paused():
             previous = self.good.dataset if self.good else None
-            changes = compare(previous, result.dataset) if previous is not None else None
+            if self.good is not None and previous is not None:
+                dataset = reuse_unchanged(previous, dataset)
+                result = replace(
+                    result,
+                    dataset=dataset,
+                    # The same warnings again (most reloads) are the last load's: the problems
+                    # pane then compares them by identity (20,724 of them at 50,000 positions).
+                    warnings=self.good.warnings if result.warnings == self.good.warnings else result.warnings,
+                )
+            changes = compare(previous, dataset) if previous is not None else None
             marked = changes.touched if changes else frozenset()
-            loaded = Loaded.build(
-                result.dataset, result.library, self.clock(), marked, result.warnings, self.today
-            )
+            loaded = Loaded.build(dataset, result.library, self.clock(), marked, result.warnings, self.today)
             # The new data goes where no collection scans it again, unscanned (freezing is a list
             # move): a full collection of 50,000 positions' objects took 190 ms of the UI thread
             # after each load (bench/). See _settle_memory for how it is freed.
