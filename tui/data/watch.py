@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from tui.data.safefiles import Refused, read_capped
@@ -39,6 +40,14 @@ def _digest(paths: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
+@dataclass(frozen=True, slots=True)
+class Look:
+    """What the watched files were at one moment: their stat signature and a hash of their bytes."""
+
+    signature: Signature
+    digest: str
+
+
 class FileWatch:
     """Polled, not event-driven: inode-changing saves (write-temp-and-rename) defeat file watchers.
 
@@ -56,11 +65,18 @@ class FileWatch:
         self._digest = ""
         self.sync()
 
-    def sync(self) -> None:
-        """Take the files as they are now as seen (after the app loaded them itself)."""
-        paths = self._paths()
-        self._pending = self._seen = _signature(paths)
-        self._digest = _digest(paths)
+    @staticmethod
+    def look(paths: list[Path]) -> Look:
+        """The files as they are now (reads them all: in the thread that loaded them, the app
+        hashes a 17 MB file off the UI thread)."""
+        return Look(_signature(paths), _digest(paths))
+
+    def sync(self, look: Look | None = None) -> None:
+        """Take the files as seen: as they are now, or as `look` found them (after the app
+        loaded them itself)."""
+        look = look or self.look(self._paths())
+        self._pending = self._seen = look.signature
+        self._digest = look.digest
 
     def poll(self) -> bool:
         paths = self._paths()

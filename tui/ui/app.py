@@ -25,7 +25,7 @@ from tui.data.model import Dataset
 from tui.data.paths import DataFile
 from tui.data.reuse import reuse_unchanged
 from tui.data.state import Loaded, Since
-from tui.data.watch import FileWatch
+from tui.data.watch import FileWatch, Look
 from tui.data.yamlnodes import Cancelled
 from tui.ui.palette import ExportProvider, GoToProvider
 from tui.ui.screens.dashboard import DashboardScreen
@@ -50,6 +50,8 @@ class Arrived:
     """The good load as the panes take it (None when the file has problems)."""
     changes: Changes | None
     """What changed from the last good data (None for the first good load)."""
+    look: Look
+    """The files this load read, as it found them (what the file watch then takes as seen)."""
 
 
 class PeaceDashApp(App[int]):
@@ -230,11 +232,12 @@ class PeaceDashApp(App[int]):
             return False  # the worker's load reports it, located
         return stat.S_ISREG(info.st_mode) and info.st_size <= INSTANT_LOAD_BYTES
 
-    def watched_files(self) -> list[Path]:
-        """The data file and the seed texts its last good load cited."""
+    def watched_files(self, data: Dataset | None = None) -> list[Path]:
+        """The data file and the seed texts the data cites (by default, the last good load's)."""
         files = [self.data_path]
-        if self.good is not None and self.good.dataset is not None:
+        if data is None and self.good is not None:
             data = self.good.dataset
+        if data is not None:
             files.extend(data.seed_dir / source.file for source in data.sources.values())
         return files
 
@@ -276,8 +279,9 @@ class PeaceDashApp(App[int]):
         """What the screen needs from a load, made where the load ran (a worker thread, or the
         first paint's own load). Loads run one at a time (exclusive), and the last good data only
         changes on the UI thread once a load is shown, so it is the one this load follows."""
+        look = self.file_watch.look(self.watched_files(result.dataset if result.ok else None))
         if not result.ok:
-            return Arrived(result, None, None)
+            return Arrived(result, None, None, look)
         dataset = result.dataset
         assert dataset is not None
         with paused():
@@ -298,7 +302,7 @@ class PeaceDashApp(App[int]):
             # move): a full collection of 50,000 positions' objects took 190 ms of the UI thread
             # after each load (bench/). See _settle_memory for how it is freed.
             gc.freeze()
-        return Arrived(result, loaded, changes)
+        return Arrived(result, loaded, changes, look)
 
     async def _loaded(self, number: int, arrived: Arrived, announce: bool) -> None:
         """Show a finished load; keep the previous good data if the new file has problems."""
@@ -309,7 +313,7 @@ class PeaceDashApp(App[int]):
         self.result = result
         if result.ok:
             self.good = result
-        self.file_watch.sync()
+        self.file_watch.sync(arrived.look)
         await self.dashboard.show_load(loaded, result.problems)
         if loaded is not None:
             # After the frame that shows the data: both run git (the trends read every version of

@@ -12,7 +12,7 @@ from textual.color import Color
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnDoesNotExist, RowDoesNotExist
 
-from tui.data.describe import latest_first, positions_by_cell
+from tui.data.describe import latest_first
 from tui.data.model import Dataset, Position
 from tui.data.state import DashboardState
 from tui.ui.glyphs import ALIGNMENT, KIND, SINCE_GLYPH
@@ -54,6 +54,8 @@ class IssueMatrix(DataTable[Text], StatePane):
         super().__init__(cursor_type="cell", zebra_stripes=True, classes="pane", **kwargs)
         self.border_title = "Issues × parties"
         self._cells: dict[tuple[str, str], list[Position]] = {}
+        self._styles: dict[str, Style | None] = {}
+        """Theme variables resolved for this draw (see _resolve)."""
 
     REDRAW_ON_RESIZE = True  # column widths share the width out
 
@@ -72,12 +74,12 @@ class IssueMatrix(DataTable[Text], StatePane):
         assert state.data is not None and state.view is not None and state.loaded is not None
         marked, since = state.loaded.marked, frozenset(state.since_words)
         keep = self.claim_at_cursor() or state.selected
-        self.show(state.data, state.view.positions, state.view.issue_ids, keep, marked, since, state.trends)
+        self.show(state.data, state.by_cell, state.view.issue_ids, keep, marked, since, state.trends)
 
     def show(
         self,
         data: Dataset,
-        positions: tuple[Position, ...],
+        by_cell: Mapping[tuple[str, str], list[Position]],
         issue_ids: frozenset[str],
         keep: str | None,
         marked: frozenset[str] = frozenset(),
@@ -85,9 +87,9 @@ class IssueMatrix(DataTable[Text], StatePane):
         trends: Mapping[str, Trend] | None = None,
     ) -> None:
         trends = trends or {}
-        cells = self._cells = {
-            cell: latest_first(here) for cell, here in positions_by_cell(positions).items()
-        }
+        self._styles = {}  # a new draw may follow a new theme
+        # The state's grouping of the positions on show (made once per filter), latest first.
+        cells = self._cells = {cell: latest_first(here) for cell, here in by_cell.items()}
         self.clear(columns=True)
         issue_width, stand_width, cell_width = self._widths(len(data.parties), bool(trends))
         self.add_column("Issue", key="issue", width=issue_width)
@@ -134,14 +136,22 @@ class IssueMatrix(DataTable[Text], StatePane):
         return issue, stand, max(CELL_WIDTH[0], min(CELL_WIDTH[1], cell))
 
     def _styled(self, text: str, style: str) -> Text:
+        resolved = self._styles.get(style)
+        if resolved is None:
+            resolved = self._styles[style] = self._resolve(style)
+        return literal_text(text, resolved) if resolved else literal_text(text)
+
+    def _resolve(self, style: str) -> Style | None:
+        """A theme variable as a Rich style, once per draw (per cell, parsing the colours was a
+        tenth of the matrix's draw at 50,000 positions, bench/)."""
         # DataTable cells are Rich renderables, which know no theme variables: resolve them here.
         variables = self.app.theme_variables
         value = variables.get(style.lstrip("$"))
         if not value:
-            return literal_text(text)
+            return None
         # Muted colours carry alpha, which Rich cannot draw: blend them onto the surface first.
         color = Color.parse(variables.get("surface", "#000000")) + Color.parse(value)
-        return literal_text(text, Style(color=color.rich_color))
+        return Style(color=color.rich_color)
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.redraw())
