@@ -102,8 +102,17 @@ _ANY = re.compile(
 )
 
 
+_WORD = re.compile(r"\w+")
+# A word each qualifier cannot match without (its longest): a text holding none of them holds no
+# qualifier, and is not run through the alternation of all of them (most texts: the alternation
+# tries every phrase at every letter, half of the bundled file's load time for these warnings).
+_NEEDED = frozenset(max(_WORD.findall(q.words.lower()), key=len) for q in QUALIFIERS)
+
+
 def qualifiers_in(text: str) -> list[str]:
     """The listed qualifiers the text holds (in the list's order), as the text writes them."""
+    if _NEEDED.isdisjoint(_WORD.findall(text.lower())):
+        return []
     text = " ".join(text.split())
     found: dict[int, str] = {}
     for match in _ANY.finditer(text):
