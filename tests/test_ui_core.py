@@ -515,3 +515,37 @@ async def test_a_reload_shows_without_comparing_what_did_not_change(mini, monkey
         await pilot.pause()
         assert "Monitors now" in str(app.screen.query_one("#party-north").get_option("north-monitors").prompt)
         assert compared == []
+
+
+async def test_a_reload_redraws_only_the_matrix_rows_that_changed(mini, monkeypatch):
+    """A changed stance changes its row of the matrix in place: the table is not rebuilt (200 ms
+    at 50,000 positions), and the cell reads the new stance, marked as changed. A new theme
+    draws every cell again."""
+    from tui.ui.widgets.issue_matrix import IssueMatrix
+
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        matrix = app.screen.query_one(IssueMatrix)
+        cleared: list[int] = []
+        updated: list[tuple[str, str]] = []
+        clear, update = IssueMatrix.clear, IssueMatrix.update_cell
+        monkeypatch.setattr(
+            IssueMatrix, "clear", lambda self, columns=False: (cleared.append(1), clear(self, columns))[1]
+        )
+        monkeypatch.setattr(
+            IssueMatrix,
+            "update_cell",
+            lambda self, row, column, value, **kw: (
+                updated.append((str(row), str(column))),
+                update(self, row, column, value, **kw),
+            )[1],
+        )
+        mini.write_text(mini.read_text().replace("stance: Monitors", "stance: Monitors now"))
+        await app.load().wait()
+        await pilot.pause()
+        assert cleared == [] and {row for row, _ in updated} == {"ceasefire"}, (cleared, updated)
+        cell = str(matrix.get_cell("ceasefire", "north"))
+        assert "Monitors n" in cell and "✎" in cell, cell  # cut to the column's width
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        assert cleared and "Monitors n" in str(matrix.get_cell("ceasefire", "north"))
