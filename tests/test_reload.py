@@ -388,3 +388,29 @@ async def test_the_ui_thread_reads_no_file_to_show_a_reload(mini, monkeypatch):
         await loaded(pilot)
         mini.write_text(mini.read_text())  # the same bytes: touched, not changed
         assert [app.poll_files(), app.poll_files()] == [False, False]
+
+
+async def test_a_save_that_lands_while_the_file_loads_is_loaded_next(mini, monkeypatch):
+    """The watch takes as seen the files as they were before the load read them: a save made
+    while the load runs is a change to load next, not one taken as seen."""
+    import tui.ui.app as app_module
+
+    app = PeaceDashApp(mini, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30), poll_seconds=None)
+    async with started(app) as pilot:
+        text = mini.read_text()
+        real = app_module.load_positions
+
+        def load_then_save(path: Path, **kwargs: object) -> object:
+            result = real(path, **kwargs)  # type: ignore[arg-type]
+            path.write_text(text.replace("stance: Monitors", "stance: Monitors (saved meanwhile)"))
+            return result
+
+        monkeypatch.setattr(app_module, "load_positions", load_then_save)
+        mini.write_text(text.replace("stance: Monitors", "stance: Monitors now"))
+        await app.load().wait()
+        await pilot.pause()
+        monkeypatch.setattr(app_module, "load_positions", real)
+        assert "Monitors now" in str(app.dashboard.state.loaded.claims["north-monitors"])
+        assert [app.poll_files(), app.poll_files()] == [False, True]
+        await loaded(pilot)
+        assert "saved meanwhile" in str(app.dashboard.state.loaded.claims["north-monitors"])

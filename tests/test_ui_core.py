@@ -453,7 +453,11 @@ async def test_keys_after_a_reload_compare_nothing_twice(mini, monkeypatch):
 
     app = make_app(mini)
     async with started(app, (120, 40)) as pilot:
-        mini.write_text(mini.read_text().replace("stance: Monitors", "stance: Monitors now"))
+        # A line above every dated item: each is equal to the old one but stands elsewhere in
+        # the file, so the reload does not keep the old objects (tui/data/reuse.py).
+        text = mini.read_text().replace("stance: Monitors", "stance: Monitors now")
+        mini.write_text(text.replace("\ntimeline:\n", "\n# moved down a line\ntimeline:\n", 1))
+        assert "# moved down a line" in mini.read_text()
         await app.load().wait()
         await pilot.pause()
         compared: list[int] = []
@@ -549,3 +553,76 @@ async def test_a_reload_redraws_only_the_matrix_rows_that_changed(mini, monkeypa
         app.theme = "textual-light" if app.theme != "textual-light" else "nord"
         await pilot.pause()
         assert cleared and "Monitors n" in str(matrix.get_cell("ceasefire", "north"))
+
+
+async def test_reading_keys_are_the_readers_own_in_every_text(deep):
+    """Arrows, pages and Home/End in the source pane and the article are the reading keys (a
+    page keeps a line, nothing animates), not the scroll container's, which came first in
+    Textual's merge of inherited bindings (a page of the whole height, animated)."""
+    from tui.ui.widgets.source_pane import SourcePane
+
+    deep.write_text(  # five excerpts: taller than the source pane at 80×24
+        deep.read_text().replace(
+            '        quote: "and asked for monitors"\n',
+            '        quote: "and asked for monitors"\n' + "      - source: beta\n"
+            '        quote: "Northland rejects any referendum held under occupation"\n' * 4,
+        )
+    )
+    app = make_app(deep)
+    async with started(app, (80, 24)) as pilot:
+        app.dashboard.select_claim("north-monitors")
+        await pilot.pause()
+        await pilot.press("7")
+        source = app.screen.query_one(SourcePane)
+        assert app.focused is source and app.dashboard.state.selected == "north-monitors"
+        assert source.virtual_size.height > source.scrollable_content_region.height + 4
+        await pilot.press("home")
+        assert source.scroll_y == 0
+        await pilot.press("pagedown")
+        assert (
+            source.scroll_y
+            == source.page_rows()
+            == source.scrollable_content_region.height - source.heading_height - 1
+        )
+        app.dashboard.select_claim("north-observers")  # its quote ends a long article
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        scroll = app.screen.query_one(ReaderScroll)
+        await pilot.press("home", "pagedown")
+        assert scroll.scroll_y == scroll.scrollable_content_region.height - 1
+        await pilot.press("down")
+        assert scroll.scroll_y == scroll.scrollable_content_region.height
+
+
+async def test_what_was_frozen_and_dropped_is_freed_once_the_keys_stop(mini, monkeypatch):
+    """A cycle alive when a load's data is frozen (a widget and its styles, a closed view) and
+    dropped later is freed by one full collection, made once no key has come for a while, and
+    not while keys come."""
+    import gc
+    import weakref
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+    cleans: list[int] = []
+    unfreeze = gc.unfreeze
+    monkeypatch.setattr(gc, "unfreeze", lambda: (cleans.append(1), unfreeze())[1])
+    app = make_app(mini)
+    app.IDLE_CLEAN_SECONDS = 0.3
+    async with started(app, (120, 40)) as pilot:
+        await pilot.pause(0.8)
+        cleans.clear()
+        cycle = Cycle()
+        dropped = weakref.ref(cycle)
+        app._settle_memory()  # as after a load: freezes what is alive, the cycle too
+        del cycle
+        gc.collect()
+        assert dropped() is not None  # frozen: no collection frees it
+        for _ in range(4):  # keys keep coming: no full collection yet
+            await pilot.press("j")
+            await pilot.pause(0.1)
+        assert cleans == []
+        await pilot.pause(0.6)
+        assert cleans == [1] and dropped() is None

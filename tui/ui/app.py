@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import stat
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -104,6 +105,8 @@ class PeaceDashApp(App[int]):
         self.remember = remember
         self.recorded = False
         self.trends_for: object = None  # the dataset whose trends were last read
+        self._last_key = 0.0
+        self._clean_due = False
 
     def _last_look_point(self) -> None:
         """Without --since (or with --since last), start from the last look remembered for this
@@ -138,7 +141,8 @@ class PeaceDashApp(App[int]):
             # Loaded before the screen is shown, so its first paint has the data: one paint, not
             # an empty screen and then the data. Larger files load in a worker thread.
             self.loads_started += 1
-            arrived = self.arrive(load_positions(self.data_path))
+            before = self.file_watch.look(self.watched_files())
+            arrived = self.arrive(load_positions(self.data_path), before)
             await self._loaded(self.loads_started, arrived, announce=False)
             await self.push_screen(self.dashboard)
         else:
@@ -150,6 +154,8 @@ class PeaceDashApp(App[int]):
             self.set_since(self.since, self.since_said)
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self._last_key = time.monotonic()  # the idle clean waits for a pause in the keys
         if isinstance(event, events.Paste) and not event.is_forwarded:
             # Pasted text is typed text: a key cannot type ESC or U+202E into an input, a paste
             # can. Shown as their escapes before any input (the palette's too) holds and draws them.
@@ -259,13 +265,14 @@ class PeaceDashApp(App[int]):
 
         def work() -> None:
             worker = get_current_worker()
+            before = self.file_watch.look(self.watched_files())
             try:
                 result = load_positions(self.data_path, cancelled=lambda: worker.is_cancelled)
             except Cancelled:
                 return
             if worker.is_cancelled:
                 return
-            arrived = self.arrive(result)
+            arrived = self.arrive(result, before)
             if not worker.is_cancelled:
                 # Textual's stub cannot infer the result type of an async callback here; it runs
                 # and is awaited all the same (App.call_from_thread invokes and awaits it).
@@ -275,11 +282,21 @@ class PeaceDashApp(App[int]):
             work, name="load", group="load", thread=True, exclusive=True, exit_on_error=False
         )
 
-    def arrive(self, result: LoadResult) -> Arrived:
+    def arrive(self, result: LoadResult, before: Look) -> Arrived:
         """What the screen needs from a load, made where the load ran (a worker thread, or the
         first paint's own load). Loads run one at a time (exclusive), and the last good data only
-        changes on the UI thread once a load is shown, so it is the one this load follows."""
-        look = self.file_watch.look(self.watched_files(result.dataset if result.ok else None))
+        changes on the UI thread once a load is shown, so it is the one this load follows.
+
+        `before` is the files as they were just before the load read them: what the watch takes
+        as seen, so a save that lands while the file loads is seen as a change (a look taken
+        after the load would take it as seen and never load it). Seed files the new data cites
+        for the first time are looked at now."""
+        look = before
+        paths = self.watched_files(result.dataset if result.ok else None)
+        if len(paths) != len(before.signature) or any(
+            str(path) != seen[0] for path, seen in zip(paths, before.signature, strict=True)
+        ):
+            look = self.file_watch.look(paths)
         if not result.ok:
             return Arrived(result, None, None, look)
         dataset = result.dataset
@@ -349,13 +366,35 @@ class PeaceDashApp(App[int]):
         The data of each load was frozen where it was made (`arrive`). Nothing is unfrozen: an
         unfreeze put every earlier load's objects back in the collector's view, and the full
         collection after it rescanned all of them (hundreds of milliseconds a reload at 10,000
-        positions and up). The data a reload replaces is freed by reference counting, since
-        loading builds no cycles; what cannot be freed so is a cycle among objects frozen while
-        alive and dropped later (a view open across a reload), kept until the app exits.
+        positions and up, on the UI thread just after the new data was shown). The data a reload
+        replaces is freed by reference counting, since loading builds no cycles; cycles frozen
+        while alive and dropped later are freed once the user is idle (_clean_when_idle).
         """
         gc.collect()
         gc.freeze()
         gc.enable()
+        self._clean_due = True
+        self.set_timer(self.IDLE_CLEAN_SECONDS, self._clean_when_idle)
+
+    IDLE_CLEAN_SECONDS = 3.0
+    """After a load, once no key has come for this long: one full collection, frozen objects too."""
+
+    def _clean_when_idle(self) -> None:
+        """What was alive at a freeze and dropped since stays frozen: a widget is a cycle (its
+        styles point back at it), so the footer's keys replaced at a focus change, a toast, a
+        view closed, a party pane rebuilt would stay until exit. One full collection frees them:
+        a fraction of a second at 50,000 positions, so only once the user has stopped pressing
+        keys, and once per load."""
+        if not self._clean_due:
+            return
+        idle = time.monotonic() - self._last_key
+        if idle < self.IDLE_CLEAN_SECONDS:
+            self.set_timer(self.IDLE_CLEAN_SECONDS - idle, self._clean_when_idle)
+            return
+        self._clean_due = False
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
 
     def action_reload(self) -> None:
         self.load(announce=True)

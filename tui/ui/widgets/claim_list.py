@@ -24,7 +24,9 @@ class ClaimList(RowList):
     def _highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()
         # Only the pane the user is in moves the selection; a list refilled in the background does not.
-        if self.has_focus:
+        # A cursor that has moved on since (keys faster than messages) says nothing: the
+        # screen's watch has already selected where it is.
+        if self.has_focus and event.row_id == self.claim_id:
             self.post_message(ClaimHighlighted(event.row_id))
 
     @on(RowList.Selected)

@@ -63,7 +63,9 @@ class FiguresPane(RowList):
     def _highlighted(self, event: RowList.Highlighted) -> None:
         event.stop()
         # The source pane follows the figure under the cursor, as it follows a claim.
-        if self.has_focus:
+        # A cursor that has moved on since (keys faster than messages) says nothing: the
+        # screen's watch has already selected where it is.
+        if self.has_focus and event.row_id == self.claim_id:
             self.post_message(ClaimHighlighted(event.row_id))
 
     def on_focus(self) -> None:

@@ -164,6 +164,9 @@ class IssueMatrix(DataTable[Text], StatePane):
         self.border_subtitle = f"{len(issue_ids & set(data.issues))}/{len(data.issues)} issues"
         if rebuild and not (keep and self.show_claim(keep)) and self.row_count:
             self.move_cursor(row=0, column=2)  # the first party's column, not the issue names
+        elif not rebuild and self.has_focus and (now := self.claim_at_cursor()) and now != keep:
+            # Changed in place under the cursor (no cursor move says so): the source follows.
+            self.post_message(ClaimHighlighted(now))
 
     def _widths(self, parties: int, trends: bool = False) -> tuple[int, int, int]:
         """Share the visible width so every party column shows at 80 columns and up."""

@@ -33,8 +33,12 @@ class ReadingKeys(Widget):
     def action_lines(self, step: int) -> None:
         self.scroll_relative(y=step, animate=False)
 
+    def page_rows(self) -> int:
+        """Rows a page key scrolls: the view's, but one kept for context."""
+        return max(1, self.scrollable_content_region.height - 1)
+
     def action_pages(self, step: int) -> None:
-        self.scroll_relative(y=step * max(1, self.scrollable_content_region.height - 1), animate=False)
+        self.scroll_relative(y=step * self.page_rows(), animate=False)
 
     def action_edge(self, end: int) -> None:
         if end:
@@ -45,3 +49,7 @@ class ReadingKeys(Widget):
 
 class ReaderScroll(VerticalScroll, ReadingKeys, can_focus=True):
     """A scrolling container of widgets (the detail, the article, the help) read with those keys."""
+
+    # Named here, not only inherited: Textual merges bindings from the last base to the first,
+    # so the container's own (animated) arrow, page and Home/End scrolls would win.
+    BINDINGS = ReadingKeys.BINDINGS

@@ -106,7 +106,8 @@ class SourcePane(ScrollView, ReadingKeys, StatePane, can_focus=True):
         scrollbar-background-active: $surface;
     }
     """
-    BINDINGS = [Binding("a", "screen.article", "Article")]
+    # The reading keys named here: inherited after ScrollView, its animated ones would win.
+    BINDINGS = [*ReadingKeys.BINDINGS, Binding("a", "screen.article", "Article")]
     HEADING_SHARE = 0.5
     """At most this share of the pane's height for the heading (with the blank line under it)."""
 
@@ -177,9 +178,11 @@ class SourcePane(ScrollView, ReadingKeys, StatePane, can_focus=True):
                 return text.wrap(width) if width > 0 else text.split("\n")
 
             heading = wrap(self.heading_text) if self.heading_text.plain else []
-            if heading:
-                room = max(1, int(self.scrollable_content_region.height * self.HEADING_SHARE) - 1)
-                heading = [*heading[:room], Content("")]
+            height = self.scrollable_content_region.height
+            # At most its share, with the blank line under it; and always a line of excerpt
+            # below (a pane of two rows shows no heading).
+            room = min(int(height * self.HEADING_SHARE), height - 1) - 1
+            heading = [*heading[:room], Content("")] if heading and room >= 1 else []
             self._wrapped = (width, heading, wrap(self.body_text))
         return self._wrapped[1], self._wrapped[2]
 
@@ -211,10 +214,16 @@ class SourcePane(ScrollView, ReadingKeys, StatePane, can_focus=True):
                     break
         self.scroll_to(y=top, animate=False, immediate=True)
 
+    def page_rows(self) -> int:
+        """A page of the excerpt, the rows under the heading (one kept for context)."""
+        return max(1, self.scrollable_content_region.height - self.heading_height - 1)
+
     def on_resize(self) -> None:
+        width = self._wrapped[0] if self._wrapped is not None else None
         self._wrapped = self._view = None
         self._fit()
-        self._show_quote()
+        if width != self.text_width():
+            self._show_quote()  # re-wrapped: the quote's line is another; a new height keeps the scroll
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """The lines in view, styled in one go (per line, styling was most of a frame's time)."""
