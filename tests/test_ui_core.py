@@ -19,6 +19,17 @@ FILLER = "Paragraph {n} says nothing of the valley, only weather and crops and t
 DEEP = "In the last paragraph the minister said the north would accept observers at the harbour."
 
 
+def five_excerpts(path: Path) -> None:
+    """Give north-monitors four more excerpts: a source text taller than most panes."""
+    path.write_text(
+        path.read_text().replace(
+            '        quote: "and asked for monitors"\n',
+            '        quote: "and asked for monitors"\n' + "      - source: beta\n"
+            '        quote: "Northland rejects any referendum held under occupation"\n' * 4,
+        )
+    )
+
+
 @pytest.fixture
 def deep(mini: Path) -> Path:
     """The mini dataset with a claim quoted from the end of a long article."""
@@ -420,13 +431,7 @@ async def test_moving_between_claims_lays_nothing_out(mini):
     """A new selection redraws the source pane's lines; the screen is not laid out again (each
     layout placed every widget and repainted the screen: ~15 ms a frame at 120×40), though the
     claims' excerpts take different heights, one more than the pane shows."""
-    mini.write_text(
-        mini.read_text().replace(
-            '        quote: "and asked for monitors"\n',
-            '        quote: "and asked for monitors"\n' + "      - source: beta\n"
-            '        quote: "Northland rejects any referendum held under occupation"\n' * 4,
-        )
-    )
+    five_excerpts(mini)
     app = make_app(mini)
     async with started(app, (120, 40)) as pilot:
         await pilot.pause()
@@ -561,13 +566,7 @@ async def test_reading_keys_are_the_readers_own_in_every_text(deep):
     Textual's merge of inherited bindings (a page of the whole height, animated)."""
     from tui.ui.widgets.source_pane import SourcePane
 
-    deep.write_text(  # five excerpts: taller than the source pane at 80×24
-        deep.read_text().replace(
-            '        quote: "and asked for monitors"\n',
-            '        quote: "and asked for monitors"\n' + "      - source: beta\n"
-            '        quote: "Northland rejects any referendum held under occupation"\n' * 4,
-        )
-    )
+    five_excerpts(deep)  # taller than the source pane at 80×24
     app = make_app(deep)
     async with started(app, (80, 24)) as pilot:
         app.dashboard.select_claim("north-monitors")
