@@ -19,22 +19,18 @@ T = TypeVar("T", bound=Cited)
 
 
 def _same_hidden(a: object, b: object) -> bool:
-    """With a == b already known: equal in the fields == leaves out too, at any depth."""
+    """With a == b already known: equal in the fields == leaves out too, at any depth (inside
+    the dataclasses and tuples a claim is made of; anything else == has already compared)."""
     if a is b:
         return True
     if is_dataclass(a) and not isinstance(a, type):
         for f in fields(a):
             x, y = getattr(a, f.name), getattr(b, f.name)
-            if not f.compare:
-                if x != y:
-                    return False
-            elif (isinstance(x, tuple) or (is_dataclass(x) and not isinstance(x, type))) and not _same_hidden(
-                x, y
-            ):
+            if (x != y) if not f.compare else not _same_hidden(x, y):
                 return False
         return True
-    if isinstance(a, tuple) and isinstance(b, tuple):
-        return all(_same_hidden(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, tuple):
+        return isinstance(b, tuple) and all(map(_same_hidden, a, b))
     return True
 
 

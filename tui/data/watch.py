@@ -47,6 +47,10 @@ class Look:
     signature: Signature
     digest: str
 
+    def covers(self, paths: list[Path]) -> bool:
+        """Whether this look is of exactly these files (the signature names each one first)."""
+        return [entry[0] for entry in self.signature] == [str(path) for path in paths]
+
 
 class FileWatch:
     """Polled, not event-driven: inode-changing saves (write-temp-and-rename) defeat file watchers.

@@ -291,12 +291,8 @@ class PeaceDashApp(App[int]):
         as seen, so a save that lands while the file loads is seen as a change (a look taken
         after the load would take it as seen and never load it). Seed files the new data cites
         for the first time are looked at now."""
-        look = before
         paths = self.watched_files(result.dataset if result.ok else None)
-        if len(paths) != len(before.signature) or any(
-            str(path) != seen[0] for path, seen in zip(paths, before.signature, strict=True)
-        ):
-            look = self.file_watch.look(paths)
+        look = before if before.covers(paths) else self.file_watch.look(paths)
         if not result.ok:
             return Arrived(result, None, None, look)
         dataset = result.dataset
