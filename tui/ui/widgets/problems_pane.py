@@ -24,7 +24,8 @@ class ProblemsPane(RowList):
     is current, but `check --strict` fails on them): a dropped hedge, an unnamed speaker."""
 
     BINDINGS = [
-        Binding("enter", "select", "Edit", tooltip="edit the data file at this problem's line"),
+        # Not in the footer: the app's e says "Edit" there already, and the border says Enter/e.
+        Binding("enter", "select", "Edit", show=False, tooltip="edit the data file at this problem's line"),
     ]
 
     class EditRequested(Message):
