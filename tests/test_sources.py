@@ -1,5 +1,11 @@
 """Excerpt lookup: typography is forgiven, words are not; the context surrounds the quote."""
 
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tui.data.sources import SourceText, fold
 
 TEXT = "Intro line.\nHe said it “won’t happen”—not now, not\n  ever.\nLast line.\n"
@@ -36,13 +42,68 @@ def test_context_is_the_paragraph_around_the_quote():
     assert context.paragraph_index == 1
 
 
-def test_offsets_agree_with_the_fold_on_every_seed():
-    from pathlib import Path
+def _agrees(source: SourceText, quote: str) -> None:
+    match = source.find(quote)
+    assert match is not None, quote
+    assert fold(source.text[match.start : match.end]) == fold(quote), quote
+    # The match stands on the quote's own first and last characters, not the space around them.
+    assert not source.text[match.start].isspace() and not source.text[match.end - 1].isspace()
 
+
+def test_offsets_agree_with_the_fold_on_every_seed():
     for path in sorted((Path(__file__).parent.parent / "seeds").glob("*.txt")):
         source = SourceText.read(path)
-        assert len(source._origins()) == len(source.folded)  # _origins asserts the same folding
         words = source.folded.split(" ")
-        quote = " ".join(words[10:25])
-        match = source.find(quote)
-        assert match is not None and fold(source.text[match.start : match.end]) == quote
+        for start in range(0, len(words) - 15, 7):
+            _agrees(source, " ".join(words[start : start + 15]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ab -  cd ef", "  lead\n\n  para -\tdash  —  em x", "e\u0301cole  –  l\u2019été\n\nfin ", "a - - b  c"],
+)
+def test_every_window_of_a_tricky_text_maps_back(text: str) -> None:
+    source = SourceText(text)
+    for start in range(len(source.folded)):
+        for end in range(start + 1, len(source.folded) + 1):
+            quote = source.folded[start:end].strip()
+            if quote:
+                _agrees(source, quote)
+
+
+# Texts made of what fold() changes: runs of whitespace, dashes with and without spaces,
+# typographic quotes, and letters NFC composes with a combining mark after them.
+PIECES = st.sampled_from(
+    [
+        "a",
+        "word",
+        "é",
+        "e\u0301",
+        "\u1fef",
+        "-",
+        "\u2014",
+        "’",
+        "“",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\t",
+        "\u00a0",
+        "x-y",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(PIECES, min_size=1, max_size=30), data=st.data())
+def test_every_passage_maps_back_to_the_text_it_folds_from(pieces: list[str], data: st.DataObject) -> None:
+    text = "".join(pieces)
+    source = SourceText(text)
+    if not source.folded:
+        return
+    start = data.draw(st.integers(0, len(source.folded) - 1))
+    end = data.draw(st.integers(start + 1, len(source.folded)))
+    quote = source.folded[start:end].strip()
+    if quote:
+        _agrees(source, quote)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
@@ -22,32 +23,37 @@ MAX_POSTINGS = 64  # a probe found more often than this says little about where 
 CANDIDATES = 3
 BUCKET = 64  # characters: quote starts voted for this close together count as one place
 # Only these differences are forgiven between a quote and its source: typography, not words.
-FOLD = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "`": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u2033": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-    }
-)
+FOLD: dict[str, str] = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u201a": "'",
+    "\u201b": "'",
+    "\u2032": "'",
+    "`": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u201f": '"',
+    "\u2033": '"',
+    "\u2010": "-",
+    "\u2011": "-",
+    "\u2012": "-",
+    "\u2013": "-",
+    "\u2014": "-",
+    "\u2015": "-",
+    "\u2212": "-",
+    "\u00a0": " ",
+}
+# What FOLD replaces, found by one regex search: str.translate looks every character up in a
+# table, 7 ms for the five bundled articles; the characters FOLD changes are a few hundred.
+FOLDED = re.compile("[" + re.escape("".join(FOLD)) + "]")
+
+
 SPACE = re.compile(r"\s+")
 DASH_SPACE = re.compile(r" ?- ?")
 WORD = re.compile(r"\S+")
+# The whitespace runs fold() does not turn into one space: beside a dash, or two or more.
+GAP = re.compile(r"(?<=-)\s+|\s+(?=-)|\s{2,}")
 PUNCTUATION = "\"'.,;:!?()[]-…"
 # A quote stands on whole words: it may not begin or end inside a word of its source
 # ("likely to succeed" cut from "unlikely to succeed" says the opposite). Letters and digits of
@@ -100,6 +106,11 @@ class Context:
     paragraph_index: int
 
 
+def fold_characters(text: str) -> str:
+    """Each character FOLD names replaced by its plain one (one for one: offsets hold)."""
+    return FOLDED.sub(lambda found: FOLD[found.group()], text)
+
+
 def fold(text: str) -> str:
     """Fold typographic quotes, apostrophes, dashes, runs of whitespace and spaces around dashes,
     under NFC: "é" typed as e + combining acute is the "é" of the source, and the reverse."""
@@ -108,7 +119,7 @@ def fold(text: str) -> str:
 
 def _nfc(text: str) -> str:
     # Folded after normalising: a few characters normalise to one FOLD changes (U+1FEF to "`").
-    return unicodedata.normalize("NFC", text).translate(FOLD)
+    return fold_characters(unicodedata.normalize("NFC", text))
 
 
 def _nfc_pieces(token: str) -> list[tuple[int, int]]:
@@ -197,42 +208,76 @@ class SourceText:
     def __init__(self, text: str) -> None:
         self.text = text
         self.folded = fold(text)
-        self._origin: list[int] | None = None  # built on the first lookup
+        self._origin: tuple[list[int], list[int]] | None = None  # built on the first lookup
         # Where a folded character comes from more than one original one (NFC composed "e" and a
         # combining acute into "é"), the original offset its span ends at; only those are kept.
         self._ends: dict[int, int] = {}
         self._cache: dict[str, Occurrences] = {}
 
-    def _origins(self) -> list[int]:
-        """For each folded character, its offset in the original text (same folding as fold())."""
+    def _origins(self) -> tuple[list[int], list[int]]:
+        """Where folded offsets map back to the original text, as (folded starts, shifts): from
+        each folded start to the next, original offset = folded offset + its shift (fold() changes
+        no character's width but drops whitespace and NFC composes some characters).
+
+        Built on the first lookup. An NFC text, nearly every text, needs no look at its words:
+        only a run of whitespace that fold() does not make one space moves the shift (paragraph
+        breaks, spaces around a dash), a few hundred places in an article. Building a map of
+        every character cost a long article 30 ms on each start of `check`.
+        """
         if self._origin is None:
-            translated = self.text.translate(FOLD)
-            # Nearly every text is NFC already: then no token needs looking at.
-            normal = unicodedata.is_normalized("NFC", translated)
-            parts: list[str] = []
-            origin: list[int] = []
-            for word in WORD.finditer(translated):
-                token, start = word.group(), word.start()
-                if parts and not (parts[-1].endswith("-") or token.startswith("-")):
-                    parts.append(" ")
-                    origin.append(start - 1)
-                if normal or unicodedata.is_normalized("NFC", token):
-                    parts.append(token)
-                    origin.extend(range(start, start + len(token)))
-                    continue
-                for begin, end in _nfc_pieces(token):
-                    piece = _nfc(token[begin:end])
-                    parts.append(piece)
-                    if piece == token[begin:end]:
-                        origin.extend(range(start + begin, start + end))
-                        continue
-                    # Every character of the piece starts where it starts and ends where it ends.
-                    at = len(origin)
-                    self._ends.update(dict.fromkeys(range(at, at + len(piece)), start + end))
-                    origin.extend([start + begin] * len(piece))
-            assert "".join(parts) == self.folded
-            self._origin = origin
+            translated = fold_characters(self.text)
+            if unicodedata.is_normalized("NFC", translated):
+                self._origin = self._shifts(translated)
+            else:
+                self._origin = self._char_origins(translated)
         return self._origin
+
+    def _shifts(self, translated: str) -> tuple[list[int], list[int]]:
+        first = WORD.search(translated)
+        shift = first.start() if first else 0
+        starts, shifts = [0], [shift]
+        for gap in GAP.finditer(translated, first.start() if first else 0):
+            begin, end = gap.span()
+            if end == len(translated):
+                break  # trailing whitespace: stripped, nothing follows to map
+            joined = translated[begin - 1] == "-" or translated[end] == "-"
+            kept = 0 if joined else 1  # the run becomes nothing beside a dash, else one space
+            shift += end - begin - kept
+            starts.append(end - shift - kept)
+            shifts.append(shift)
+        return starts, shifts
+
+    def _char_origins(self, translated: str) -> tuple[list[int], list[int]]:
+        """The map for a text NFC changes: every folded character's own original offset (as a
+        shift starting at it), composed characters' ends kept in _ends."""
+        parts: list[str] = []
+        origin: list[int] = []
+        for word in WORD.finditer(translated):
+            token, start = word.group(), word.start()
+            if parts and not (parts[-1].endswith("-") or token.startswith("-")):
+                parts.append(" ")
+                origin.append(start - 1)
+            if unicodedata.is_normalized("NFC", token):
+                parts.append(token)
+                origin.extend(range(start, start + len(token)))
+                continue
+            for begin, end in _nfc_pieces(token):
+                piece = _nfc(token[begin:end])
+                parts.append(piece)
+                if piece == token[begin:end]:
+                    origin.extend(range(start + begin, start + end))
+                    continue
+                # Every character of the piece starts where it starts and ends where it ends.
+                at = len(origin)
+                self._ends.update(dict.fromkeys(range(at, at + len(piece)), start + end))
+                origin.extend([start + begin] * len(piece))
+        assert "".join(parts) == self.folded
+        return list(range(len(origin))), [original - at for at, original in enumerate(origin)]
+
+    def _original(self, at: int) -> int:
+        """The original offset of folded[at]."""
+        starts, shifts = self._origins()
+        return at + shifts[bisect_right(starts, at) - 1]
 
     @classmethod
     def read(cls, path: Path) -> SourceText:
@@ -269,9 +314,8 @@ class SourceText:
 
     def _match(self, at: int, length: int) -> Match:
         """The original span of folded[at : at + length]."""
-        origin = self._origins()
         last = at + length - 1
-        return Match(origin[at], self._ends.get(last, origin[last] + 1))
+        return Match(self._original(at), self._ends.get(last, self._original(last) + 1))
 
     def cut_words(self, match: Match) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
         """The whole words of the source the match begins and ends inside, as (start, end) spans;

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -210,75 +211,85 @@ def parse_nodes(text: str, cancelled: Callable[[], bool] | None = None) -> tuple
                 1,
             )
     text, soft = forbidden_characters(text)
-    stack: list[tuple[Node, Node | None]] = []  # (collection, pending mapping key)
+    # The loop below runs once per event, some 8,000 for the bundled file: it reads PyYAML's
+    # parser directly, tells events apart by their class, and keeps the open collection in locals
+    # (it was the larger half of a load). Rare cases (tags, anchors, escapes) go to functions.
+    stack: list[tuple[Node | None, Node | None]] = []  # the enclosing (collection, pending key)s
     flows: list[Node] = []  # the '[' and '{' collections open now, innermost last
-    last: yaml.Event | None = None  # the last event read, for where an error's unread text starts
+    current: Node | None = None  # the collection open now
+    key: Node | None = None  # its pending mapping key
     root: Node | None = None
-    documents = nodes = 0
-    loader = yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader
+    # The last event read, for where an error's unread text starts. Any: the loop tells events
+    # apart by `type(event) is`, which mypy does not narrow on.
+    event: Any = None
+    documents = nodes = count = 0
+    parser = (yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader)(text)
+    next_event: Callable[[], Any] = parser.get_event
     try:
-        for count, event in enumerate(yaml.parse(text, Loader=loader)):
-            last = event
-            if cancelled is not None and count % CANCEL_EVERY == 0 and cancelled():
+        while (event := next_event()) is not None:
+            count += 1
+            if cancelled is not None and count % CANCEL_EVERY == 1 and cancelled():
                 raise Cancelled()
-            mark = getattr(event, "start_mark", None)
-            line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise YamlProblem(
-                        "a second YAML document starts here ('---'): keep all the data in one document",
-                        line,
-                        col,
-                    )
+            kind = type(event)
+            if kind is _END_SEQUENCE or kind is _END_MAPPING:
+                if flows and flows[-1] is current:
+                    flows.pop()
+                current, key = stack.pop()
                 continue
-            if isinstance(event, yaml.AliasEvent):
-                raise YamlProblem(
-                    f"aliases ('*{event.anchor}') are not allowed in a data file: write the value out",
-                    line,
-                    col,
-                )
-            if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            if kind is _SCALAR or kind is _START_MAPPING or kind is _START_SEQUENCE:
+                mark = event.start_mark
+                line, col = mark.line + 1, mark.column + 1
                 nodes += 1
                 if nodes > MAX_NODES:
                     raise YamlProblem(f"more than {MAX_NODES:,} values: the file is too large", line, col)
-                if event.tag not in PLAIN_TAGS:
-                    # Never constructed, so it cannot run; the value is read as if untagged.
-                    soft.append(
-                        YamlProblem(
-                            f"the tag '{event.tag}' is not allowed: data files hold plain text, lists and mappings",
-                            line,
-                            col,
-                        )
-                    )
-                if event.anchor is not None:
-                    soft.append(
-                        YamlProblem(
-                            f"anchors ('&{event.anchor}') are not allowed in a data file: write each value out",
-                            line,
-                            col,
-                        )
-                    )
-                if isinstance(event, yaml.ScalarEvent):
-                    if event.style == '"' and FORBIDDEN.search(event.value):
+                if event.anchor is not None or event.tag not in PLAIN_TAGS:
+                    soft.extend(_refused_marks(event, line, col))
+                if kind is _SCALAR:
+                    style = event.style
+                    if style == '"' and FORBIDDEN.search(event.value):
                         soft.extend(_escaped_characters(text, event))
-                    node = Node(event.value, line or 0, col or 0, quoted=event.style in ("'", '"'))
+                    node = Node(event.value, line, col, style == "'" or style == '"')
                 else:
-                    node = Node([] if isinstance(event, yaml.SequenceStartEvent) else {}, line or 0, col or 0)
-                root = _attach(stack, node, soft) if stack else node
-                if not isinstance(node.value, str):
+                    node = Node([] if kind is _START_SEQUENCE else {}, line, col)
+                if current is None:
+                    root = node
+                elif isinstance(items := current.value, list):
+                    items.append(node)
+                elif key is None:
+                    if kind is not _SCALAR:
+                        raise YamlProblem(
+                            "a mapping key must be plain text, not a list or mapping", line, col
+                        )
+                    key = node
+                else:
+                    _set(current, key, node, soft)
+                    key = None
+                if kind is not _SCALAR:
                     if len(stack) >= MAX_DEPTH:
                         raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep", line, col)
-                    stack.append((node, None))
-                    if isinstance(event, yaml.CollectionStartEvent) and event.flow_style:
+                    stack.append((current, key))
+                    current, key = node, None
+                    if event.flow_style:
                         flows.append(node)
                 continue
-            if isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-                closed, _ = stack.pop()
-                if flows and flows[-1] is closed:
-                    flows.pop()
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    mark = event.start_mark
+                    raise YamlProblem(
+                        "a second YAML document starts here ('---'): keep all the data in one document",
+                        mark.line + 1,
+                        mark.column + 1,
+                    )
+            elif kind is yaml.AliasEvent:
+                mark = event.start_mark
+                raise YamlProblem(
+                    f"aliases ('*{event.anchor}') are not allowed in a data file: write the value out",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
     except yaml.MarkedYAMLError as error:
-        unread = last.end_mark.index if last is not None and last.end_mark is not None else 0
+        unread = event.end_mark.index if event is not None and event.end_mark is not None else 0
         raise _explain(error, text, flows, len(stack), unread) from None
     except yaml.reader.ReaderError as error:
         # Characters are replaced above, so this is rare; still, say where.
@@ -286,6 +297,8 @@ def parse_nodes(text: str, cancelled: Callable[[], bool] | None = None) -> tuple
         raise YamlProblem(f"not valid YAML: {error.reason}", line, col) from None
     except yaml.YAMLError as error:
         raise YamlProblem(f"not valid YAML: {error}") from None
+    finally:
+        parser.dispose()
     if root is None:
         raise YamlProblem(
             "the file is empty (or only comments): it needs the top-level keys 'sources', 'parties', 'issues', 'positions'",
@@ -295,29 +308,45 @@ def parse_nodes(text: str, cancelled: Callable[[], bool] | None = None) -> tuple
     return root, soft
 
 
-def _attach(stack: list[tuple[Node, Node | None]], node: Node, soft: list[YamlProblem]) -> Node:
-    parent, key = stack[-1]
-    if isinstance(parent.value, list):
-        parent.value.append(node)
-    elif key is None:
-        if not isinstance(node.value, str):
-            raise YamlProblem("a mapping key must be plain text, not a list or mapping", node.line, node.col)
-        stack[-1] = (parent, node)
-    else:
-        assert isinstance(parent.value, dict) and isinstance(key.value, str)
-        if key.value in parent.value:
-            first = parent.value[key.value][0]
-            soft.append(
-                YamlProblem(
-                    f"duplicate key '{key.value}' (first at line {first.line}): each key may appear once",
-                    key.line,
-                    key.col,
-                )
+_SCALAR = yaml.ScalarEvent
+_START_MAPPING, _END_MAPPING = yaml.MappingStartEvent, yaml.MappingEndEvent
+_START_SEQUENCE, _END_SEQUENCE = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+
+
+def _refused_marks(event: yaml.NodeEvent, line: int, col: int) -> list[YamlProblem]:
+    """A tag or anchor on a value: never constructed, so it cannot run; the value reads as if
+    it had none."""
+    out = []
+    tag = getattr(event, "tag", None)
+    if tag not in PLAIN_TAGS:
+        out.append(
+            YamlProblem(
+                f"the tag '{tag}' is not allowed: data files hold plain text, lists and mappings", line, col
             )
-        else:
-            parent.value[key.value] = (key, node)
-        stack[-1] = (parent, None)
-    return stack[0][0]
+        )
+    if event.anchor is not None:
+        out.append(
+            YamlProblem(
+                f"anchors ('&{event.anchor}') are not allowed in a data file: write each value out", line, col
+            )
+        )
+    return out
+
+
+def _set(mapping: Node, key: Node, node: Node, soft: list[YamlProblem]) -> None:
+    items = mapping.value
+    assert isinstance(items, dict) and isinstance(key.value, str)
+    if key.value in items:
+        first = items[key.value][0]
+        soft.append(
+            YamlProblem(
+                f"duplicate key '{key.value}' (first at line {first.line}): each key may appear once",
+                key.line,
+                key.col,
+            )
+        )
+    else:
+        items[key.value] = (key, node)
 
 
 def _explain(
