@@ -7,8 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tui.data.load import load_positions
-from tui.data.sentences import around, dropped_attributions, dropped_hedges, sentences
+from tui.data.sentences import ANONYMOUS, HEDGES, around, dropped_attributions, dropped_hedges, sentences
 
 HEDGED = (
     "Talks in the capital\n\n"
@@ -64,6 +66,21 @@ def test_sentences_are_cut_at_their_ends_not_at_abbreviations():
     start = HEDGED.index("offered to withdraw")
     begin, end = around(HEDGED, start, start + 10)
     assert HEDGED[begin:end].startswith("Behind the scenes") and HEDGED[begin:end].endswith("river valley.")
+
+
+@pytest.mark.parametrize("hedge", HEDGES)
+def test_every_listed_hedge_is_found_in_any_case(hedge: str) -> None:
+    # The search first looks for the hedge's longest word among the sentence's words.
+    for written in (hedge, hedge.upper(), hedge.title()):
+        sentence = f"Northland, {written} the envoy, offered to withdraw."
+        assert dropped_hedges(sentence, "offered to withdraw") == [hedge], written
+
+
+@pytest.mark.parametrize("speaker", ANONYMOUS)
+def test_every_listed_speaker_is_found_in_any_case(speaker: str) -> None:
+    for written in (speaker, speaker.upper()):
+        found = dropped_attributions(f"The harbour would open, {written}.", "The harbour would open")
+        assert [phrase.casefold() for phrase in found] == [speaker], written
 
 
 def test_hedges_and_speakers_a_quote_drops():

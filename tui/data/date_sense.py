@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from tui.data.dates import MONTH_NAMES, WEEKDAYS, PartialDate
 from tui.data.model import DatedItem, Problem
@@ -51,12 +52,13 @@ RELATIVE = re.compile(
 )
 
 
-def relative_expressions(sentence: str) -> list[str]:
+@lru_cache(maxsize=16_384)  # a reload reads the same sentences again
+def relative_expressions(sentence: str) -> tuple[str, ...]:
     """The relative time expressions of a sentence, as it writes them, first one first."""
     seen: dict[str, str] = {}
     for found in RELATIVE.finditer(" ".join(sentence.split())):
         seen.setdefault(found.group(1).lower(), found.group(1))
-    return list(seen.values())
+    return tuple(seen.values())
 
 
 def date_sense_warnings(file: str, quoted: Iterable[Quoted], items: Iterable[DatedItem]) -> list[Problem]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tui.data.model import Figure, Position, Problem
 from tui.data.quoted import Quoted
@@ -109,10 +110,13 @@ _WORD = re.compile(r"\w+")
 _NEEDED = frozenset(max(_WORD.findall(q.words.lower()), key=len) for q in QUALIFIERS)
 
 
-def qualifiers_in(text: str) -> list[str]:
+@lru_cache(
+    maxsize=16_384
+)  # a claim's own words are read for each of its quotes, a reload reads them all again
+def qualifiers_in(text: str) -> tuple[str, ...]:
     """The listed qualifiers the text holds (in the list's order), as the text writes them."""
     if _NEEDED.isdisjoint(_WORD.findall(text.lower())):
-        return []
+        return ()
     text = " ".join(text.split())
     found: dict[int, str] = {}
     for match in _ANY.finditer(text):
@@ -122,7 +126,7 @@ def qualifiers_in(text: str) -> list[str]:
         if QUALIFIERS[index].number and not _AFTER_NUMBER.match(text[match.end() :]):
             continue
         found[index] = match.group()
-    return [found[i] for i in sorted(found)]
+    return tuple(found[i] for i in sorted(found))
 
 
 def own_words(claim: Position | Figure | object) -> str:

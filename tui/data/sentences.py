@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the loader imports this module; these only type its last function
-    from collections.abc import Iterable
-
     from tui.data.model import Problem
     from tui.data.quoted import Quoted
 
@@ -67,6 +67,28 @@ ANONYMOUS = (
 
 HEDGE = re.compile(r"\b(" + "|".join(re.escape(h) for h in HEDGES) + r")\b", re.IGNORECASE)
 ANON = re.compile(r"\b(" + "|".join(re.escape(a) for a in ANONYMOUS) + r")\b", re.IGNORECASE)
+WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=16_384)  # a reload reads the same sentences again
+def words_of(text: str) -> frozenset[str]:
+    """The text's words (runs of word characters), case folded."""
+    return frozenset(WORD.findall(text.casefold()))
+
+
+def needed_words(phrases: Iterable[str]) -> frozenset[str]:
+    """For each phrase, the word it cannot match without (its longest), case folded.
+
+    A phrase matched on word boundaries, case aside, has each of its words as a whole word of
+    the text; so a text whose words hold none of these holds none of the phrases, and is not run
+    through their alternation, which tries every phrase at every letter (the hedge and speaker
+    search was 9 ms of a 60 ms load of the bundled file; the words, 1.5 ms).
+    """
+    return frozenset(max(WORD.findall(phrase.casefold()), key=len) for phrase in phrases)
+
+
+HEDGE_WORDS = needed_words(HEDGES)
+ANON_WORDS = needed_words(ANONYMOUS)
 # Seeds keep a paragraph (or a headline) to a line: a line break ends a sentence too.
 END = re.compile(r"[.!?…]+[\"”’)\]]*\s+|\s*\n\s*")
 # A period that ends an abbreviation, not a sentence: "U.S. President", "Mr. Umerov".
@@ -80,7 +102,8 @@ class Sentence:
     text: str
 
 
-def sentences(text: str) -> list[Sentence]:
+@lru_cache(maxsize=64)  # a reload cuts the same seeds again (7 ms for the bundled five)
+def sentences(text: str) -> tuple[Sentence, ...]:
     """The text cut after '.', '!', '?' or '…' followed by space and a capital or an opening
     quote (any script: Cyrillic capitals count), and at line breaks."""
     out: list[Sentence] = []
@@ -106,10 +129,10 @@ def sentences(text: str) -> list[Sentence]:
         start = mark.end()
     if text[start:].strip():
         out.append(Sentence(start, len(text), text[start:].strip()))
-    return out
+    return tuple(out)
 
 
-def around(text: str, start: int, end: int, cut: list[Sentence] | None = None) -> tuple[int, int]:
+def around(text: str, start: int, end: int, cut: Sequence[Sentence] | None = None) -> tuple[int, int]:
     """The span of the whole sentence or sentences that hold text[start:end] (`cut`: the text's
     sentences, when already known)."""
     cut = cut if cut is not None else sentences(text)
@@ -137,6 +160,8 @@ def dropped_hedges(sentence: str, quote: str) -> list[str]:
 def dropped_attributions(sentence: str, quote: str) -> list[str]:
     """Anonymous or non-party speakers the sentence names and the quote leaves out, each as the
     sentence names it: "a senior Ukrainian negotiator", not just "a senior"."""
+    if ANON_WORDS.isdisjoint(words_of(sentence)):
+        return []
     inside = {m.group(1).lower() for m in ANON.finditer(quote)}
     found: dict[str, str] = {}
     for m in ANON.finditer(sentence):
@@ -147,6 +172,8 @@ def dropped_attributions(sentence: str, quote: str) -> list[str]:
 
 def quoted_hedges(quote: str) -> list[str]:
     """Hedges the quote itself carries ("reportedly rejected…"): the claim is still second-hand."""
+    if HEDGE_WORDS.isdisjoint(words_of(quote)):
+        return []
     return sorted({m.group(1).lower() for m in HEDGE.finditer(quote)})
 
 
@@ -216,8 +243,8 @@ def quote_warnings(file: str, quoted: Iterable[Quoted]) -> tuple[Problem, ...]:
     out: list[Problem] = []
     for one in quoted:
         claim, sentence, quote = one.claim, one.sentence, one.quote
-        # Most sentences carry no hedge and no speaker: one search each settles them.
-        if not (HEDGE.search(sentence) or ANON.search(sentence)):
+        # Most sentences carry no hedge and no speaker: their words settle it.
+        if HEDGE_WORDS.isdisjoint(one.words) and ANON_WORDS.isdisjoint(one.words):
             continue
         messages = []
         if not claim.reported:

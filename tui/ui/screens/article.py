@@ -72,7 +72,7 @@ class ArticleScreen(Overlay):
         self.text: SourceText | None = None
         self.shown = Shown.of("")
         """The text as the screen shows it (forbidden characters as escapes), offsets mapped."""
-        self.sentences: list[Sentence] = []
+        self.sentences: tuple[Sentence, ...] = ()
         self.cursor = 0
         """The sentence under the cursor (index into sentences)."""
         self.query_text = ""
