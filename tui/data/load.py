@@ -53,7 +53,7 @@ from tui.data.sources import (
     fold,
     glimpse,
 )
-from tui.data.yamlnodes import Cancelled, Node, YamlProblem, parse_nodes, read_text
+from tui.data.yamlnodes import Cancelled, Node, YamlProblem, parse_nodes, read_text, release
 
 TOP_KEYS = (
     "version",
@@ -182,6 +182,16 @@ def _load(
         raise
     except YamlProblem as fatal:
         return LoadResult(path, None, tuple(Problem(name, p.message, p.line, p.col) for p in fatal.each))
+    try:
+        return _read(path, name, root, soft, verify, files)
+    finally:
+        if tree is None:
+            release(root)
+
+
+def _read(
+    path: Path, name: str, root: Node, soft: list[YamlProblem], verify: bool, files: bool
+) -> LoadResult:
     problems = Problems(name)
     for soft_problem in soft:
         problems.items.append(Problem(name, soft_problem.message, soft_problem.line, soft_problem.col))

@@ -369,6 +369,10 @@ class Dataset:
     cited: Mapping[str, Cited] = field(init=False, repr=False, compare=False)
     """The claims, then the figures, by id: everything that cites a source, in the one namespace
     of ids they share (checked at load)."""
+    dated_count: int = field(init=False, repr=False, compare=False)
+    """Current items with a usable date (a moved deadline counts once): the one meaning of
+    "dated" in check, the status bar, brief and exports. Counted with the dataset (in the
+    loading thread), not on each status bar draw (8 ms at 50,000 positions)."""
 
     def __post_init__(self) -> None:
         claims: dict[str, Claim] = {p.id: p for p in self.positions}
@@ -377,6 +381,10 @@ class Dataset:
         cited: dict[str, Cited] = {**claims, **{f.id: f for f in self.figures}}
         object.__setattr__(self, "claims", MappingProxyType(claims))
         object.__setattr__(self, "cited", MappingProxyType(cited))
+        replaced = self.replaced_by
+        dated = sum(1 for d in self.timeline if d.date.known and d.id not in replaced)
+        dated += sum(1 for d in self.meetings if d.date.known and d.id not in replaced)
+        object.__setattr__(self, "dated_count", dated)
 
     @property
     def dated_items(self) -> tuple[DatedItem, ...]:
@@ -392,12 +400,6 @@ class Dataset:
     def current_dated(self) -> tuple[DatedItem, ...]:
         """Timeline items and meetings no later one supersedes (a moved deadline, once)."""
         return tuple(d for d in self.dated_items if d.id not in self.replaced_by)
-
-    @property
-    def dated_count(self) -> int:
-        """Current items with a usable date (a moved deadline counts once): the one meaning of
-        "dated" in check, the status bar, brief and exports."""
-        return sum(1 for item in self.dated_items if item.date.known and item.id not in self.replaced_by)
 
     def excerpt_count(self) -> int:
         """Every quote the file cites: claims', figures', issues' and plans' (each verified)."""

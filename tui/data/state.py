@@ -9,7 +9,6 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from tui.data.dates import first_of_month
-from tui.data.describe import positions_by_cell
 from tui.data.filtering import Filter, View
 from tui.data.history import CONTEXT
 from tui.data.model import Cited, Claim, Dataset, DatedItem, Position, Problem
@@ -212,18 +211,14 @@ class DashboardState:
     def _filtered(self, query: str) -> DashboardState:
         assert self.loaded is not None
         view = self.loaded.filter.view(query)
-        by_party: dict[str, list[Position]] = {}
-        for position in view.positions:
-            by_party.setdefault(position.party, []).append(position)
+        grouped = self.loaded.filter.grouped(view)
         selected = self.selected if self.selected in self.loaded.dataset.cited else None
         return replace(
             self,
             query=query,
             view=view,
-            by_party=MappingProxyType({party: tuple(ps) for party, ps in by_party.items()}),
-            by_cell=MappingProxyType(positions_by_cell(view.positions)),
+            by_party=grouped.by_party,
+            by_cell=grouped.by_cell,
             selected=selected,
-            visible=frozenset(p.id for p in view.positions)
-            | frozenset(d.id for d in view.dated)
-            | frozenset(f.id for f in view.figures),
+            visible=grouped.visible,
         )
