@@ -154,7 +154,7 @@ def test_excerpt_offsets_point_at_the_quote_in_the_stored_seed(rich_mini, tmp_pa
     data = load_positions(rich_mini).dataset
     assert data is not None
     excerpts = rows(folder, "excerpts")
-    assert len(excerpts) == data.excerpt_count()
+    assert len(excerpts) == data.excerpt_count
     for row in excerpts:
         seed = (data.seed_dir / data.sources[row["source"]].file).read_text(encoding="utf-8")
         found = seed[int(row["start"]) : int(row["end"])]

@@ -414,3 +414,76 @@ async def test_a_save_that_lands_while_the_file_loads_is_loaded_next(mini, monke
         assert [app.poll_files(), app.poll_files()] == [False, True]
         await loaded(pilot)
         assert "saved meanwhile" in str(app.dashboard.state.loaded.claims["north-monitors"])
+
+
+async def test_a_row_kept_through_a_reload_draws_the_new_load(mini):
+    """A reload keeps the rows of positions that did not change; they still draw what the new
+    load says of them: here how many outlets back a position whose sources were edited."""
+    text = mini.read_text().replace(
+        '        quote: "Northland rejects any referendum held under occupation"\n',
+        '        quote: "Northland rejects any referendum held under occupation"\n'
+        "      - source: alpha\n"
+        '        quote: "will never give up the river valley"\n',
+    )
+    mini.write_text(text)
+    app = make_app(mini)
+    async with started(app) as pilot:
+        pane = next(p for p in app.dashboard.query(PartyPane) if p.party_id == "north")
+
+        def row_text() -> str:
+            index = next(
+                i for i in range(pane.option_count) if pane.get_option_at_index(i).id == "north-no-vote"
+            )
+            return str(pane.get_option_at_index(index).prompt)
+
+        before = app.dashboard.claims["north-no-vote"]
+        assert "1 outlet" not in row_text()  # Test Wire and beta, which names no outlet
+        # The same number of lines: every position stays where it was, so each is kept.
+        mini.write_text(text.replace("    note: No date printed.\n", "    outlet: Test Wire\n"))
+        await app.load().wait()
+        await pilot.pause()
+        assert app.dashboard.claims["north-no-vote"] is before  # the position itself was kept
+        assert "1 outlet" in row_text()
+
+
+async def test_the_matrix_drops_a_reloads_mark_when_the_next_reload_changes_another_claim(mini):
+    """✎ marks what the last reload changed: the next one, changing another claim, takes it off
+    a cell whose positions did not change (drawn again for its mark alone)."""
+    from tui.ui.widgets.issue_matrix import IssueMatrix
+
+    app = make_app(mini)
+    async with started(app) as pilot:
+        matrix = app.dashboard.query_one(IssueMatrix)
+        text = mini.read_text()
+        mini.write_text(text.replace(OLD, NEW))
+        await app.load().wait()
+        await pilot.pause()
+        assert "✎" in str(matrix.get_cell("ceasefire", "north"))
+        mini.write_text(
+            mini.read_text().replace(
+                "stance: Never give up the river valley", "stance: Never give up the valley"
+            )
+        )
+        await app.load().wait()
+        await pilot.pause()
+        assert "✎" in str(matrix.get_cell("valley", "north"))
+        assert "✎" not in str(matrix.get_cell("ceasefire", "north"))
+
+
+async def test_the_agenda_shows_a_dated_items_edit_after_a_reload(mini):
+    """The agenda keeps its groups while a reload leaves the dated items as they were; an edited
+    one (as many items as before) is listed as edited."""
+    from tui.ui.widgets.calendar import Agenda
+
+    app = make_app(mini)
+    async with started(app) as pilot:
+        agenda = app.dashboard.query_one(Agenda)
+
+        def titles() -> str:
+            return " ".join(str(agenda.get_option_at_index(i).prompt) for i in range(agenda.option_count))
+
+        assert "Summit hosted by Westland" in titles()
+        mini.write_text(mini.read_text().replace("Summit hosted by Westland", "Summit hosted in Westland"))
+        await app.load().wait()
+        await pilot.pause()
+        assert "Summit hosted in Westland" in titles() and "hosted by" not in titles()

@@ -22,7 +22,7 @@ def summary(dataset: Dataset, today: date) -> str:
         f"({dataset.dated_count} dated, {upcoming} upcoming or due on {today.isoformat()}), "
         + (f"{plural(len(dataset.figures), 'figure')}, " if dataset.figures else "")
         + (f"{plural(len(dataset.plans), 'plan')}, " if dataset.plans else "")
-        + f"{plural(dataset.excerpt_count(), 'excerpt')} verified against "
+        + f"{plural(dataset.excerpt_count, 'excerpt')} verified against "
         f"{plural(len(dataset.sources), 'source')}"
     )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import fields, is_dataclass, replace
+from operator import is_
 from typing import TypeVar
 
 from tui.data.model import Cited, Dataset
@@ -49,6 +50,12 @@ def _same_hidden(a: object, b: object) -> bool:
 def same(a: object, b: object) -> bool:
     """Equal in every field, those == leaves out as well: one may stand for the other."""
     return a is b or (type(a) is type(b) and a == b and _same_hidden(a, b))
+
+
+def same_items(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
+    """The same objects in the same order: a new tuple of what a reload kept (reuse_unchanged)
+    is as good as the old one, and telling so costs a pass of identity checks, not a compare."""
+    return a is b or (len(a) == len(b) and all(map(is_, a, b)))
 
 
 def _kept(items: tuple[T, ...], old: Mapping[str, object]) -> tuple[tuple[T, ...], bool]:

@@ -46,7 +46,7 @@ def export_brief(data: Dataset, today: date, trends: Mapping[str, Trend] | None 
         *_header(data, today),
         f"From {data.path.name}: {len(data.positions)} positions, {data.dated_count} dated items "
         f"({len(data.current_dated) - data.dated_count} more with no date), "
-        f"{data.excerpt_count()} excerpts verified.",
+        f"{data.excerpt_count} excerpts verified.",
     ]
     statuses = {item.id: item_status(item, today) for item in data.current_dated}
     ordered = sorted(data.current_dated, key=lambda i: i.date.sort_key())

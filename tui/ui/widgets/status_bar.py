@@ -149,7 +149,7 @@ class StatusBar(Static, StatePane):
         if data is not None:
             when = loaded_at.strftime("%H:%M:%S") if loaded_at else "?"
             parts.append((5, assemble(f"loaded {when}"), assemble(f"loaded {when}")))
-            excerpts = data.excerpt_count()  # walks every claim: once (20 ms at 50,000 positions)
+            excerpts = data.excerpt_count
             counts = f"{len(data.positions)} positions · {data.dated_count} dated · {excerpts} excerpts ✓"
             compact = f"{len(data.positions)} pos · {data.dated_count} dated · {excerpts} ✓"
             parts.append((1, assemble(counts), assemble(compact)))
