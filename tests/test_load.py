@@ -264,3 +264,29 @@ def test_missing_seed_folder_is_reported(mini):
     text = mini.read_text().replace("version: 1", "version: 1\nseeds: ../nowhere")
     said = " | ".join(messages(load_text(mini, text)))
     assert "the seeds folder '../nowhere' does not exist" in said
+
+
+@pytest.mark.parametrize(
+    ("bad", "col", "says"),
+    [
+        ("  note: " + "x" * 20_001 + "\n", 1, "characters long"),
+        ("# a bell \a here\n", 10, "not allowed in a data file: delete it"),
+        ("# \xff\n", 3, "is not UTF-8"),
+    ],
+)
+def test_a_large_file_is_read_in_chunks_and_problems_keep_their_place(mini, bad, col, says):
+    """Past the first MiB (the text is scanned a chunk at a time, so a load of a large file never
+    holds the interpreter for long) a problem is found, at its line and column."""
+    padding = "# padding to push what follows past the first chunk of the text\n" * 20_000
+    text = mini.read_text(encoding="utf-8")
+    assert len(padding) > 1 << 20
+    head = text + padding
+    line = head.count("\n") + 1
+    if bad.startswith("# \xff"):
+        mini.write_bytes(head.encode("utf-8") + b"# \xff\n")
+    else:
+        mini.write_text(head + bad, encoding="utf-8")
+    result = load_positions(mini)
+    assert result.dataset is None
+    problem = next(p for p in result.problems if says in p.message)
+    assert (problem.line, problem.col) == (line, col), problem

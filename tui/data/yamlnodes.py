@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +20,11 @@ MAX_DEPTH = 64
 MAX_LINE = 20_000
 MAX_NODES = 5_000_000
 MAX_CHARACTER_PROBLEMS = 50  # beyond this, one line says how many more
+# Characters (or bytes) one scan of the whole text takes at a time: a scan is one call that holds
+# the interpreter, and over a 17 MB file one took 26 to 108 ms (decoding, splitting into lines,
+# looking for control characters), a stall of every key pressed while a worker thread loads.
+# A chunk takes a few milliseconds; between chunks the UI thread gets in.
+CHUNK = 1 << 20
 CANCEL_EVERY = 4096  # events between looks at whether a newer load has made this one moot
 # Escapes of a double-quoted YAML scalar, to find the one that made a forbidden character.
 ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.DOTALL)
@@ -109,6 +115,16 @@ def decode(raw: bytes) -> str:
         line, col = _locate(raw, raw.index(b"\x00"))
         raise YamlProblem("the file holds binary data (a NUL byte), not YAML text", line, col)
     try:
+        if len(raw) <= CHUNK:
+            return raw.decode("utf-8-sig")
+        decoder = codecs.getincrementaldecoder("utf-8-sig")()
+        view = memoryview(raw)
+        parts = [decoder.decode(view[at : at + CHUNK]) for at in range(0, len(raw), CHUNK)]
+        return "".join([*parts, decoder.decode(b"", final=True)])
+    except UnicodeDecodeError:
+        pass
+    # A chunk's error gives an offset within the chunk: decode whole to say where the byte is.
+    try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line, col = _locate(raw, error.start)
@@ -123,6 +139,25 @@ def _locate(raw: bytes, offset: int) -> tuple[int, int]:
     return line, col
 
 
+def _long_line(text: str) -> tuple[int, int] | None:
+    """The first line longer than MAX_LINE, as (its number, its length), read a chunk of lines
+    at a time (see CHUNK)."""
+    number, start = 1, 0
+    while start < len(text):
+        end = text.find("\n", min(len(text), start + CHUNK))
+        end = len(text) if end < 0 else end
+        lines = text[start:end].split("\n")
+        if max(map(len, lines)) > MAX_LINE:
+            index = next(i for i, line in enumerate(lines) if len(line) > MAX_LINE)
+            return number + index, len(lines[index])
+        number, start = number + len(lines), end + 1
+    return None
+
+
+def _has_forbidden(text: str) -> bool:
+    return any(FORBIDDEN.search(text, at, at + CHUNK) for at in range(0, len(text), CHUNK))
+
+
 def forbidden_characters(text: str) -> tuple[str, list[YamlProblem]]:
     """Every raw control or bidi character, located; and the text with each replaced by U+FFFD.
 
@@ -130,7 +165,7 @@ def forbidden_characters(text: str) -> tuple[str, list[YamlProblem]]:
     stops; replacing them (one character for one, so columns hold) lets the parse go on and
     report everything else in the file as well.
     """
-    if not FORBIDDEN.search(text):
+    if not _has_forbidden(text):
         return text, []
     problems: list[YamlProblem] = []
     line, line_start, counted_to = 1, 0, 0
@@ -203,13 +238,11 @@ def parse_nodes(text: str, cancelled: Callable[[], bool] | None = None) -> tuple
     conflicts = conflict_problems(text)
     if conflicts:
         raise MergeConflicts(tuple(YamlProblem(message, line, 1) for line, message in conflicts))
-    for number, text_line in enumerate(text.split("\n"), start=1):
-        if len(text_line) > MAX_LINE:
-            raise YamlProblem(
-                f"line is {len(text_line):,} characters long; the limit is {MAX_LINE:,}: break it up",
-                number,
-                1,
-            )
+    if (long := _long_line(text)) is not None:
+        number, length = long
+        raise YamlProblem(
+            f"line is {length:,} characters long; the limit is {MAX_LINE:,}: break it up", number, 1
+        )
     text, soft = forbidden_characters(text)
     # The loop below runs once per event, some 8,000 for the bundled file: it reads PyYAML's
     # parser directly, tells events apart by their class, and keeps the open collection in locals

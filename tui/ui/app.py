@@ -335,9 +335,13 @@ class PeaceDashApp(App[int]):
             # needed to see the data (the first paint was ~100 ms later in a repository, bench/).
             self.call_after_refresh(self._after_shown, loaded.dataset)
         if self._settled:
-            # A reload: what the load made is frozen already (arrive); the screen's new objects
-            # are collected once the keys stop, not half a second after the new data is shown,
-            # when the reader is pressing keys (a 40 ms collection at 50,000 positions, py-spy).
+            # A reload: what the load made is frozen already (arrive), and what the screen has
+            # just made for it (rows, cells) is frozen now, a constant-time step: else the next
+            # automatic full collection scans it, 80 ms in the first frame after a 50,000-position
+            # reload (cProfile). What either freeze kept of what was then dropped is freed once
+            # the keys stop, not half a second after the new data is shown, when the reader is
+            # pressing keys (that collection was 40 ms at 50,000 positions, py-spy).
+            gc.freeze()
             self._clean_due = True
             self.set_timer(self.IDLE_CLEAN_SECONDS, self._clean_when_idle)
         else:
