@@ -353,9 +353,16 @@ def test_a_reload_keeps_the_last_loads_objects_for_what_did_not_change(mini):
     assert moved == old.claims["north-no-vote"] and moved is new.claims["north-no-vote"]
     assert moved.at.line == old.claims["north-no-vote"].at.line + 1
     assert kept.cited.keys() == new.cited.keys()
+    # Sources, parties and issues all the same: the last load's mappings.
+    assert kept.sources is old.sources and kept.parties is old.parties and kept.issues is old.issues
     # The same file loaded again: every claim and figure is the last load's.
     again = reuse_unchanged(new, load_positions(mini).dataset)  # type: ignore[arg-type]
     assert all(again.cited[key] is new.cited[key] for key in new.cited)
+    # An issue renamed: the new issues, the old sources.
+    mini.write_text(mini.read_text().replace("name: River valley", "name: The river valley"))
+    renamed = reuse_unchanged(new, load_positions(mini).dataset)  # type: ignore[arg-type]
+    assert renamed.issues is not new.issues and renamed.issues["valley"].name == "The river valley"
+    assert renamed.sources is new.sources
 
 
 async def test_the_ui_thread_reads_no_file_to_show_a_reload(mini, monkeypatch):
@@ -487,3 +494,30 @@ async def test_the_agenda_shows_a_dated_items_edit_after_a_reload(mini):
         await app.load().wait()
         await pilot.pause()
         assert "Summit hosted in Westland" in titles() and "hosted by" not in titles()
+
+
+async def test_a_party_pane_redraws_only_what_a_reload_changed_and_moves_its_marks(mini):
+    """A reload that edits one stance: that row is new and marked ✎; the next reload, editing
+    another, marks that one and takes the mark off the first. The rows in between stay."""
+    app = make_app(mini)
+    async with started(app) as pilot:
+        pane = next(p for p in app.dashboard.query(PartyPane) if p.party_id == "north")
+
+        def rows() -> dict[str, str]:
+            shown = (pane.get_option_at_index(i) for i in range(pane.option_count))
+            return {row.id: str(row.prompt) for row in shown if row.id}
+
+        async def save(old: str, new: str) -> None:
+            mini.write_text(mini.read_text().replace(old, new))
+            await app.load().wait()
+            await pilot.pause()
+
+        await save(OLD, NEW)
+        first = rows()
+        assert "✎" in first["north-monitors"] and "International monitors" in first["north-monitors"]
+        assert "✎" not in first["north-valley"]
+        await save("stance: Never give up the river valley", "stance: Never give up the valley")
+        second = rows()
+        assert "✎" in second["north-valley"] and "give up the valley" in second["north-valley"]
+        assert "✎" not in second["north-monitors"] and "International monitors" in second["north-monitors"]
+        assert second["north-no-vote"] == first["north-no-vote"]
