@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from tui.data.model import Figure, Position, Problem
 from tui.data.quoted import Quoted
+from tui.data.sentences import needed_words, words_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,19 +104,17 @@ _ANY = re.compile(
 )
 
 
-_WORD = re.compile(r"\w+")
-# A word each qualifier cannot match without (its longest): a text holding none of them holds no
-# qualifier, and is not run through the alternation of all of them (most texts: the alternation
-# tries every phrase at every letter, half of the bundled file's load time for these warnings).
-_NEEDED = frozenset(max(_WORD.findall(q.words.lower()), key=len) for q in QUALIFIERS)
+# A text holding none of these words holds no qualifier, and is not run through the alternation
+# of all of them (most texts: it tries every phrase at every letter, half of the bundled file's
+# load time for these warnings).
+_NEEDED = needed_words(q.words for q in QUALIFIERS)
 
 
-@lru_cache(
-    maxsize=16_384
-)  # a claim's own words are read for each of its quotes, a reload reads them all again
+# Cached: a claim's own words are read for each of its quotes, and a reload reads them all again.
+@lru_cache(maxsize=16_384)
 def qualifiers_in(text: str) -> tuple[str, ...]:
     """The listed qualifiers the text holds (in the list's order), as the text writes them."""
-    if _NEEDED.isdisjoint(_WORD.findall(text.lower())):
+    if _NEEDED.isdisjoint(words_of(text)):
         return ()
     text = " ".join(text.split())
     found: dict[int, str] = {}

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from tui.data.model import Cited, Dataset, Excerpt
 from tui.data.safefiles import Refused
-from tui.data.sentences import Sentence, around, sentences, words_of
+from tui.data.sentences import around, sentences
 from tui.data.sources import SourceLibrary
 
 
@@ -21,15 +21,11 @@ class Quoted:
     """The source's own characters of the quote (its first place on whole words)."""
     sentence: str
     """The whole sentence or sentences the quote stands in."""
-    words: frozenset[str]
-    """The sentence's words, case folded (sentences.words_of): read once for every warning's
-    first look at whether its words are there."""
 
 
 def each_quoted(data: Dataset, library: SourceLibrary) -> Iterator[Quoted]:
     """Every excerpt found in its source, with its sentence; excerpts that are not found are
     the loader's problems, not these warnings'."""
-    cut: dict[str, tuple[Sentence, ...]] = {}  # each source cut once, not once per quote
     for claim in data.cited.values():
         for excerpt in claim.excerpts:
             source = data.sources.get(excerpt.source)
@@ -42,8 +38,6 @@ def each_quoted(data: Dataset, library: SourceLibrary) -> Iterator[Quoted]:
             match = text.find(excerpt.quote)
             if match is None:
                 continue
-            if source.file not in cut:
-                cut[source.file] = sentences(text.text)
-            begin, end = around(text.text, match.start, match.end, cut[source.file])
-            sentence = text.text[begin:end]
-            yield Quoted(claim, excerpt, text.text[match.start : match.end], sentence, words_of(sentence))
+            # sentences() is cached: each source is cut once, not once per quote.
+            begin, end = around(text.text, match.start, match.end, sentences(text.text))
+            yield Quoted(claim, excerpt, text.text[match.start : match.end], text.text[begin:end])

@@ -244,7 +244,8 @@ def quote_warnings(file: str, quoted: Iterable[Quoted]) -> tuple[Problem, ...]:
     for one in quoted:
         claim, sentence, quote = one.claim, one.sentence, one.quote
         # Most sentences carry no hedge and no speaker: their words settle it.
-        if HEDGE_WORDS.isdisjoint(one.words) and ANON_WORDS.isdisjoint(one.words):
+        words = words_of(sentence)
+        if HEDGE_WORDS.isdisjoint(words) and ANON_WORDS.isdisjoint(words):
             continue
         messages = []
         if not claim.reported:

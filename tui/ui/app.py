@@ -357,8 +357,7 @@ class PeaceDashApp(App[int]):
             # the keys stop, not half a second after the new data is shown, when the reader is
             # pressing keys (that collection was 40 ms at 50,000 positions, py-spy).
             gc.freeze()
-            self._clean_due = True
-            self.set_timer(self.IDLE_CLEAN_SECONDS, self._clean_when_idle)
+            self._clean_later()
         else:
             self.set_timer(SETTLE_SECONDS, self._settle_memory)  # once idle after the first screen
         if announce:
@@ -397,6 +396,10 @@ class PeaceDashApp(App[int]):
         gc.freeze()
         gc.enable()
         self._settled = True
+        self._clean_later()
+
+    def _clean_later(self) -> None:
+        """One full collection once the keys stop (_clean_when_idle)."""
         self._clean_due = True
         self.set_timer(self.IDLE_CLEAN_SECONDS, self._clean_when_idle)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import compress
 from operator import is_not
 from typing import Any
@@ -75,6 +75,21 @@ def position_row(reading: Reading, position: Position, marked: bool, since: str 
     return Row(make, position.id)
 
 
+@dataclass(frozen=True, slots=True)
+class Drawn:
+    """What a pane's last draw made its rows from, and the rows (see KeptRows.patch)."""
+
+    positions: tuple[Position, ...]
+    issues: tuple[Issue, ...]
+    rows: list[Row]
+    at: list[int]
+    """The row of each position, by the position's index."""
+    index: dict[str, int]
+    """Each position's index, by its id."""
+    marked: frozenset[str]
+    since: Mapping[str, str]
+
+
 class KeptRows:
     """A pane's position rows from its last draw, by id, with the marks each was made with.
 
@@ -89,11 +104,7 @@ class KeptRows:
         self._reading: Reading | None = None
         self._rows: dict[str, tuple[Position, tuple[bool, str | None], Row]] = {}
         self._next: dict[str, tuple[Position, tuple[bool, str | None], Row]] = {}
-        self._drawn: (
-            tuple[tuple[Position, ...], tuple[Issue, ...], list[Row], list[int], dict[str, int]] | None
-        ) = None
-        self._marks: frozenset[str] = frozenset()
-        self._since: Mapping[str, str] = {}
+        self._drawn: Drawn | None = None
 
     def begin(self, data: Dataset, claims: Mapping[str, Claim] | None) -> None:
         """Start a draw of this load."""
@@ -103,27 +114,36 @@ class KeptRows:
         self._next = {}
 
     def row(self, position: Position, marked: frozenset[str], since: Mapping[str, str] | None) -> Row:
+        """The position's row: the last draw's while it is the same position with the same marks."""
+        held = self._held(position, marked, since or {})
+        self._next[position.id] = held
+        return held[2]
+
+    def _held(
+        self, position: Position, marked: frozenset[str], since: Mapping[str, str]
+    ) -> tuple[Position, tuple[bool, str | None], Row]:
         assert self._reading is not None  # begin() first
-        made_of = (position.id in marked, since.get(position.id) if since else None)
+        made_of = (position.id in marked, since.get(position.id))
         old = self._rows.get(position.id)
-        row = old[2] if old is not None and old[0] is position and old[1] == made_of else None
-        if row is None:
-            row = position_row(self._reading, position, *made_of)
-        self._next[position.id] = (position, made_of, row)
-        return row
+        if old is not None and old[0] is position and old[1] == made_of:
+            return old
+        return (position, made_of, position_row(self._reading, position, *made_of))
 
     def end(self) -> None:
         self._rows, self._next = self._next, {}
 
-    def marks(self, marked: frozenset[str], since: Mapping[str, str]) -> None:
-        """The marks the rows were last made with (what a patch compares the next ones with)."""
-        self._marks, self._since = marked, since
-
     def remember(
-        self, positions: tuple[Position, ...], issues: tuple[Issue, ...], rows: list[Row], at: list[int]
+        self,
+        positions: tuple[Position, ...],
+        issues: tuple[Issue, ...],
+        rows: list[Row],
+        at: list[int],
+        marks: tuple[frozenset[str], Mapping[str, str]],
     ) -> None:
-        """What a whole draw made: the rows, and the row of each position (by its index)."""
-        self._drawn = (positions, issues, rows, at, {p.id: i for i, p in enumerate(positions)})
+        """What a whole draw made: the rows, the row of each position (by its index), and the
+        marks they were made with."""
+        index = {p.id: i for i, p in enumerate(positions)}
+        self._drawn = Drawn(positions, issues, rows, at, index, *marks)
 
     def patch(
         self, data: Dataset, positions: tuple[Position, ...], marked: frozenset[str], since: Mapping[str, str]
@@ -135,10 +155,11 @@ class KeptRows:
         by identity and copying the row list takes a few milliseconds, where walking every
         position to group it and look up its row was most of the 125 ms the new data took to
         show at 50,000 positions."""
-        if self._drawn is None or self._reading is None:
+        drawn = self._drawn
+        if drawn is None:
             return None
-        old, issues, rows, at, index = self._drawn
-        if len(old) != len(positions) or issues != tuple(data.issues.values()):
+        old, index = drawn.positions, drawn.index
+        if len(old) != len(positions) or drawn.issues != tuple(data.issues.values()):
             return None
         changed = list(compress(range(len(positions)), map(is_not, old, positions)))
         if len(changed) > max(16, len(positions) // 8):
@@ -147,17 +168,13 @@ class KeptRows:
             if positions[i].id != old[i].id or positions[i].issue != old[i].issue:
                 return None
         # Positions whose marks may differ: marked by this load or the last, or with a since word.
-        looked = {index[i] for i in (marked ^ self._marks) | since.keys() | self._since.keys() if i in index}
-        out = rows.copy()
+        moved = (marked ^ drawn.marked) | since.keys() | drawn.since.keys()
+        looked = {index[i] for i in moved if i in index}
+        out = drawn.rows.copy()
         for i in {*changed, *looked}:
-            position = positions[i]
-            made_of = (position.id in marked, since.get(position.id))
-            held = self._rows.get(position.id)
-            if held is None or held[0] is not position or held[1] != made_of:
-                held = (position, made_of, position_row(self._reading, position, *made_of))
-                self._rows[position.id] = held
-            out[at[i]] = held[2]
-        self._drawn = (positions, issues, out, at, index)
+            held = self._rows[positions[i].id] = self._held(positions[i], marked, since)
+            out[drawn.at[i]] = held[2]
+        self._drawn = replace(drawn, positions=positions, rows=out, marked=marked, since=since)
         return out
 
 
@@ -190,9 +207,8 @@ def position_rows(
                 at[i] = len(rows)
                 rows.append(kept.row(positions[i], marked, since))
         kept.end()
-        kept.remember(positions, tuple(data.issues.values()), rows, at)
+        kept.remember(positions, tuple(data.issues.values()), rows, at, (marked, since))
         patched = rows
-    kept.marks(marked, since)
     return patched
 
 

@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.data.describe import plural
-from tui.data.freshness import Freshness, freshness
+from tui.data.freshness import freshness
 from tui.data.model import Dataset
 from tui.data.state import DashboardState, Since
 from tui.ui.glyphs import SINCE_GLYPH, SINCE_STYLE
@@ -52,7 +52,6 @@ class StatusBar(Static, StatePane):
     _last_to_shorten = -1
     """The since-point's part: its words ("your last look (3 days ago): 4 changes") are shortened
     only after every other part, the stale warning's too."""
-    _fresh: tuple[tuple[object, int, date], Freshness] | None = None
 
     def slice(self, state: DashboardState) -> object:
         # Everything it reads but the selection, the month and the focus.
@@ -118,7 +117,7 @@ class StatusBar(Static, StatePane):
         if data is not None:
             # How old the newest source is: when stale, kept at any width like STALE (every
             # "due" and "upcoming" on screen is judged against a today the data never saw).
-            found = self._freshness(data, today)
+            found = freshness(data, today)
             if found.stale:
                 age = f"{found.age} days old" if found.age is not None else "undated"
                 parts.append(
@@ -156,15 +155,6 @@ class StatusBar(Static, StatePane):
             parts.append((1, assemble(counts), assemble(compact)))
         self._parts = parts
         self._fit()
-
-    def _freshness(self, data: Dataset, today: date) -> Freshness:
-        """The data's age, found again only for other sources or another day: it reads every
-        source (28 ms of each reload at 50,000 positions), and a reload keeps the last load's
-        sources when none changed (tui/data/reuse.py)."""
-        key = (data.sources, data.stale_after_days, today)
-        if self._fresh is None or self._fresh[0][0] is not data.sources or self._fresh[0][1:] != key[1:]:
-            self._fresh = (key, freshness(data, today))
-        return self._fresh[1]
 
     def on_resize(self) -> None:
         self._fit()
