@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.data.compare import compare
 from tui.data.fields import Fields, Problems, did_you_mean
@@ -166,3 +168,56 @@ def _problem():
     from tui.data.model import Problem
 
     return Problem("f.yaml", "bad", 1, 1)
+
+
+RUN_TEXT = st.text(alphabet=st.sampled_from(list("ab ·界\r\x1b[]/")), max_size=40)
+RUN_STYLE = st.sampled_from(["", "b", "$foreground-muted", "i $foreground-muted"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    lead=st.text(alphabet=st.sampled_from(list("■ x")), max_size=14),
+    runs=st.lists(st.tuples(RUN_TEXT, RUN_STYLE), min_size=1, max_size=4),
+    width=st.integers(min_value=0, max_value=60),
+)
+def test_hanging_lines_fit_keep_every_word_and_style_and_indent_under_the_first(lead, runs, width):
+    """A wrapped list row: every character of every run once, in order, in its run's style and
+    no other; line breaks and the indents under the first word unstyled; a line is over the width
+    only when it is one word too long for any line."""
+    from rich.cells import cell_len
+    from textual.content import Content
+
+    from tui.data.characters import visible
+    from tui.ui.literal import hanging
+
+    out = hanging(Content(lead), runs, width)
+    indent, room = cell_len(lead), width - cell_len(lead)
+    style_at: list[set[str]] = [set() for _ in out.plain]
+    for span in out.spans:
+        for offset in range(span.start, span.end):
+            style_at[offset].add(str(span.style))
+    assert out.plain.startswith(lead)
+    # Every printed character of the runs, with the style it must have.
+    wanted = [
+        (char, style) for text, style in runs for char in visible(text).replace("\r", "") if char != " "
+    ]
+    shown = [
+        (char, style_at[offset])
+        for offset in range(len(lead), len(out.plain))
+        if (char := out.plain[offset]) not in " \n"
+    ]
+    assert [char for char, _ in shown] == [char for char, _ in wanted]
+    for (char, styles), (_, style) in zip(shown, wanted, strict=True):
+        assert styles == ({style} if style else set()), (char, styles, style)
+    lines = out.plain.split("\n")
+    if width > 0 and room >= 12:
+        at = len(lines[0])
+        for line in lines[1:]:
+            assert (
+                line.startswith(" " * indent)
+                and not style_at[at]
+                and not any(style_at[at + 1 : at + 1 + indent])
+            )
+            at += 1 + len(line)
+        for line in lines:  # over the width only by a trailing space, or with one word too long
+            assert cell_len(line.rstrip(" ")) <= width or len(line[indent:].split(" ")) == 1, (line, width)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rich.cells import cell_len
+from rich.control import strip_control_codes
 from rich.style import Style
 from rich.text import Text
-from textual.content import Content
+from textual.content import Content, Span
 
 from tui.data.characters import visible
 
@@ -51,27 +53,46 @@ def hanging(lead: Content, words: list[tuple[str, str]], width: int) -> Content:
     Lists read in columns this way ('■ red line  Will not withdraw from territory / it
     controls · late February 2026'), where letting the list wrap restarted lines at column 1.
     `words` are (text, style) runs; a width too small to indent falls back to plain wrapping.
+
+    Built as one text with a span per run and line (a Content per word, assembled, was most of
+    drawing a party pane: the first screen and every cursor move that scrolls, bench/).
     """
     indent = lead.cell_length
     room = width - indent
-    body = assemble(*((text, style) for text, style in words))
     if width <= 0 or room < 12:
-        return Content.assemble(lead, body)
-    out: list[Content] = [lead]
-    column = 0
-    for text, style in words:
-        for index, word in enumerate(text.split(" ")):
+        return Content.assemble(lead, assemble(*((text, style) for text, style in words)))
+    text = [lead.plain]
+    spans = list(lead.spans)
+    at, column = len(lead.plain), 0
+    start = at  # where the current run's span on the current line starts
+    newline = "\n" + " " * indent
+
+    def new_line(style: str) -> None:
+        nonlocal at, start, column
+        if style and at > start:
+            spans.append(Span(start, at, style))  # a run's style never covers a line's indent
+        text.append(newline)
+        at += len(newline)
+        start, column = at, 0
+
+    for run, style in words:
+        start = at
+        for index, word in enumerate(run.split(" ")):
+            shown = visible(word)
             if index and column:
-                if column + 1 + len(visible(word)) > room and word:
-                    out.append(Content("\n" + " " * indent))
-                    column = 0
+                if column + 1 + len(shown) > room and word:
+                    new_line(style)
                 else:
-                    out.append(literal(" ", style))
+                    text.append(" ")
+                    at += 1
                     column += 1
-            piece = literal(word, style)
-            if column and column + piece.cell_length > room:
-                out.append(Content("\n" + " " * indent))
-                column = 0
-            out.append(piece)
-            column += piece.cell_length
-    return Content.assemble(*out)
+            shown = strip_control_codes(shown)  # as Content drops them: offsets stay true
+            cells = cell_len(shown)
+            if column and column + cells > room:
+                new_line(style)
+            text.append(shown)
+            at += len(shown)
+            column += cells
+        if style and at > start:
+            spans.append(Span(start, at, style))
+    return Content("".join(text), spans, strip_control_codes=False)

@@ -207,7 +207,11 @@ class RowList(ScrollView, StatePane, can_focus=True):
         lines = self._lines.get(key)
         if lines is None:
             content = self._rows[index].make(width)
-            lines = content.wrap(width) if width > 0 else content.split("\n")
+            lines = content.split("\n", allow_blank=width > 0)
+            if width > 0 and ("\t" in content.plain or any(line.cell_length > width for line in lines)):
+                # Wrapped here only when a line is too long: most rows come wrapped already
+                # (literal.hanging), and wrapping them again was half of drawing a party pane.
+                lines = content.wrap(width)
             self._lines[key] = lines
         return lines
 
