@@ -3,6 +3,7 @@ size, focus that survives the problems pane, lists that say where you are."""
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
 from datetime import date, datetime
@@ -645,3 +646,96 @@ async def test_a_replaced_load_is_kept_until_the_keys_stop_then_freed(mini):
         assert old() is not None and app.dashboard.state.loaded.filter is not old()
         await pilot.pause(0.8)
         assert old() is None
+
+
+async def test_a_heading_longer_than_its_pane_wraps_inside_it(mini):
+    """Rows come wrapped from their makers; one that is not (an issue name wider than the pane)
+    is wrapped when drawn, its words all there and no line past the pane."""
+    from tui.ui.widgets.party_pane import PartyPane
+
+    long_name = " ".join(["Withdrawal"] * 14) + " end"
+    text = mini.read_text(encoding="utf-8")
+    mini.write_text(text.replace("name: River valley", f"name: {long_name}", 1), encoding="utf-8")
+    app = make_app(mini)
+    async with started(app, (80, 24)) as pilot:
+        await pilot.pause()
+        pane = app.screen.query(PartyPane).first()
+        heading = next(row for row in pane.options if row.disabled and "Withdrawal" in row.prompt.plain)
+        lines = heading.prompt.plain.split("\n")
+        assert len(lines) >= 2 and all(len(line) <= pane.text_width() for line in lines), lines
+        assert " ".join(lines).split() == long_name.split()
+
+
+def held_hidden_tabs(monkeypatch: pytest.MonkeyPatch) -> tuple[asyncio.Event, list[asyncio.Task[None]]]:
+    """The hidden tabs' panes mounted only once the test sets the event (a task to await then)."""
+    from tui.ui.screens.dashboard import DashboardScreen
+
+    release = asyncio.Event()
+    mount = DashboardScreen._mount_hidden_tabs
+    later: list[asyncio.Task[None]] = []
+
+    def held(self: DashboardScreen) -> None:
+        async def then() -> None:
+            await release.wait()
+            await mount(self)
+
+        later.append(asyncio.get_running_loop().create_task(then()))
+
+    monkeypatch.setattr(DashboardScreen, "_mount_hidden_tabs", held)
+    return release, later
+
+
+async def test_a_key_pressed_before_the_hidden_tabs_are_mounted_goes_where_it_says(mini, monkeypatch):
+    """The hidden tabs' panes are mounted after the first screen is drawn; a key that goes to
+    one of them in that moment (the matrix's 4, here) reaches it once it is mounted."""
+    from tui.ui.widgets.issue_matrix import IssueMatrix
+
+    release, later = held_hidden_tabs(monkeypatch)
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query(IssueMatrix)  # not mounted yet: the first screen did without
+        await pilot.press("4")
+        await pilot.pause()
+        release.set()
+        await later[0]
+        await pilot.pause()
+        assert isinstance(app.focused, IssueMatrix)
+
+
+async def test_a_hidden_tab_mounted_after_the_first_screen_draws_the_state(mini, monkeypatch):
+    """Mounted with no state change to follow, a hidden tab's pane draws the state there is."""
+    from tui.ui.widgets.calendar import Agenda
+    from tui.ui.widgets.issue_matrix import IssueMatrix
+
+    release, later = held_hidden_tabs(monkeypatch)
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        await pilot.pause()
+        release.set()
+        await later[0]
+        await pilot.pause()
+        assert app.screen.query_one(IssueMatrix).row_count > 0
+        assert app.screen.query_one(Agenda).has_claim("geneva-1")
+
+
+async def test_a_resize_to_the_size_on_screen_lays_nothing_out(mini):
+    """The terminal reports its size once more as the app starts: Textual lays the whole screen
+    out again for it, once idle, unless the app lets it go (the first screen was drawn twice)."""
+    from textual import events
+    from textual.geometry import Size
+
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        for _ in range(3):
+            await pilot.pause()
+        layouts: list[object] = []
+        app.screen.screen_layout_refresh_signal.subscribe(app.screen, layouts.append)
+        app.post_message(events.Resize(Size(120, 40), Size(120, 40)))
+        for _ in range(3):
+            await pilot.pause()
+        assert layouts == []
+        app.post_message(events.Resize(Size(100, 30), Size(100, 30)))  # another size still does
+        for _ in range(3):
+            await pilot.pause(0.05)
+        assert layouts

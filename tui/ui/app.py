@@ -110,6 +110,7 @@ class PeaceDashApp(App[int]):
         self._clean_due = False
         self._settled = False  # the first screen's memory settling has run (_settle_memory)
         self._retired: list[tuple[object, ...]] = []  # replaced loads, freed once idle (_retire)
+        self._sized: tuple[int, int] | None = None  # the terminal size last laid out (on_resize)
 
     def _last_look_point(self) -> None:
         """Without --since (or with --since last), start from the last look remembered for this
@@ -147,9 +148,9 @@ class PeaceDashApp(App[int]):
             before = self.file_watch.look(self.watched_files())
             arrived = self.arrive(load_positions(self.data_path), before)
             await self._loaded(self.loads_started, arrived, announce=False)
-            await self.push_screen(self.dashboard)
+            self.call_later(self.push_screen, self.dashboard)
         else:
-            await self.push_screen(self.dashboard)
+            self.call_later(self.push_screen, self.dashboard)
             self.load()
         if self.poll_seconds:
             self.set_interval(self.poll_seconds, self.poll_files)
@@ -164,6 +165,15 @@ class PeaceDashApp(App[int]):
             # can. Shown as their escapes before any input (the palette's too) holds and draws them.
             event.text = visible(event.text)
         await super().on_event(event)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A resize to the size already laid out goes no further. The terminal reports its size
+        once more as the app starts, and Textual keeps that report and, once idle, lays the whole
+        screen out again and draws it for it: the first screen was drawn twice (bench/)."""
+        size = (event.size.width, event.size.height)
+        if size == self._sized:
+            event.prevent_default()
+        self._sized = size
 
     def notify(
         self,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 from weakref import WeakSet
@@ -89,6 +90,7 @@ class DashboardScreen(Screen[None]):
         self._showing = asyncio.Lock()  # two loads finishing together must not rebuild panes at once
         self._ready = False  # panes exist: a load before that is drawn by on_mount, in the first paint
         self._following: WeakSet[RowList] = WeakSet()  # lists whose cursor is watched (_follow_cursor)
+        self._waiting: list[Callable[[], None]] | None = []  # None once every pane is mounted
 
     # ── what the rest of the app reads ──────────────────────────────────────
     @property
@@ -141,7 +143,8 @@ class DashboardScreen(Screen[None]):
             with PaneTabs(id="tabs", initial=tabs[0].tab_id):
                 for row in tabs:
                     with TabPane(row.tab, id=row.tab_id):
-                        yield row.build()  # type: ignore[misc]  # tab_rows() keeps rows that build
+                        if row is tabs[0]:
+                            yield row.build()  # type: ignore[misc]  # tab_rows() keeps rows that build
             with Horizontal(id="lower"):
                 yield from (row.build() for row in PANES if row.place == "lower" and row.build)
         yield from (row.build() for row in PANES if row.place == "bottom" and row.build)
@@ -154,6 +157,25 @@ class DashboardScreen(Screen[None]):
             self._ready = True
             self.watch_state(self.state)
             self._settle_focus(first=True)
+        self.call_after_refresh(self._mount_hidden_tabs)
+
+    async def _mount_hidden_tabs(self) -> None:
+        """The hidden tabs' panes, mounted once the first screen is drawn: their compose, styles
+        and first draw were a tenth of the time to the first screen (bench/). Each takes the
+        state as it mounts (StatePane.on_mount); what was asked of them meanwhile runs now."""
+        for row in tab_rows()[1:]:
+            await self.query_one(f"#{row.tab_id}", TabPane).mount(row.build())  # type: ignore[misc]
+        waiting, self._waiting = self._waiting, None
+        for then in waiting or ():
+            then()
+
+    def _when_mounted(self, then: Callable[[], None]) -> None:
+        """Run `then` now, or, in the moment after the first paint before every tab's pane is
+        mounted, as soon as they are (a number key or the palette going to a hidden pane)."""
+        if self._waiting is None:
+            then()
+        else:
+            self._waiting.append(then)
 
     def watch_state(self, state: DashboardState) -> None:
         """The one way state reaches the panes: each takes its slice of it (`StatePane`)."""
@@ -180,7 +202,7 @@ class DashboardScreen(Screen[None]):
 
     def _widget(self, slot: PaneSlot) -> Widget | None:
         if slot.party_id is None:
-            return self.query_one(slot.row.kind)
+            return next(iter(self.query(slot.row.kind)), None)  # a hidden tab's: once mounted
         return next((p for p in self.query(PartyPane) if p.party_id == slot.party_id), None)
 
     # ── state in ────────────────────────────────────────────────────────────
@@ -211,6 +233,9 @@ class DashboardScreen(Screen[None]):
         if tuple(p.party_id for p in self.query(PartyPane)) != self.state.party_ids:
             await grid.remove_children()
             await grid.mount_all(PartyPane(party_id) for party_id in self.state.party_ids)
+        # Shaped before the layout, with the whole screen's height for the grid's, and measured
+        # again once laid out: the first screen is laid out once unless the two differ.
+        self._shape_grid(room=self.app.size.height)
         self.call_after_refresh(self._shape_grid)
 
     def _settle_focus(self, first: bool, refocus: Widget | None = None) -> None:
@@ -323,6 +348,9 @@ class DashboardScreen(Screen[None]):
     # ── going places (the palette, the number keys, the calendar keys) ──────
     def select_claim(self, claim_id: str) -> None:
         """Go to a claim wherever it is listed (used by the command palette)."""
+        self._when_mounted(partial(self._select_claim, claim_id))
+
+    def _select_claim(self, claim_id: str) -> None:
         claim = self.state.loaded.claims.get(claim_id) if self.state.loaded else None
         if claim is None:
             return
@@ -337,6 +365,9 @@ class DashboardScreen(Screen[None]):
         self._select(claim_id)
 
     def select_issue(self, issue_id: str) -> None:
+        self._when_mounted(partial(self._select_issue, issue_id))
+
+    def _select_issue(self, issue_id: str) -> None:
         self.filter_text = ""
         matrix = self.query_one(IssueMatrix)
         self.focus_pane(matrix)
@@ -364,7 +395,7 @@ class DashboardScreen(Screen[None]):
         """Focus the pane with this key; one not drawn at this size (or now) says why."""
         slot = next((slot for slot in pane_slots(self.state) if slot.key == key), None)
         if slot is not None:
-            self.go_to(slot)
+            self._when_mounted(partial(self.go_to, slot))
 
     def go_to(self, slot: PaneSlot) -> None:
         widget = self._widget(slot)
@@ -374,6 +405,9 @@ class DashboardScreen(Screen[None]):
         self.focus_pane(widget)
 
     def action_cycle(self, step: int) -> None:
+        self._when_mounted(partial(self._cycle, step))
+
+    def _cycle(self, step: int) -> None:
         panes = self.panes()
         index = next((i for i, p in enumerate(panes) if p is self.focused), -1 if step > 0 else 0)
         if panes:
@@ -381,13 +415,16 @@ class DashboardScreen(Screen[None]):
 
     @on(TabbedContent.TabActivated)
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self._when_mounted(partial(self._into_tab, event.pane))
+
+    def _into_tab(self, tab: TabPane) -> None:
         # A click on a tab: put focus in its first pane so the keys work at once. A number key
         # that already put focus in this tab (perhaps before its first layout) keeps it there.
         focused = self.focused
-        if focused is not None and event.pane in focused.ancestors:
+        if focused is not None and tab in focused.ancestors:
             return
         if focused is None or not focused.is_on_screen or isinstance(focused, Tabs):
-            pane = next((p for p in self.panes() if (r := row_of(p)) and r.tab_id == event.pane.id), None)
+            pane = next((p for p in self.panes() if (r := row_of(p)) and r.tab_id == tab.id), None)
             if pane is not None:
                 self.call_after_refresh(self.set_focus, pane)
 
@@ -431,6 +468,9 @@ class DashboardScreen(Screen[None]):
 
     def _agenda_from(self, day: date) -> None:
         """The agenda in view, its cursor on the first item ending on or after `day`."""
+        self._when_mounted(partial(self._agenda_on, day))
+
+    def _agenda_on(self, day: date) -> None:
         agenda = self.query_one(Agenda)
         self.focus_pane(agenda)
         dated = self.state.view.dated if self.state.view else ()
@@ -446,10 +486,14 @@ class DashboardScreen(Screen[None]):
         # number of parties, which no breakpoint knows. Measured once the new layout is done.
         self.call_after_refresh(self._shape_grid)
 
-    def _shape_grid(self) -> None:
+    def _shape_grid(self, room: int | None = None) -> None:
         grid = self.query_one("#party-grid")
+        width, height = self.app.size
         columns, rows, heights = grid_shape(
-            self.size.width, len(self.state.party_ids), grid.size.height, self.full_screen
+            width,
+            len(self.state.party_ids),
+            grid.size.height if room is None else room,
+            full_screen(width, height),
         )
         grid.styles.grid_size_columns, grid.styles.grid_size_rows, grid.styles.grid_rows = (
             columns,
