@@ -161,10 +161,11 @@ class DashboardScreen(Screen[None]):
 
     async def _mount_hidden_tabs(self) -> None:
         """The hidden tabs' panes, mounted once the first screen is drawn: their compose, styles
-        and first draw were a tenth of the time to the first screen (bench/). Each takes the
-        state as it mounts (StatePane.on_mount); what was asked of them meanwhile runs now."""
+        and first draw were a tenth of the time to the first screen (bench/). They take the
+        state the one way every pane does; what was asked of them meanwhile runs then."""
         for row in tab_rows()[1:]:
             await self.query_one(f"#{row.tab_id}", TabPane).mount(row.build())  # type: ignore[misc]
+        self.watch_state(self.state)  # the panes already drawn find their slices unchanged
         waiting, self._waiting = self._waiting, None
         for then in waiting or ():
             then()

@@ -48,13 +48,6 @@ class StatePane(Widget):
         if not same:
             self.draw(state)
 
-    def on_mount(self) -> None:
-        # A pane mounted after the screen handed its state down (a hidden tab's, mounted lazily
-        # after the first paint) takes the state the screen holds now.
-        state = getattr(self.screen, "state", None)
-        if self._state is None and isinstance(state, DashboardState):
-            self.take_state(state)
-
     def _width_key(self) -> int:
         return self.size.width if self.REDRAW_ON_RESIZE else 0
 
