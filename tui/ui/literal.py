@@ -77,7 +77,9 @@ def hanging(lead: Content, words: list[tuple[str, str]], width: int) -> Content:
 
     for run, style in words:
         start = at
-        for index, word in enumerate(run.split(" ")):
+        # A tab is a space here: expanded when drawn it pushed the line past the width, and the
+        # row was wrapped again from column 1, losing its indent.
+        for index, word in enumerate(run.replace("\t", " ").split(" ")):
             shown = visible(word)
             if index and column:
                 if column + 1 + len(shown) > room and word:
