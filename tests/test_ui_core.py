@@ -741,3 +741,75 @@ async def test_a_resize_to_the_size_on_screen_lays_nothing_out(mini):
         for _ in range(3):
             await pilot.pause(0.05)
         assert layouts
+
+
+async def test_a_cursor_move_repaints_the_rows_it_changed_and_leaves_nothing_stale(tmp_path, monkeypatch):
+    """A move that keeps the view repaints the lines of the row left and the row reached (and the
+    subtitle's border row): the whole pane was drawn again on every key, every line through
+    Textual's styles cache. What the pane shows after each move, kept lines and all, is what a
+    repaint of the whole pane draws, whether the move scrolled or not."""
+    from textual.geometry import Region
+
+    from bench.generate import generate
+    from tui.ui.widgets.party_pane import PartyPane
+
+    path = generate(200, tmp_path)
+    app = PeaceDashApp(path, date(2026, 2, 20), clock=lambda: datetime(2026, 2, 20, 9, 30))
+    drawn_lines: list[int] = []
+    draw_line = PartyPane.render_line
+
+    def counted(self: PartyPane, y: int):  # type: ignore[no-untyped-def]
+        if self is app.focused:
+            drawn_lines.append(y)
+        return draw_line(self, y)
+
+    monkeypatch.setattr(PartyPane, "render_line", counted)
+    async with started(app, (120, 40)) as pilot:
+        await pilot.pause()
+        pane = app.focused
+        assert isinstance(pane, PartyPane)
+        whole = Region(0, 0, *pane.outer_size)
+        in_view = 0
+        for n in range(12):
+            top = pane.scroll_offset.y
+            drawn_lines.clear()
+            await pilot.press("j")
+            await pilot.pause()
+            kept = pane.render_lines(whole)  # what the screen was drawn from: kept lines and new
+            if pane.scroll_offset.y == top:
+                in_view += 1
+                rows = {row for row, _ in pane._window if row in (pane.highlighted, pane.highlighted - 1)}
+                assert 0 < len(drawn_lines) <= sum(pane._height(row) for row in rows) + 2, drawn_lines
+            pane.refresh()  # the whole pane drawn afresh
+            assert pane.render_lines(whole) == kept, f"move {n + 1} left a line stale"
+            subtitle = "".join(segment.text for segment in kept[-1])
+            assert f" {n + 2}/" in subtitle, subtitle
+        assert 0 < in_view < 12  # both kinds of move were made
+
+
+async def test_the_source_pane_bar_shows_no_thumb_while_the_excerpt_fits(mini):
+    """The source pane's scrollbar is always there in the pane's colour (no layout as excerpts
+    change length); a thumb shows only while the excerpts are taller than the pane."""
+    from textual.geometry import Region
+
+    from tui.ui.widgets.source_pane import SourcePane
+
+    five_excerpts(mini)
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        source = app.screen.query_one(SourcePane)
+        bar = source.vertical_scrollbar
+        seen = {}
+        for key in ("j", "j", "j", "k", "k", "k"):
+            await pilot.press(key)
+            await pilot.pause()
+            cells = [
+                segment.style for strip in bar.render_lines(Region(0, 0, *bar.size)) for segment in strip
+            ]
+            fits = source.max_scroll_y == 0
+            seen[fits] = len(set(cells))
+            if fits:  # one look for the whole bar, and it is the pane's own colour
+                beside = source.render_lines(Region(source.outer_size.width - 2, 1, 1, 1))[0]
+                pane_colour = {(segment.style.bgcolor, False) for segment in beside if segment.style}
+                assert {(style.bgcolor, bool(style.reverse)) for style in cells if style} == pane_colour
+        assert seen.get(True) == 1 and seen.get(False, 0) >= 2, seen  # one look fitting; a thumb not

@@ -1,8 +1,10 @@
-"""Giving a Line API view a new scrollable size without laying the whole screen out again."""
+"""Changing a Line API view without Textual repainting more than changed: its scrollable size
+(no screen layout) and its border subtitle (only the bottom border row)."""
 
 from __future__ import annotations
 
-from textual.geometry import Size
+from textual.content import Content
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
 
@@ -27,3 +29,24 @@ def set_virtual_size(view: ScrollView, size: Size) -> None:
     view.set_reactive(Widget.virtual_size, size)
     view._scroll_update(size)  # the layout-free half of Textual's own path (see above)
     view.refresh()
+
+
+def set_subtitle(view: Widget, text: str) -> None:
+    """Set the view's border subtitle as plain text, repainting only the row it is drawn in.
+
+    Textual's `border_subtitle` setter repaints the whole widget. A list that says where its
+    cursor is ("12/33") sets it on every cursor move, and the whole pane was drawn again for two
+    rows that changed (every line of it through Textual's styles cache, about a quarter of a
+    key's frame in bench/). Stored as that setter stores plain text (textual is pinned; tests read
+    the subtitle and the drawn border).
+    """
+    old = view._border_subtitle
+    if old is not None and old.plain == text:
+        return
+    width, height = view.outer_size
+    if not height:  # not laid out: nothing drawn yet to spare
+        view.border_subtitle = Content(text)
+        return
+    view._border_subtitle = Content(text)
+    offset = view.content_offset  # refresh() takes regions relative to the content
+    view.refresh(Region(-offset.x, height - 1 - offset.y, width, 1))

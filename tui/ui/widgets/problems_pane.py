@@ -85,14 +85,10 @@ class ProblemsPane(RowList):
         self.set_class(warning, "-warnings")
         self.display = bool(problems)
 
-    def _say_where(self) -> None:
-        super()._say_where()
-        hint = (
-            "Enter/e: edit at line"
-            if self.warning
-            else "Enter/e: edit at line · fix and save: reloads by itself"
-        )
-        self.border_subtitle = f"{self.border_subtitle} · {hint}"
+    def where_note(self) -> str:
+        if self.warning:
+            return "Enter/e: edit at line"
+        return "Enter/e: edit at line · fix and save: reloads by itself"
 
     @property
     def line(self) -> int | None:

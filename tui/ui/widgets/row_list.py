@@ -26,7 +26,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from tui.ui.literal import literal
-from tui.ui.widgets.line_view import set_virtual_size
+from tui.ui.widgets.line_view import set_subtitle, set_virtual_size
 from tui.ui.widgets.state_pane import StatePane
 
 Make = Callable[[int], Content]
@@ -100,8 +100,9 @@ class RowList(ScrollView, StatePane, can_focus=True):
     SELECTS = False
     """Moving the cursor here selects the row's claim (the source pane follows it)."""
 
-    highlighted: reactive[int | None] = reactive(None, init=False)
-    """The row under the cursor (always an item, never a heading), or None in an empty list."""
+    highlighted: reactive[int | None] = reactive(None, init=False, repaint=False)
+    """The row under the cursor (always an item, never a heading), or None in an empty list.
+    Its watcher repaints what the move changed; a repainting reactive redrew the whole pane."""
 
     class Highlighted(Message):
         """The cursor moved to the row with this id."""
@@ -283,10 +284,19 @@ class RowList(ScrollView, StatePane, can_focus=True):
         super().notify_style_update()
 
     # ── the cursor ──────────────────────────────────────────────────────────
-    def watch_highlighted(self, new: int | None) -> None:
+    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        top = self.scroll_offset.y
         self._reveal(new)
+        if self.scroll_offset.y == top:
+            # The view did not move: only the lines of the row left and the row reached change
+            # (a whole-pane repaint drew every line again through Textual's styles cache).
+            width = self.scrollable_content_region.width
+            for y, (row, _line) in enumerate(self._window):
+                if row in (old, new):
+                    self.refresh(Region(0, y, width, 1))
+        else:
+            self.refresh()
         self._say_where()
-        self.refresh()
         self._announce()
 
     def _announce(self) -> None:
@@ -324,7 +334,12 @@ class RowList(ScrollView, StatePane, can_focus=True):
         count, at = len(self._items), self.highlighted
         where = bisect_left(self._items, at) if at is not None else count
         here = f"{where + 1}/{count}" if where < count and self._items[where] == at else f"{count}"
-        self.border_subtitle = here + self._of_all
+        note = self.where_note()
+        set_subtitle(self, here + self._of_all + (f" · {note}" if note else ""))
+
+    def where_note(self) -> str:
+        """Words said after where the cursor is, in the subtitle (a list's own keys)."""
+        return ""
 
     def _step(self, by: int) -> None:
         if not self._items:

@@ -97,11 +97,12 @@ class SourcePane(ScrollView, ReadingKeys, StatePane, can_focus=True):
     # The claim's heading stays put while its excerpts scroll: at 80×24 the pane has seven
     # lines, and scrolling to the quote hid which claim it was the quote of. The scrollbar is
     # always there (a bar that came and went with each excerpt's length laid the whole screen
-    # out again, at most keys in bench/), drawn in the pane's colour while the text fits.
+    # out again, at most keys in bench/), its track in the pane's colour: while the text fits,
+    # Textual draws no thumb, so nothing shows. (A class that recoloured the bar while the text
+    # fits restyled the pane on half the cursor moves, a fifth of a key's time in bench/.)
     DEFAULT_CSS = """
-    SourcePane { overflow-y: scroll; overflow-x: hidden; }
-    SourcePane.-fits {
-        scrollbar-color: $surface; scrollbar-color-hover: $surface; scrollbar-color-active: $surface;
+    SourcePane {
+        overflow-y: scroll; overflow-x: hidden;
         scrollbar-background: $surface; scrollbar-background-hover: $surface;
         scrollbar-background-active: $surface;
     }
@@ -193,11 +194,7 @@ class SourcePane(ScrollView, ReadingKeys, StatePane, can_focus=True):
 
     def _fit(self) -> None:
         heading, body = self._lines()
-        height = len(heading) + len(body)
-        set_virtual_size(self, Size(self.scrollable_content_region.width, height))
-        fits = height <= self.scrollable_content_region.height
-        if fits != self.has_class("-fits"):  # a class change restyles the pane: only when it changes
-            self.set_class(fits, "-fits")
+        set_virtual_size(self, Size(self.scrollable_content_region.width, len(heading) + len(body)))
 
     def _show_quote(self) -> None:
         """Scroll so the line holding the quote's start is in view (a line above it, for context);
