@@ -26,7 +26,7 @@ from tui.data.paths import DataFile
 from tui.data.state import DashboardState, Loaded, Since
 from tui.ui.screens import opening
 from tui.ui.screens.layout import FULL_SCREEN, HORIZONTAL, VERTICAL, full_screen, grid_shape
-from tui.ui.screens.pane_table import DIGITS, PANES, PaneSlot, pane_slots, row_of, tab_rows
+from tui.ui.screens.pane_table import DIGITS, PANES, PaneRow, PaneSlot, pane_slots, row_of, tab_rows
 from tui.ui.screens.pane_tabs import PaneTabs
 from tui.ui.widgets.calendar import Agenda
 from tui.ui.widgets.figures_pane import FiguresPane
@@ -91,6 +91,7 @@ class DashboardScreen(Screen[None]):
         self._ready = False  # panes exist: a load before that is drawn by on_mount, in the first paint
         self._following: WeakSet[RowList] = WeakSet()  # lists whose cursor is watched (_follow_cursor)
         self._waiting: list[Callable[[], None]] | None = []  # None once every pane is mounted
+        self._later: list[PaneRow] = []  # the tabs whose panes compose leaves to _mount_hidden_tabs
 
     # ── what the rest of the app reads ──────────────────────────────────────
     @property
@@ -138,12 +139,12 @@ class DashboardScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar(id="title")
         yield FilterBox()
-        tabs = tab_rows()
+        first, *self._later = tab_rows()  # the first tab's pane now; the rest after the first paint
         with Horizontal(id="body"):
-            with PaneTabs(id="tabs", initial=tabs[0].tab_id):
-                for row in tabs:
+            with PaneTabs(id="tabs", initial=first.tab_id):
+                for row in (first, *self._later):
                     with TabPane(row.tab, id=row.tab_id):
-                        if row is tabs[0]:
+                        if row is first:
                             yield row.build()  # type: ignore[misc]  # tab_rows() keeps rows that build
             with Horizontal(id="lower"):
                 yield from (row.build() for row in PANES if row.place == "lower" and row.build)
@@ -163,7 +164,7 @@ class DashboardScreen(Screen[None]):
         """The hidden tabs' panes, mounted once the first screen is drawn: their compose, styles
         and first draw were a tenth of the time to the first screen (bench/). They take the
         state the one way every pane does; what was asked of them meanwhile runs then."""
-        for row in tab_rows()[1:]:
+        for row in self._later:
             await self.query_one(f"#{row.tab_id}", TabPane).mount(row.build())  # type: ignore[misc]
         self.watch_state(self.state)  # the panes already drawn find their slices unchanged
         waiting, self._waiting = self._waiting, None
