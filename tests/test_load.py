@@ -290,3 +290,44 @@ def test_a_large_file_is_read_in_chunks_and_problems_keep_their_place(mini, bad,
     assert result.dataset is None
     problem = next(p for p in result.problems if says in p.message)
     assert (problem.line, problem.col) == (line, col), problem
+
+
+def test_a_load_asks_whether_it_is_still_wanted_all_the_way_through(tmp_path):
+    """`cancelled` is asked through the whole load (every few dozen entries read, quotes checked
+    and sentences weighed), not only while the YAML is parsed: it is where a load in the app's
+    thread gives way to keys, and a parse is only half of a large load. Saying yes at its very
+    last look still stops the load without a result."""
+    from bench.generate import generate
+    from tui.data.cancelling import Cancelled
+    from tui.data.yamlnodes import parse_nodes
+
+    path = generate(1_000, tmp_path)
+    tree = parse_nodes(path.read_text(encoding="utf-8"))  # given parsed: no look is the parse's
+    looks: list[int] = []
+
+    def counted() -> bool:
+        looks.append(1)
+        return False
+
+    assert load_positions(path, tree=tree, cancelled=counted).ok
+    # 145 when written: every 64 entries read and quotes checked, and in each of the four passes
+    # over the quotes' sentences (45 without those passes).
+    assert len(looks) >= 100, len(looks)
+    last = len(looks)
+    asked = iter(range(1, last + 1))
+    with pytest.raises(Cancelled):
+        load_positions(path, tree=tree, cancelled=lambda: next(asked) == last)
+
+
+def test_a_conflict_marker_across_a_chunk_boundary_is_found(mini):
+    """A large file is looked over for merge conflict markers a chunk at a time (one look over it
+    all held the interpreter while the keys waited); a marker that starts in one chunk and ends
+    in the next is found all the same."""
+    from tui.data.yamlnodes import CHUNK
+
+    at = CHUNK - 3  # "<<<<<<<" begins three characters before the second chunk
+    lines, rest = divmod(at, 100)
+    filler = ("# " + "x" * 97 + "\n") * lines + "#" * (rest - 1) + "\n"
+    assert len(filler) == at
+    result = load_text(mini, filler + "<<<<<<< HEAD\n" + mini.read_text(encoding="utf-8"))
+    assert any("merge conflict" in message for message in messages(result)), messages(result)[:3]

@@ -521,3 +521,34 @@ async def test_a_party_pane_redraws_only_what_a_reload_changed_and_moves_its_mar
         assert "✎" in second["north-valley"] and "give up the valley" in second["north-valley"]
         assert "✎" not in second["north-monitors"] and "International monitors" in second["north-monitors"]
         assert second["north-no-vote"] == first["north-no-vote"]
+
+
+async def test_a_load_in_its_thread_gives_way_while_a_key_is_answered(mini, monkeypatch):
+    """The interpreter runs one thread at a time: a load beside a key's redraw made the redraw
+    take twice as long and more (keys during a 50,000-position load, bench/). A load in its
+    thread waits (sleeps, so the UI thread has the interpreter) while a key is fresh, for a
+    bounded while, and still finishes."""
+    import threading
+    import time
+
+    import tui.ui.app as app_module
+
+    naps: list[float] = []
+    real_sleep = time.sleep
+
+    def sleep(seconds: float) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            naps.append(seconds)
+        real_sleep(seconds)
+
+    app = make_app(mini)
+    async with started(app) as pilot:
+        await pilot.press("j")  # a key just answered as the load starts
+        mini.write_text(mini.read_text().replace(OLD, NEW))
+        monkeypatch.setattr(app_module.time, "sleep", sleep)
+        monkeypatch.setattr(app_module, "KEY_TURN", 5.0)  # "just answered", however slow the test
+        await app.load().wait()
+        await pilot.pause()
+        assert NEW.split(": ")[1] in str(app.dashboard.state.data.positions)  # type: ignore[union-attr]
+    assert naps, "the load never gave way"
+    assert sum(naps) <= app_module.KEY_WAIT + 0.01, sum(naps)  # then it runs (LOAD_RUN)

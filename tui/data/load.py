@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 
+from tui.data.cancelling import Cancelled, asking
 from tui.data.collector import paused
 from tui.data.date_sense import date_sense_warnings
 from tui.data.dates import UNKNOWN, spoken
@@ -53,7 +54,7 @@ from tui.data.sources import (
     fold,
     glimpse,
 )
-from tui.data.yamlnodes import Cancelled, Node, YamlProblem, parse_nodes, read_text, release
+from tui.data.yamlnodes import Node, YamlProblem, parse_nodes, read_text, release
 
 TOP_KEYS = (
     "version",
@@ -154,8 +155,10 @@ def load_positions(
 ) -> LoadResult:
     """Read, validate and (unless verify is False) check every excerpt against its source.
 
-    `cancelled`, when given, is asked during the parse; once it says yes the load stops by
-    raising Cancelled (a newer load has made this one moot).
+    `cancelled`, when given, is asked now and then (every few hundred YAML events, every few
+    dozen entries read, quotes checked and sentences weighed); once it says yes the load stops by
+    raising Cancelled (a newer load has made this one moot). Asked often: the app, loading in a
+    thread, waits inside it while a key is answered.
 
     An earlier version of the file (from git) is given as `text`, or as a `tree` already
     parsed, named by `path`; `files=False` then leaves the seeds folder and files on disk
@@ -176,21 +179,29 @@ def _load(
     name = str(path)
     try:
         root, soft = (
-            tree if tree is not None else parse_nodes(read_text(path) if text is None else text, cancelled)
+            tree
+            if tree is not None
+            else parse_nodes(read_text(path, cancelled) if text is None else text, cancelled)
         )
     except Cancelled:
         raise
     except YamlProblem as fatal:
         return LoadResult(path, None, tuple(Problem(name, p.message, p.line, p.col) for p in fatal.each))
     try:
-        return _read(path, name, root, soft, verify, files)
+        return _read(path, name, root, soft, verify, files, cancelled)
     finally:
         if tree is None:
             release(root)
 
 
 def _read(
-    path: Path, name: str, root: Node, soft: list[YamlProblem], verify: bool, files: bool
+    path: Path,
+    name: str,
+    root: Node,
+    soft: list[YamlProblem],
+    verify: bool,
+    files: bool,
+    cancelled: Callable[[], bool] | None = None,
 ) -> LoadResult:
     problems = Problems(name)
     for soft_problem in soft:
@@ -205,7 +216,7 @@ def _read(
             problems.add(root, f"the file has no '{key}:' section{did_you_mean(key, top.entries)}")
     seed_dir = _seed_dir(path, top, problems, files)
     library = SourceLibrary(seed_dir)
-    reader = _Reader(problems, library, files)
+    reader = _Reader(problems, library, files, cancelled)
     sources = reader.sources(top.get("sources"))
     parties = reader.parties(top.get("parties"))
     issues = reader.issues(top.get("issues"), sources)
@@ -239,12 +250,12 @@ def _read(
         dataset = replace(dataset, replaced_by=replaced_by)
     warnings: tuple[Problem, ...] = ()
     if verify and files:
-        quoted = list(each_quoted(dataset, library))
+        quoted = list(asking(each_quoted(dataset, library), cancelled))
         warnings = (
             *reader.warnings,
-            *quote_warnings(str(path), quoted),
-            *date_sense_warnings(str(path), quoted, dataset.dated_items),
-            *estimative_warnings(str(path), quoted),
+            *quote_warnings(str(path), asking(quoted, cancelled)),
+            *date_sense_warnings(str(path), asking(quoted, cancelled), dataset.dated_items),
+            *estimative_warnings(str(path), asking(quoted, cancelled)),
         )
     # In file order, as problems are: a quote's warnings together, at its line.
     ordered_warnings = tuple(sorted(warnings, key=lambda p: (p.line or 0, p.col or 0)))
@@ -301,10 +312,17 @@ def _at(node: Node) -> Location:
 class _Reader:
     """Reads each section, checking ids against what earlier sections defined."""
 
-    def __init__(self, problems: Problems, library: SourceLibrary, files: bool = True) -> None:
+    def __init__(
+        self,
+        problems: Problems,
+        library: SourceLibrary,
+        files: bool = True,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> None:
         self.problems = problems
         self.library = library
         self.files = files
+        self.cancelled = cancelled
         self.claim_ids: dict[str, Node] = {}
         self.excerpts: list[tuple[Excerpt, Node]] = []
         self.links: list[tuple[Position | DatedItem, Node]] = []
@@ -383,7 +401,7 @@ class _Reader:
         issues: dict[str, Issue],
     ) -> list[Position]:
         out: list[Position] = []
-        for pid, key, node in entries(section, "positions", self.problems):
+        for pid, key, node in asking(entries(section, "positions", self.problems), self.cancelled):
             self._claim_id(pid, key)
             what = f"position '{pid}'"
             f = Fields(node, what, POSITION_KEYS, self.problems)
@@ -431,7 +449,7 @@ class _Reader:
         parties: dict[str, Party],
     ) -> list[DatedItem]:
         out: list[DatedItem] = []
-        for did, key, node in entries(section, name, self.problems):
+        for did, key, node in asking(entries(section, name, self.problems), self.cancelled):
             self._claim_id(did, key)
             what = f"{'meeting' if name == 'meetings' else 'timeline item'} '{did}'"
             f = Fields(node, what, DATED_KEYS, self.problems)
@@ -471,7 +489,7 @@ class _Reader:
         issues: dict[str, Issue],
     ) -> list[Figure]:
         out: list[Figure] = []
-        for fid, key, node in entries(section, "figures", self.problems):
+        for fid, key, node in asking(entries(section, "figures", self.problems), self.cancelled):
             self._claim_id(fid, key)
             what = f"figure '{fid}'"
             f = Fields(node, what, FIGURE_KEYS, self.problems)
@@ -731,7 +749,7 @@ class _Reader:
         """Every quote must stand in its source text on whole words, typography and Unicode
         normalisation aside, and hold at least MIN_QUOTE_WORDS words; a quote that stands in
         several places is a warning saying which one is shown."""
-        for excerpt, node in self.excerpts:
+        for excerpt, node in asking(self.excerpts, self.cancelled):
             source = sources.get(excerpt.source)
             if source is None or not excerpt.quote:
                 continue

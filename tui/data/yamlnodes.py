@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from tui.data.cancelling import Cancelled, asking
 from tui.data.characters import FORBIDDEN, describe
 from tui.data.conflicts import conflict_problems
 from tui.data.safefiles import Refused, read_capped
@@ -21,11 +22,15 @@ MAX_LINE = 20_000
 MAX_NODES = 5_000_000
 MAX_CHARACTER_PROBLEMS = 50  # beyond this, one line says how many more
 # Characters (or bytes) one scan of the whole text takes at a time: a scan is one call that holds
-# the interpreter, and over a 17 MB file one took 26 to 108 ms (decoding, splitting into lines,
-# looking for control characters), a stall of every key pressed while a worker thread loads.
-# A chunk takes a few milliseconds; between chunks the UI thread gets in.
-CHUNK = 1 << 20
-CANCEL_EVERY = 4096  # events between looks at whether a newer load has made this one moot
+# the interpreter, and over a 17 MB file one took 26 to 121 ms (decoding, splitting into lines,
+# looking for control characters or conflict markers), a stall of every key pressed while a
+# worker thread loads. A chunk takes a millisecond or two; between chunks `cancelled` is asked
+# (where the app gives way to keys) and the UI thread gets in.
+CHUNK = 1 << 18
+# Events between looks at whether a newer load has made this one moot. The look is also where
+# a load in its thread gives way to keys (the app waits in it while a key is answered): 512
+# events are a few milliseconds of parsing; 4,096 were 25 ms, a frame and a half.
+CANCEL_EVERY = 512
 # Escapes of a double-quoted YAML scalar, to find the one that made a forbidden character.
 ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.DOTALL)
 # The one-letter escapes that stand for a forbidden character (\t, \n and \r are allowed).
@@ -67,10 +72,6 @@ class Node:
         return "list" if isinstance(self.value, list) else "mapping"
 
 
-class Cancelled(Exception):
-    """A newer load has started; this one stops without a result."""
-
-
 class YamlProblem(Exception):
     """A file that cannot be read as YAML at all; carries a located message."""
 
@@ -100,16 +101,21 @@ class MergeConflicts(YamlProblem):
         return self.problems
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, cancelled: Callable[[], bool] | None = None) -> str:
     """Read a data file as UTF-8 text, turning every I/O or encoding failure into a YamlProblem."""
     try:
         raw = read_capped(path, MAX_BYTES)
     except Refused as refused:
         raise YamlProblem(str(refused)) from None
-    return decode(raw)
+    return decode(raw, cancelled)
 
 
-def decode(raw: bytes) -> str:
+def chunks(size: int, cancelled: Callable[[], bool] | None) -> Iterator[int]:
+    """Where each CHUNK of a text or bytes this long starts, `cancelled` asked before each."""
+    return asking(range(0, size, CHUNK), cancelled, every=1)
+
+
+def decode(raw: bytes, cancelled: Callable[[], bool] | None = None) -> str:
     """UTF-8 (with or without BOM) or a located error at the first bad byte."""
     if b"\x00" in raw[:8192]:
         line, col = _locate(raw, raw.index(b"\x00"))
@@ -119,7 +125,7 @@ def decode(raw: bytes) -> str:
             return raw.decode("utf-8-sig")
         decoder = codecs.getincrementaldecoder("utf-8-sig")()
         view = memoryview(raw)
-        parts = [decoder.decode(view[at : at + CHUNK]) for at in range(0, len(raw), CHUNK)]
+        parts = [decoder.decode(view[at : at + CHUNK]) for at in chunks(len(raw), cancelled)]
         return "".join([*parts, decoder.decode(b"", final=True)])
     except UnicodeDecodeError:
         pass
@@ -139,11 +145,13 @@ def _locate(raw: bytes, offset: int) -> tuple[int, int]:
     return line, col
 
 
-def _long_line(text: str) -> tuple[int, int] | None:
+def _long_line(text: str, cancelled: Callable[[], bool] | None = None) -> tuple[int, int] | None:
     """The first line longer than MAX_LINE, as (its number, its length), read a chunk of lines
     at a time (see CHUNK)."""
     number, start = 1, 0
     while start < len(text):
+        if cancelled is not None and cancelled():
+            raise Cancelled()
         end = text.find("\n", min(len(text), start + CHUNK))
         end = len(text) if end < 0 else end
         lines = text[start:end].split("\n")
@@ -154,18 +162,20 @@ def _long_line(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _has_forbidden(text: str) -> bool:
-    return any(FORBIDDEN.search(text, at, at + CHUNK) for at in range(0, len(text), CHUNK))
+def _has_forbidden(text: str, cancelled: Callable[[], bool] | None = None) -> bool:
+    return any(FORBIDDEN.search(text, at, at + CHUNK) for at in chunks(len(text), cancelled))
 
 
-def forbidden_characters(text: str) -> tuple[str, list[YamlProblem]]:
+def forbidden_characters(
+    text: str, cancelled: Callable[[], bool] | None = None
+) -> tuple[str, list[YamlProblem]]:
     """Every raw control or bidi character, located; and the text with each replaced by U+FFFD.
 
     libyaml refuses most of them with no line ("unacceptable character ... position 8") and
     stops; replacing them (one character for one, so columns hold) lets the parse go on and
     report everything else in the file as well.
     """
-    if not _has_forbidden(text):
+    if not _has_forbidden(text, cancelled):
         return text, []
     problems: list[YamlProblem] = []
     line, line_start, counted_to = 1, 0, 0
@@ -235,15 +245,15 @@ def parse_nodes(text: str, cancelled: Callable[[], bool] | None = None) -> tuple
     with a YamlProblem. `cancelled` is asked now and then; when it says yes the parse stops
     with Cancelled. Merge conflict markers are looked for first, before any YAML is read.
     """
-    conflicts = conflict_problems(text)
+    conflicts = conflict_problems(text, cancelled, CHUNK)
     if conflicts:
         raise MergeConflicts(tuple(YamlProblem(message, line, 1) for line, message in conflicts))
-    if (long := _long_line(text)) is not None:
+    if (long := _long_line(text, cancelled)) is not None:
         number, length = long
         raise YamlProblem(
             f"line is {length:,} characters long; the limit is {MAX_LINE:,}: break it up", number, 1
         )
-    text, soft = forbidden_characters(text)
+    text, soft = forbidden_characters(text, cancelled)
     # The loop below runs once per event, some 8,000 for the bundled file: it reads PyYAML's
     # parser directly, tells events apart by their class, and keeps the open collection in locals
     # (it was the larger half of a load). Rare cases (tags, anchors, escapes) go to functions.

@@ -19,6 +19,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, get_current_worker
 
+from tui.data.cancelling import Cancelled
 from tui.data.characters import visible
 from tui.data.collector import paused
 from tui.data.compare import Changes, compare
@@ -28,7 +29,6 @@ from tui.data.paths import DataFile
 from tui.data.reuse import reuse_unchanged
 from tui.data.state import Loaded, Since
 from tui.data.watch import FileWatch, Look
-from tui.data.yamlnodes import Cancelled
 from tui.ui.palette import ExportProvider, GoToProvider
 from tui.ui.screens.dashboard import DashboardScreen
 from tui.ui.widgets.messages import SinceRequested
@@ -39,6 +39,11 @@ SETTLE_SECONDS = 0.5
 # Files up to this size load in well under 100 ms (the bundled 32 KB file in ~10 ms, bench/):
 # loading them before the first paint saves a paint; larger ones load in a worker thread.
 INSTANT_LOAD_BYTES = 128 * 1024
+# A load in its thread waits while a key is answered: for this long after each key (a key's
+# whole redraw takes 20-40 ms with the interpreter to itself, bench/), at most KEY_WAIT at a
+# time, and then runs at least LOAD_RUN before it waits again, so held keys slow a load to a
+# third but never stop it.
+KEY_TURN, KEY_WAIT, LOAD_RUN = 0.06, 0.1, 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +116,7 @@ class PeaceDashApp(App[int]):
         self._settled = False  # the first screen's memory settling has run (_settle_memory)
         self._retired: list[tuple[object, ...]] = []  # replaced loads, freed once idle (_retire)
         self._sized: tuple[int, int] | None = None  # the terminal size last laid out (on_resize)
+        self._load_runs_until = 0.0  # a load in its thread waits for keys again after this (_give_way)
 
     def _last_look_point(self) -> None:
         """Without --since (or with --since last), start from the last look remembered for this
@@ -282,8 +288,13 @@ class PeaceDashApp(App[int]):
 
         def load_in(worker: Worker[None]) -> None:
             before = self.file_watch.look(self.watched_files())
+
+            def moot() -> bool:
+                self._give_way()
+                return worker.is_cancelled
+
             try:
-                result = load_positions(self.data_path, cancelled=lambda: worker.is_cancelled)
+                result = load_positions(self.data_path, cancelled=moot)
             except Cancelled:
                 return
             if worker.is_cancelled:
@@ -305,6 +316,21 @@ class PeaceDashApp(App[int]):
         return self.run_worker(
             work, name="load", group="load", thread=True, exclusive=True, exit_on_error=False
         )
+
+    def _give_way(self) -> None:
+        """Asked by a load in its thread now and then (load_positions' `cancelled`): while a key
+        is being answered, wait. The interpreter runs one thread at a time; shared with a load,
+        a key's redraw took twice as long and more (keys during a 50,000-position load, bench/).
+        Sleeping gives the UI thread the interpreter whole (see KEY_TURN for the limits)."""
+        now = time.monotonic()
+        if now < self._load_runs_until:
+            return
+        deadline, waited = now + KEY_WAIT, False
+        while now - self._last_key < KEY_TURN and now < deadline:
+            time.sleep(0.002)
+            now, waited = time.monotonic(), True
+        if waited:  # run a while before waiting again
+            self._load_runs_until = now + LOAD_RUN
 
     def arrive(self, result: LoadResult, before: Look) -> Arrived:
         """What the screen needs from a load, made where the load ran (a worker thread, or the
