@@ -323,7 +323,7 @@ def test_a_conflict_marker_across_a_chunk_boundary_is_found(mini):
     """A large file is looked over for merge conflict markers a chunk at a time (one look over it
     all held the interpreter while the keys waited); a marker that starts in one chunk and ends
     in the next is found all the same."""
-    from tui.data.yamlnodes import CHUNK
+    from tui.data.cancelling import CHUNK
 
     at = CHUNK - 3  # "<<<<<<<" begins three characters before the second chunk
     lines, rest = divmod(at, 100)

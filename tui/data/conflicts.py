@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
 
-from tui.data.cancelling import Asked, asking
+from tui.data.cancelling import CHUNK, Asked, chunks
 
 MAX_CONFLICT_PROBLEMS = 100  # a flood (a file of nothing but markers) ends in one line saying so
 MAX_LABEL = 60  # a label is shown up to this many characters
@@ -97,25 +97,21 @@ def _unclosed(block: _Open, why: str) -> str:
     return f"unresolved merge conflict: '{_shown('<', block.ours)}' {why} — keep one side, delete the marker lines"
 
 
-def _any_marker(text: str, cancelled: Asked, chunk: int) -> bool:
+def _any_marker(text: str, cancelled: Asked) -> bool:
     # Chunks overlap by a marker's length less one: a marker across a boundary is still found.
-    return any(
-        seven in text[at : at + chunk + 6]
-        for at in asking(range(0, len(text), chunk), cancelled, 1)
-        for seven in _SEVEN
-    )
+    return any(seven in text[at : at + CHUNK + 6] for at in chunks(len(text), cancelled) for seven in _SEVEN)
 
 
 def _shown(char: str, label: str) -> str:
     return char * 7 + (f" {label[:MAX_LABEL]}" if label else "")
 
 
-def conflict_problems(text: str, cancelled: Asked = None, chunk: int = 1 << 18) -> list[tuple[int, str]]:
+def conflict_problems(text: str, cancelled: Asked = None) -> list[tuple[int, str]]:
     """(line, message) for each conflict (at its `<<<<<<<` line) and each marker out of place.
 
     The first look for any marker goes a chunk at a time, `cancelled` asked before each: over a
     large file at once it held the interpreter for 50 ms while a load ran beside the keys."""
-    if not _any_marker(text, cancelled, chunk):
+    if not _any_marker(text, cancelled):
         return []
     out: list[tuple[int, str]] = []
     block: _Open | None = None

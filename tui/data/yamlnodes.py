@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from tui.data.cancelling import Cancelled, asking
+from tui.data.cancelling import CHUNK, Cancelled, chunks
 from tui.data.characters import FORBIDDEN, describe
 from tui.data.conflicts import conflict_problems
 from tui.data.safefiles import Refused, read_capped
@@ -21,12 +21,6 @@ MAX_DEPTH = 64
 MAX_LINE = 20_000
 MAX_NODES = 5_000_000
 MAX_CHARACTER_PROBLEMS = 50  # beyond this, one line says how many more
-# Characters (or bytes) one scan of the whole text takes at a time: a scan is one call that holds
-# the interpreter, and over a 17 MB file one took 26 to 121 ms (decoding, splitting into lines,
-# looking for control characters or conflict markers), a stall of every key pressed while a
-# worker thread loads. A chunk takes a millisecond or two; between chunks `cancelled` is asked
-# (where the app gives way to keys) and the UI thread gets in.
-CHUNK = 1 << 18
 # Events between looks at whether a newer load has made this one moot. The look is also where
 # a load in its thread gives way to keys (the app waits in it while a key is answered): 512
 # events are a few milliseconds of parsing; 4,096 were 25 ms, a frame and a half.
@@ -108,11 +102,6 @@ def read_text(path: Path, cancelled: Callable[[], bool] | None = None) -> str:
     except Refused as refused:
         raise YamlProblem(str(refused)) from None
     return decode(raw, cancelled)
-
-
-def chunks(size: int, cancelled: Callable[[], bool] | None) -> Iterator[int]:
-    """Where each CHUNK of a text or bytes this long starts, `cancelled` asked before each."""
-    return asking(range(0, size, CHUNK), cancelled, every=1)
 
 
 def decode(raw: bytes, cancelled: Callable[[], bool] | None = None) -> str:
@@ -245,7 +234,7 @@ def parse_nodes(text: str, cancelled: Callable[[], bool] | None = None) -> tuple
     with a YamlProblem. `cancelled` is asked now and then; when it says yes the parse stops
     with Cancelled. Merge conflict markers are looked for first, before any YAML is read.
     """
-    conflicts = conflict_problems(text, cancelled, CHUNK)
+    conflicts = conflict_problems(text, cancelled)
     if conflicts:
         raise MergeConflicts(tuple(YamlProblem(message, line, 1) for line, message in conflicts))
     if (long := _long_line(text, cancelled)) is not None:
