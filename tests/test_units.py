@@ -174,7 +174,9 @@ RUN_TEXT = st.text(alphabet=st.sampled_from(list("ab ·界\r\t\x1b[]/")), max_si
 RUN_STYLE = st.sampled_from(["", "b", "$foreground-muted", "i $foreground-muted"])
 
 
-@settings(max_examples=300, deadline=None)
+# Derandomized, as the loader's fuzz is: the same examples on every run, so CI is reproducible
+# (a random run once found, on CI, a case the assertion below had worded too strictly).
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(
     lead=st.text(alphabet=st.sampled_from(list("■ x")), max_size=14),
     runs=st.lists(st.tuples(RUN_TEXT, RUN_STYLE), min_size=1, max_size=4),
@@ -221,4 +223,7 @@ def test_hanging_lines_fit_keep_every_word_and_style_and_indent_under_the_first(
             )
             at += 1 + len(line)
         for line in lines:  # over the width only by a trailing space, or with one word too long
-            assert cell_len(line.rstrip(" ")) <= width or len(line[indent:].split(" ")) == 1, (line, width)
+            assert cell_len(line.rstrip(" ")) <= width or len(line[indent:].rstrip(" ").split(" ")) == 1, (
+                line,
+                width,
+            )
