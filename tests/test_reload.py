@@ -547,8 +547,27 @@ async def test_a_load_in_its_thread_gives_way_while_a_key_is_answered(mini, monk
         mini.write_text(mini.read_text().replace(OLD, NEW))
         monkeypatch.setattr(app_module.time, "sleep", sleep)
         monkeypatch.setattr(app_module, "KEY_TURN", 5.0)  # "just answered", however slow the test
+        monkeypatch.setattr(app_module, "LOAD_RUN", 5.0)  # and after one wait, the rest of the load runs
         await app.load().wait()
         await pilot.pause()
         assert NEW.split(": ")[1] in str(app.dashboard.state.data.positions)  # type: ignore[union-attr]
     assert naps, "the load never gave way"
     assert sum(naps) <= app_module.KEY_WAIT + 0.01, sum(naps)  # then it runs (LOAD_RUN)
+
+
+def test_overlapping_loads_leave_the_interpreters_switch_interval_as_it_was():
+    """A load a newer one replaced may still be finishing as the newer runs: the short turns
+    both ask for are counted, and the interval is put back only when the last of them ends
+    (each saving and restoring it alone left it short for good)."""
+    import sys
+
+    from tui.ui.app import short_turns
+
+    before = sys.getswitchinterval()
+    older, newer = short_turns(0.001), short_turns(0.001)
+    older.__enter__()
+    newer.__enter__()
+    older.__exit__(None, None, None)
+    assert sys.getswitchinterval() == 0.001  # the newer load still runs
+    newer.__exit__(None, None, None)
+    assert sys.getswitchinterval() == before

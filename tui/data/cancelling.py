@@ -1,7 +1,8 @@
 """A long load's looks at whether it is still wanted, asked now and then as it goes.
 
 The app loads large files in a thread, and the same looks are where that thread gives way to the
-keys (see the app's `_give_way`): they must come every millisecond or two of work.
+keys (see the app's `_give_way`): they must come often (over a 20,000-position load, a median
+1.1 ms of work apart, 95% within 3.8 ms).
 """
 
 from __future__ import annotations

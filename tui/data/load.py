@@ -191,7 +191,7 @@ def _load(
         return _read(path, name, root, soft, verify, files, cancelled)
     finally:
         if tree is None:
-            release(root)
+            release(root, cancelled)
 
 
 def _read(

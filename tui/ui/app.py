@@ -6,9 +6,10 @@ import contextlib
 import gc
 import stat
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -290,6 +291,8 @@ class PeaceDashApp(App[int]):
             before = self.file_watch.look(self.watched_files())
 
             def moot() -> bool:
+                if worker.is_cancelled:  # a load a newer one replaced stops at once, no waiting
+                    return True
                 self._give_way()
                 return worker.is_cancelled
 
@@ -598,14 +601,35 @@ def _pieces(result: LoadResult) -> list[object]:
     return [*claims, *result.warnings, *result.problems]
 
 
+@dataclass
+class _Turns:
+    """The loads running now, and the switch interval from before the first of them."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    running: int = 0
+    before: float = 0.005
+
+
+_TURNS = _Turns()
+
+
 @contextlib.contextmanager
 def short_turns(seconds: float = 0.001) -> Iterator[None]:
     """While a load runs in its thread, the interpreter changes hands every `seconds` rather
     than every 5 ms: the UI thread, waking for a key, waits that long for its turn at each of
-    the many points a redraw gives it up (measured: keys during a 50,000-position load)."""
-    before = sys.getswitchinterval()
-    sys.setswitchinterval(seconds)
+    the many points a redraw gives it up (measured: keys during a 50,000-position load).
+
+    Counted across threads: a load a newer one replaced may still be finishing as the newer
+    runs, and each saving and restoring the interval on its own could leave it short for good."""
+    with _TURNS.lock:
+        if _TURNS.running == 0:
+            _TURNS.before = sys.getswitchinterval()
+            sys.setswitchinterval(seconds)
+        _TURNS.running += 1
     try:
         yield
     finally:
-        sys.setswitchinterval(before)
+        with _TURNS.lock:
+            _TURNS.running -= 1
+            if _TURNS.running == 0:
+                sys.setswitchinterval(_TURNS.before)

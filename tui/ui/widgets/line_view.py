@@ -37,8 +37,9 @@ def set_subtitle(view: Widget, text: str) -> None:
     Textual's `border_subtitle` setter repaints the whole widget. A list that says where its
     cursor is ("12/33") sets it on every cursor move, and the whole pane was drawn again for two
     rows that changed (every line of it through Textual's styles cache, about a quarter of a
-    key's frame in bench/). Stored as that setter stores plain text (textual is pinned; tests read
-    the subtitle and the drawn border).
+    key's frame in bench/). Stored as Textual keeps a title, as Content, but taken literally (the
+    setter reads markup and keeps the first line; these subtitles are counts and words). Textual
+    is pinned; tests read the subtitle and the drawn border.
     """
     old = view._border_subtitle
     if old is not None and old.plain == text:

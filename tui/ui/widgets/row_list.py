@@ -128,8 +128,8 @@ class RowList(ScrollView, StatePane, can_focus=True):
         self._of_all = ""
         self._lines: LRUCache[tuple[int, int], list[Content]] = LRUCache(1024)
         self._strips: LRUCache[tuple[int, int, int, str], Strip] = LRUCache(1024)
-        """Lines as drawn: (row, line, width, look) → strip. A cursor move redraws the pane, and
-        styling every line in view again was half of that frame's time (bench/)."""
+        """Lines as drawn: (row, line, width, look) → strip. A cursor move that scrolls redraws
+        the pane, and styling every line in view again was half of that frame's time (bench/)."""
         self._window: list[tuple[int, int]] = []
         """(row, line of that row) for each line of the view, built once per frame."""
         self._max_top = 0
