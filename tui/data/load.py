@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 
-from tui.data.cancelling import Cancelled, asking
+from tui.data.cancelling import Asked, Cancelled, asking
 from tui.data.collector import paused
 from tui.data.date_sense import date_sense_warnings
 from tui.data.dates import UNKNOWN, spoken
@@ -147,7 +147,7 @@ class LoadResult:
 def load_positions(
     path: Path,
     verify: bool = True,
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: Asked = None,
     *,
     text: str | None = None,
     tree: tuple[Node, list[YamlProblem]] | None = None,
@@ -171,7 +171,7 @@ def load_positions(
 def _load(
     path: Path,
     verify: bool,
-    cancelled: Callable[[], bool] | None,
+    cancelled: Asked,
     text: str | None,
     tree: tuple[Node, list[YamlProblem]] | None,
     files: bool,
@@ -201,7 +201,7 @@ def _read(
     soft: list[YamlProblem],
     verify: bool,
     files: bool,
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: Asked = None,
 ) -> LoadResult:
     problems = Problems(name)
     for soft_problem in soft:
@@ -322,7 +322,7 @@ class _Reader:
         problems: Problems,
         library: SourceLibrary,
         files: bool = True,
-        cancelled: Callable[[], bool] | None = None,
+        cancelled: Asked = None,
     ) -> None:
         self.problems = problems
         self.library = library

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from tui.data.cancelling import CHUNK, Cancelled, chunks
+from tui.data.cancelling import CHUNK, Asked, Cancelled, chunks
 from tui.data.characters import FORBIDDEN, describe
 from tui.data.conflicts import conflict_problems
 from tui.data.safefiles import Refused, read_capped
@@ -96,7 +96,7 @@ class MergeConflicts(YamlProblem):
         return self.problems
 
 
-def read_text(path: Path, cancelled: Callable[[], bool] | None = None) -> str:
+def read_text(path: Path, cancelled: Asked = None) -> str:
     """Read a data file as UTF-8 text, turning every I/O or encoding failure into a YamlProblem."""
     try:
         raw = read_capped(path, MAX_BYTES)
@@ -105,7 +105,7 @@ def read_text(path: Path, cancelled: Callable[[], bool] | None = None) -> str:
     return decode(raw, cancelled)
 
 
-def decode(raw: bytes, cancelled: Callable[[], bool] | None = None) -> str:
+def decode(raw: bytes, cancelled: Asked = None) -> str:
     """UTF-8 (with or without BOM) or a located error at the first bad byte."""
     if b"\x00" in raw[:8192]:
         line, col = _locate(raw, raw.index(b"\x00"))
@@ -135,7 +135,7 @@ def _locate(raw: bytes, offset: int) -> tuple[int, int]:
     return line, col
 
 
-def _long_line(text: str, cancelled: Callable[[], bool] | None = None) -> tuple[int, int] | None:
+def _long_line(text: str, cancelled: Asked = None) -> tuple[int, int] | None:
     """The first line longer than MAX_LINE, as (its number, its length), read a chunk of lines
     at a time (see CHUNK)."""
     number, start = 1, 0
@@ -152,13 +152,11 @@ def _long_line(text: str, cancelled: Callable[[], bool] | None = None) -> tuple[
     return None
 
 
-def _has_forbidden(text: str, cancelled: Callable[[], bool] | None = None) -> bool:
+def _has_forbidden(text: str, cancelled: Asked = None) -> bool:
     return any(FORBIDDEN.search(text, at, at + CHUNK) for at in chunks(len(text), cancelled))
 
 
-def forbidden_characters(
-    text: str, cancelled: Callable[[], bool] | None = None
-) -> tuple[str, list[YamlProblem]]:
+def forbidden_characters(text: str, cancelled: Asked = None) -> tuple[str, list[YamlProblem]]:
     """Every raw control or bidi character, located; and the text with each replaced by U+FFFD.
 
     libyaml refuses most of them with no line ("unacceptable character ... position 8") and
@@ -227,7 +225,7 @@ def _escaped_characters(text: str, event: yaml.ScalarEvent) -> list[YamlProblem]
     return out
 
 
-def parse_nodes(text: str, cancelled: Callable[[], bool] | None = None) -> tuple[Node, list[YamlProblem]]:
+def parse_nodes(text: str, cancelled: Asked = None) -> tuple[Node, list[YamlProblem]]:
     """Build the node tree from PyYAML's event stream, which never constructs Python objects.
 
     Problems that leave the tree readable (a duplicate key, a refused tag or anchor, a control
@@ -346,7 +344,7 @@ _START_MAPPING, _END_MAPPING = yaml.MappingStartEvent, yaml.MappingEndEvent
 _START_SEQUENCE, _END_SEQUENCE = yaml.SequenceStartEvent, yaml.SequenceEndEvent
 
 
-def release(root: Node, cancelled: Callable[[], bool] | None = None) -> None:
+def release(root: Node, cancelled: Asked = None) -> None:
     """Free a parsed tree an entry of each section at a time.
 
     Left to reference counting, a tree is freed in one go when the load returns: one call that
@@ -362,16 +360,14 @@ def release(root: Node, cancelled: Callable[[], bool] | None = None) -> None:
     count = 0
     for _key, section in sections.values():
         entries = section.value
+        if not isinstance(entries, list | dict):
+            continue
+        drop = entries.pop if isinstance(entries, list) else entries.popitem
         while entries:
             count += 1
             if cancelled is not None and count % 64 == 0:
                 cancelled()
-            if isinstance(entries, list):
-                entries.pop()
-            elif isinstance(entries, dict):
-                entries.popitem()
-            else:
-                break
+            drop()
     sections.clear()
 
 
