@@ -227,3 +227,25 @@ def test_hanging_lines_fit_keep_every_word_and_style_and_indent_under_the_first(
                 line,
                 width,
             )
+
+
+def test_a_word_longer_than_a_line_is_cut_under_the_indent():
+    """A link or a long run of digits in a stance, longer than a line of its row: cut at the
+    room, each piece under the hanging indent and inside the width (left whole, the list wrapped
+    the row again from column 1, and the rest of the row lost its indent)."""
+    from rich.cells import cell_len
+    from textual.content import Content
+
+    from tui.ui.literal import hanging
+
+    lead = "  ■ red line  "
+    word = "[link=file:///etc/passwd]territory[/link]"
+    out = hanging(
+        Content(lead), [(f"Will not withdraw from {word} 界界界界界界界界界界界界界界界 it", "b")], 40
+    )
+    lines = out.plain.split("\n")
+    assert all(cell_len(line) <= 40 for line in lines), lines
+    assert all(line.startswith(" " * len(lead)) and line.strip() for line in lines[1:]), lines
+    assert "".join(line.strip() for line in lines).replace(" ", "") == (
+        lead + f"Will not withdraw from {word} 界界界界界界界界界界界界界界界 it"
+    ).replace(" ", "")

@@ -92,9 +92,28 @@ def hanging(lead: Content, words: list[tuple[str, str]], width: int) -> Content:
             cells = cell_len(shown)
             if column and column + cells > room:
                 new_line(style)
+            while cells > room:
+                # A word longer than a line (a link, a run of digits) is cut at the room, each
+                # piece under the indent: left whole, the list wrapped the row again from column 1.
+                piece = _fitting(shown, room)
+                text.append(piece)
+                at += len(piece)
+                new_line(style)
+                shown = shown[len(piece) :]
+                cells = cell_len(shown)
             text.append(shown)
             at += len(shown)
             column += cells
         if style and at > start:
             spans.append(Span(start, at, style))
     return Content("".join(text), spans, strip_control_codes=False)
+
+
+def _fitting(text: str, cells: int) -> str:
+    """The longest start of `text` that takes at most `cells` columns (at least one character)."""
+    used = 0
+    for index, char in enumerate(text):
+        used += cell_len(char)
+        if used > cells:
+            return text[: max(1, index)]
+    return text
