@@ -108,3 +108,26 @@ def test_init_writes_an_editable_copy_and_never_overwrites(tmp_path):
     again = run("init", str(tmp_path / "mine"))
     assert again.returncode == 1 and "already exist; nothing was written" in again.stderr
     assert (tmp_path / "mine" / "data" / "positions.yaml").read_text() == "mine"
+
+
+def test_the_console_script_is_entry_and_leaves_no_last_collection(mini):
+    # The interpreter's exit scans every object still alive; `entry` (the console script) moves
+    # them out of the collector's sight first, and returns main's code and output unchanged.
+    import tomllib
+
+    scripts = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["scripts"]
+    assert scripts["peacedash"] == "tui.commands.cli:entry"
+    probe = (
+        "import gc, sys\n"
+        "from tui.commands.cli import entry\n"
+        "sys.argv = ['peacedash', 'check', sys.argv[1], '--today', '2026-03-15']\n"
+        "code = entry()\n"
+        "print('code', code, 'frozen', gc.get_freeze_count() > 0)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(mini)], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert lines[0].startswith(f"{mini}: ok — 3 parties")
+    assert lines[-1] == "code 0 frozen True"

@@ -385,5 +385,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_app(data, args.today, args.since, remember=not args.no_remember)
 
 
+def entry() -> int:
+    """The console script: `main`, then an exit that does not scan what the run made.
+
+    The interpreter's last act is a full cyclic collection over every object still alive: after
+    `check` of the bundled file, ≈ 16 ms of its ≈ 260 (measured side by side), and more after
+    the dashboard. A run that is over has no cycles worth freeing, so they are moved out of the
+    collector's sight; the rest of the exit (flushing, atexit) is Python's own. Only here, never
+    in `main`: a process that goes on (a test calling `main`) must keep collecting."""
+    code = main()
+    gc.freeze()
+    return code
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(entry())
