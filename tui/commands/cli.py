@@ -7,9 +7,9 @@ import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from tui.data.paths import DataFile, choice_note, choose_data
 
@@ -334,8 +334,7 @@ def _run_coverage(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
     return run_coverage(_data(parser, args).path, args.source)
 
 
-@dataclass(frozen=True, slots=True)
-class Command:
+class Command(NamedTuple):
     """A subcommand: how its arguments are read and what runs it."""
 
     build: Callable[[], argparse.ArgumentParser]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from tui.data.dates import status_of
 from tui.data.model import DatedItem
@@ -20,8 +20,7 @@ def ahead(items: Iterable[DatedItem], today: date) -> tuple[DatedItem, ...]:
     return tuple(i for i in items if status_of(i.date, i.status, today) in AHEAD)
 
 
-@dataclass(frozen=True, slots=True)
-class Passed:
+class Passed(NamedTuple):
     """A deadline or meeting whose window has passed with no outcome recorded."""
 
     item: DatedItem

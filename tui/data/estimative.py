@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from tui.data.model import Figure, Position, Problem
 from tui.data.quoted import Quoted
 from tui.data.sentences import needed_words, words_of
 
 
-@dataclass(frozen=True, slots=True)
-class Qualifier:
+class Qualifier(NamedTuple):
     words: str
     number: bool = False
     """Counts only when a number follows within three words."""

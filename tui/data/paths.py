@@ -4,14 +4,13 @@ git finds .git; else the bundled sample (read-only)."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 PACKAGE = Path(__file__).resolve().parent.parent  # tui/, which holds bundled/ in a wheel
 
 
-@dataclass(frozen=True, slots=True)
-class DataFile:
+class DataFile(NamedTuple):
     """The data file on show and whether it is the sample shipped with peacedash."""
 
     path: Path

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.data.model import Cited, Dataset, Excerpt
 from tui.data.safefiles import Refused
@@ -11,8 +11,7 @@ from tui.data.sentences import around, sentences
 from tui.data.sources import SourceLibrary
 
 
-@dataclass(frozen=True, slots=True)
-class Quoted:
+class Quoted(NamedTuple):
     """One excerpt of one claim, as its source prints it."""
 
     claim: Cited

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
+from typing import NamedTuple
 
 from tui.data.safefiles import Refused, inside, read_capped
 
@@ -72,16 +72,14 @@ MIN_QUOTE_WORDS = 3
 MAX_OCCURRENCES = 50
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     """Where a quote stands in its source text, as offsets into the original text."""
 
     start: int
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrences:
+class Occurrences(NamedTuple):
     """Where a quote occurs in its source: the occurrences on whole words (the ones that count),
     in order, and the first occurrence of any kind (for saying which word it cuts)."""
 
@@ -96,8 +94,7 @@ class Occurrences:
         return self.whole[0] if self.whole else self.first
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(NamedTuple):
     """The paragraph around a quote, split so the quote can be highlighted."""
 
     before: str

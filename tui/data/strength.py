@@ -4,7 +4,7 @@ only voice behind it is an anonymous one."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from tui.data.model import Cited, Dataset
 from tui.data.sentences import ANON
@@ -15,8 +15,7 @@ _UNNAMED = ("unknown", "not named")
 _VOICES = re.compile(r";|,| and ")
 
 
-@dataclass(frozen=True, slots=True)
-class Strength:
+class Strength(NamedTuple):
     """The outlets behind a claim."""
 
     outlets: int
