@@ -230,7 +230,9 @@ class DatedList(ClaimList):
         if memo is None or not same_items(memo[0], dated) or memo[1] != state.today:
             groups = self.groups(state)
             memo = (dated, state.today, groups, frozenset(i.id for _, group in groups for i in group))
-            self._grouped = memo
+        elif memo[0] is not dated:  # kept with the new tuple: the next key's look is by identity
+            memo = (dated, *memo[1:])
+        self._grouped = memo
         return memo[2], memo[3]
 
     def slice(self, state: DashboardState) -> object:

@@ -249,8 +249,11 @@ class PartyPane(ClaimList):
         """The ids of these positions, made once per filter or load, not on every key press (the
         slice is taken for every new state: each cursor move, at 12,500 rows a pane at 50,000)."""
         if self._ids_of is None or not same_items(self._ids_of, positions):
-            self._ids_of, self._id_set = positions, frozenset(p.id for p in positions)
+            self._id_set = frozenset(p.id for p in positions)
             self._with_history = tuple(p for p in positions if p.supersedes)
+        # The same positions in a reload's new tuple: kept too, so the next key's look is by
+        # identity (kept old, every key after a reload walked 12,500 positions a pane at 50,000).
+        self._ids_of = positions
         return self._id_set
 
     def draw(self, state: DashboardState) -> None:
