@@ -319,6 +319,37 @@ def test_a_load_asks_whether_it_is_still_wanted_all_the_way_through(tmp_path):
         load_positions(path, tree=tree, cancelled=lambda: next(asked) == last)
 
 
+def test_what_follows_a_load_asks_whether_it_is_still_wanted_too(tmp_path):
+    """After the load, the app's loading thread keeps the last load's objects (reuse_unchanged)
+    and makes the filter's texts (Loaded.build): three seconds at 50,000 positions, where keys
+    waited 60-77 ms while it ran without a look. Both ask `cancelled` as they go, and a yes
+    stops them."""
+    from datetime import datetime
+
+    from bench.generate import generate
+    from tui.data.cancelling import Cancelled
+    from tui.data.reuse import reuse_unchanged
+    from tui.data.state import Loaded
+
+    path = generate(1_000, tmp_path)
+    first, second = load_positions(path), load_positions(path)
+    assert first.dataset is not None and second.dataset is not None
+    looks: list[str] = []
+
+    def counted(step: str):  # type: ignore[no-untyped-def]
+        return lambda: looks.append(step) or False
+
+    kept = reuse_unchanged(first.dataset, second.dataset, counted("reuse"))
+    assert kept.positions[0] is first.dataset.positions[0]  # it still keeps what did not change
+    Loaded.build(kept, second.library, datetime(2026, 3, 15), frozenset(), (), None, counted("build"))
+    # Every 64 claims: 1,000 positions and their dated items and figures, in each step.
+    assert looks.count("reuse") >= 1_000 // 64 and looks.count("build") >= 1_000 // 64, looks
+    with pytest.raises(Cancelled):
+        reuse_unchanged(first.dataset, second.dataset, lambda: True)
+    with pytest.raises(Cancelled):
+        Loaded.build(kept, second.library, datetime(2026, 3, 15), frozenset(), (), None, lambda: True)
+
+
 def test_a_conflict_marker_across_a_chunk_boundary_is_found(mini):
     """A large file is looked over for merge conflict markers a chunk at a time (one look over it
     all held the interpreter while the keys waited); a marker that starts in one chunk and ends

@@ -632,3 +632,32 @@ async def test_after_a_reload_a_key_looks_at_the_kept_lists_by_identity(mini, mo
             await pilot.press(key)
             await pilot.pause()
         assert passes == []
+
+
+async def test_a_reloads_last_steps_in_its_thread_give_way_too(mini, monkeypatch):
+    """The reload's steps after the parse and checks (keeping the last load's objects, making
+    the filter's texts) get the same look the load does, so they too give way to keys and stop
+    when a newer load replaces them."""
+    import tui.ui.app as app_module
+
+    asked: list[object] = []
+    real_reuse, real_build = app_module.reuse_unchanged, app_module.Loaded.build
+
+    def reuse(old, new, cancelled=None):  # type: ignore[no-untyped-def]
+        asked.append(("reuse", cancelled))
+        return real_reuse(old, new, cancelled)
+
+    def build(*args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(("build", args[-1] if len(args) >= 7 else kwargs.get("cancelled")))
+        return real_build(*args, **kwargs)
+
+    app = make_app(mini)
+    async with started(app) as pilot:
+        monkeypatch.setattr(app_module, "reuse_unchanged", reuse)
+        monkeypatch.setattr(app_module.Loaded, "build", build)
+        mini.write_text(mini.read_text().replace(OLD, NEW))
+        await app.load().wait()
+        await pilot.pause()
+        assert NEW.split(": ")[1] in str(app.dashboard.state.data.positions)  # type: ignore[union-attr]
+    assert [step for step, _ in asked] == ["reuse", "build"]
+    assert all(callable(look) for _, look in asked), asked

@@ -8,6 +8,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import TypeVar
 
+from tui.data.cancelling import Asked
 from tui.data.describe import positions_by_cell
 from tui.data.model import Dataset, DatedItem, Figure, Position
 from tui.data.search import Query
@@ -63,7 +64,7 @@ class Filter:
     """From this many claims the texts are made at once, in the thread that loads the file (PeaceDashApp.arrive);
     below, on the first search (a few milliseconds, kept off the first screen's path)."""
 
-    def __init__(self, data: Dataset, today: date | None = None) -> None:
+    def __init__(self, data: Dataset, today: date | None = None, cancelled: Asked = None) -> None:
         self.data = data
         self.today = today
         dated = sorted(
@@ -76,7 +77,9 @@ class Filter:
         # state is the unfiltered one, and grouping 50,000 positions took the UI thread 70 ms.
         self._everything_grouped = Grouped.of(self._everything)
         self._index = (
-            SearchIndex(data, today) if len(data.positions) + len(data.dated_items) >= self.EAGER else None
+            SearchIndex(data, today, cancelled)
+            if len(data.positions) + len(data.dated_items) >= self.EAGER
+            else None
         )
         # The last query and what it matched: typing on ("rus" → "russ") only narrows it, so
         # the next keystroke searches those matches, not the whole dataset.

@@ -14,6 +14,7 @@ from dataclasses import fields, is_dataclass, replace
 from operator import is_
 from typing import TypeVar
 
+from tui.data.cancelling import Asked, asking
 from tui.data.model import Cited, Dataset
 
 T = TypeVar("T", bound=Cited)
@@ -59,10 +60,12 @@ def same_items(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
     return a is b or (len(a) == len(b) and all(map(is_, a, b)))
 
 
-def _kept(items: tuple[T, ...], old: Mapping[str, object]) -> tuple[tuple[T, ...], bool]:
+def _kept(
+    items: tuple[T, ...], old: Mapping[str, object], cancelled: Asked = None
+) -> tuple[tuple[T, ...], bool]:
     """The items, the old object standing for each that is the same; and whether any was kept."""
     out: list[T] = []
-    for item in items:
+    for item in asking(items, cancelled):
         was = old.get(item.id)
         out.append(was if was is not None and same(was, item) else item)  # type: ignore[arg-type]
     return tuple(out), any(a is not b for a, b in zip(out, items, strict=True))
@@ -75,16 +78,17 @@ def _kept_map(items: dict[str, V], old: dict[str, V]) -> tuple[dict[str, V], boo
     return items, False
 
 
-def reuse_unchanged(old: Dataset, new: Dataset) -> Dataset:
+def reuse_unchanged(old: Dataset, new: Dataset, cancelled: Asked = None) -> Dataset:
     """`new`, with each claim and figure that is the same as in `old` (where it stands in the
     file included) replaced by the old object, and the old sources, parties and issues when
     none of them changed (a pane's compare of two datasets is then by identity in those, not
     field by field: 30 ms of the key that met a 50,000-position reload); `new` itself when
-    nothing is kept."""
-    positions, p = _kept(new.positions, old.cited)
-    timeline, t = _kept(new.timeline, old.cited)
-    meetings, m = _kept(new.meetings, old.cited)
-    figures, f = _kept(new.figures, old.cited)
+    nothing is kept. `cancelled` is asked as it goes (a second at 50,000 positions: the app's
+    loading thread gives way to keys there)."""
+    positions, p = _kept(new.positions, old.cited, cancelled)
+    timeline, t = _kept(new.timeline, old.cited, cancelled)
+    meetings, m = _kept(new.meetings, old.cited, cancelled)
+    figures, f = _kept(new.figures, old.cited, cancelled)
     sources, s = _kept_map(new.sources, old.sources)
     parties, r = _kept_map(new.parties, old.parties)
     issues, i = _kept_map(new.issues, old.issues)

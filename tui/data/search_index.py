@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
+from tui.data.cancelling import Asked, asking
 from tui.data.dates import PartialDate, spoken, status_of
 from tui.data.history import current_id
 from tui.data.model import KIND_WORDS, Dataset, DatedItem, Excerpt, Figure, Position
@@ -122,13 +123,15 @@ class SearchIndex:
     (filtering for "28-point" finds the current position that replaced the 28-point plan's).
     """
 
-    def __init__(self, data: Dataset, today: date | None = None) -> None:
+    def __init__(self, data: Dataset, today: date | None = None, cancelled: Asked = None) -> None:
+        """`cancelled` is asked as the texts are made (two seconds at 50,000 positions, in the
+        app's loading thread, which gives way to keys there)."""
         self.data = data
         drafts = _Drafts(data, today)
         piece = drafts.maker.piece
-        numbers = {p.id: drafts.position(p) for p in data.positions}
-        numbers |= {d.id: drafts.dated(d) for d in data.dated_items}
-        figures = [drafts.figure(f) for f in data.figures]
+        numbers = {p.id: drafts.position(p) for p in asking(data.positions, cancelled)}
+        numbers |= {d.id: drafts.dated(d) for d in asking(data.dated_items, cancelled)}
+        figures = [drafts.figure(f) for f in asking(data.figures, cancelled)]
         issues = [
             drafts.add("issue", i, issue.name, [], [drafts.issues[i], piece("kind", "issue")])
             for i, issue in data.issues.items()

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from tui.data.cancelling import Asked
 from tui.data.dates import first_of_month
 from tui.data.filtering import Filter, View
 from tui.data.history import CONTEXT
@@ -49,7 +50,9 @@ class Loaded:
         marked: frozenset[str],
         warnings: tuple[Problem, ...] = (),
         today: date | None = None,
+        cancelled: Asked = None,
     ) -> Loaded:
+        """`cancelled` is asked while the filter's texts are made (see Filter)."""
         totals: dict[str, int] = {}
         for position in dataset.positions:
             if position.id not in dataset.replaced_by:  # history is shown under its current claim
@@ -60,7 +63,7 @@ class Loaded:
             loaded_at,
             marked,
             MappingProxyType(totals),
-            Filter(dataset, today),
+            Filter(dataset, today, cancelled),
             warnings,
         )
 

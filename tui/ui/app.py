@@ -20,7 +20,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, get_current_worker
 
-from tui.data.cancelling import Cancelled
+from tui.data.cancelling import Asked, Cancelled
 from tui.data.characters import visible
 from tui.data.collector import paused
 from tui.data.compare import Changes, compare
@@ -301,11 +301,13 @@ class PeaceDashApp(App[int]):
 
             try:
                 result = load_positions(self.data_path, cancelled=moot)
+                if worker.is_cancelled:
+                    return
+                # Its steps ask too: keeping the last load's objects, the filter's texts (3 s of
+                # this thread at 50,000 positions, where keys waited 60-77 ms without the looks).
+                arrived = self.arrive(result, before, moot)
             except Cancelled:
                 return
-            if worker.is_cancelled:
-                return
-            arrived = self.arrive(result, before)
             # A reload keeps the last load's object for each claim that did not change (arrive):
             # this load's own ones die with `result`. Freed in one go they held the interpreter
             # for 100 ms at 50,000 positions, in the first frame of the new data; one by one,
@@ -338,7 +340,7 @@ class PeaceDashApp(App[int]):
         if waited:  # run a while before waiting again
             self._load_runs_until = now + LOAD_RUN
 
-    def arrive(self, result: LoadResult, before: Look) -> Arrived:
+    def arrive(self, result: LoadResult, before: Look, cancelled: Asked = None) -> Arrived:
         """What the screen needs from a load, made where the load ran (a worker thread, or the
         first paint's own load). Loads run one at a time (exclusive), and the last good data only
         changes on the UI thread once a load is shown, so it is the one this load follows.
@@ -346,7 +348,8 @@ class PeaceDashApp(App[int]):
         `before` is the files as they were just before the load read them: what the watch takes
         as seen, so a save that lands while the file loads is seen as a change (a look taken
         after the load would take it as seen and never load it). Seed files the new data cites
-        for the first time are looked at now."""
+        for the first time are looked at now. `cancelled` is the load's own look, asked on the
+        way (it stops with Cancelled)."""
         paths = self.watched_files(result.dataset if result.ok else None)
         look = before if before.covers(paths) else self.file_watch.look(paths)
         if not result.ok:
@@ -356,7 +359,7 @@ class PeaceDashApp(App[int]):
         with paused():
             previous = self.good.dataset if self.good else None
             if self.good is not None and previous is not None:
-                dataset = reuse_unchanged(previous, dataset)
+                dataset = reuse_unchanged(previous, dataset, cancelled)
                 result = replace(
                     result,
                     dataset=dataset,
@@ -366,7 +369,9 @@ class PeaceDashApp(App[int]):
                 )
             changes = compare(previous, dataset) if previous is not None else None
             marked = changes.touched if changes else frozenset()
-            loaded = Loaded.build(dataset, result.library, self.clock(), marked, result.warnings, self.today)
+            loaded = Loaded.build(
+                dataset, result.library, self.clock(), marked, result.warnings, self.today, cancelled
+            )
             # The new data goes where no collection scans it again, unscanned (freezing is a list
             # move): a full collection of 50,000 positions' objects took 190 ms of the UI thread
             # after each load (bench/). See _settle_memory for how it is freed.
