@@ -374,14 +374,14 @@ async def test_the_ui_thread_reads_no_file_to_show_a_reload(mini, monkeypatch):
     import tui.data.watch as watch
 
     read_on_ui: list[Path] = []
-    read = watch.read_capped
+    read = watch.capped_chunks
 
-    def spied(path: Path, cap: int) -> bytes:
+    def spied(path: Path, cap: int):  # type: ignore[no-untyped-def]
         if threading.current_thread() is threading.main_thread():
             read_on_ui.append(path)
         return read(path, cap)
 
-    monkeypatch.setattr(watch, "read_capped", spied)
+    monkeypatch.setattr(watch, "capped_chunks", spied)
     app = PeaceDashApp(mini, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30), poll_seconds=None)
     async with started(app) as pilot:
         mini.write_text(mini.read_text().replace("stance: Monitors", "stance: Monitors now"))

@@ -128,6 +128,26 @@ def test_the_watch_reports_a_change_once_it_holds_still(tmp_path):
     assert [watch.poll(), watch.poll()] == [False, False]
 
 
+def test_the_watch_reads_a_large_file_to_its_end(tmp_path):
+    """The watch hashes a file a megabyte at a time: a change in its last bytes is a change, and
+    the same bytes saved again are not; a file past the size cap counts by that."""
+    from tui.data.safefiles import Refused, read_capped
+
+    path = tmp_path / "f.yaml"
+    body = ("# " + "x" * 97 + "\n") * 30_000  # 3 MB: three chunks and a part
+    path.write_text(body + "a: 1\n")
+    watch = FileWatch(lambda: [path])
+    path.write_text(body + "a: 2\n")
+    os.utime(path, ns=(1, 1))
+    assert [watch.poll(), watch.poll()] == [False, True]
+    path.write_text(body + "a: 2\n")
+    os.utime(path, ns=(2, 2))
+    assert [watch.poll(), watch.poll()] == [False, False]
+    assert read_capped(path, len(body) + 5) == (body + "a: 2\n").encode()
+    with pytest.raises(Refused, match="larger than"):
+        read_capped(path, len(body) + 4)
+
+
 def test_the_watch_reports_a_file_gone_for_a_whole_poll_and_its_return(tmp_path):
     path = tmp_path / "f.yaml"
     path.write_text("a: 1\n")

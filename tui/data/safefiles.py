@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 
@@ -41,7 +42,13 @@ def _regular(path: Path, missing: str) -> None:
 
 
 def read_capped(path: Path, cap: int) -> bytes:
-    """The bytes of a regular file of at most `cap` bytes.
+    """The bytes of a regular file of at most `cap` bytes (see capped_chunks)."""
+    return b"".join(capped_chunks(path, cap))
+
+
+def capped_chunks(path: Path, cap: int) -> Iterator[bytes]:
+    """The bytes of a regular file of at most `cap` bytes, a megabyte at a time (the file watch
+    hashes them as they come: joined first, a 17 MB file took twice as long on the UI thread).
 
     The type is checked with stat before opening, so a FIFO or device is never opened (opening a
     FIFO blocks until a writer comes); the open is non-blocking all the same and the type is
@@ -64,22 +71,20 @@ def read_capped(path: Path, cap: int) -> bytes:
             raise Refused("is not a regular file")
         if opened.st_size > cap:  # known too big: say so without reading it
             raise Refused(f"is {opened.st_size:,} bytes, larger than the {cap:,} bytes peacedash reads")
-        chunks: list[bytes] = []
         left = cap + 1
         while left > 0:
-            chunk = os.read(fd, min(left, 1 << 20))
+            try:
+                chunk = os.read(fd, min(left, 1 << 20))
+            except OSError as error:
+                raise Refused(f"cannot be read: {error.strerror or error}") from None
             if not chunk:
                 break
-            chunks.append(chunk)
             left -= len(chunk)
-    except OSError as error:
-        raise Refused(f"cannot be read: {error.strerror or error}") from None
+            if left <= 0:
+                raise Refused(f"is larger than the {cap:,} bytes peacedash reads")
+            yield chunk
     finally:
         os.close(fd)
-    raw = b"".join(chunks)
-    if len(raw) > cap:
-        raise Refused(f"is larger than the {cap:,} bytes peacedash reads")
-    return raw
 
 
 def path_problem(name: str) -> str | None:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.data.safefiles import Refused, read_capped
+from tui.data.safefiles import Refused, capped_chunks
 from tui.data.yamlnodes import MAX_BYTES
 
 Signature = tuple[tuple[str, int, int, int] | tuple[str], ...]
@@ -30,10 +30,13 @@ def _digest(paths: Iterable[Path]) -> str:
     """A hash of the files' bytes; a file that cannot be read (gone, a folder, a FIFO now)
     counts by the reason, so a change in what is wrong is a change too. Read like the loader
     reads: never blocking on a FIFO, never past the size cap."""
-    digest = hashlib.blake2b(digest_size=16)
+    # SHA-1 for telling a save from the last one, not for security: here (with the CPU's SHA
+    # instructions) it hashes 17 MB in 13 ms, BLAKE2b in 32, and this runs on the UI thread.
+    digest = hashlib.sha1(usedforsecurity=False)
     for path in paths:
         try:
-            digest.update(read_capped(path, MAX_BYTES))
+            for chunk in capped_chunks(path, MAX_BYTES):
+                digest.update(chunk)
         except Refused as refused:
             digest.update(f"unreadable: {refused}".encode())
         digest.update(b"\0")
