@@ -173,7 +173,7 @@ class IssueMatrix(DataTable[Text], StatePane):
 
     def _widths(self, parties: int, trends: bool = False) -> tuple[int, int, int]:
         """Share the visible width so every party column shows at 80 columns and up."""
-        usable = max(self.size.width, 78) - 4 - 2 * (parties + 2)  # borders, scrollbar, cell padding
+        usable = max(self.room(), 78) - 4 - 2 * (parties + 2)  # borders, scrollbar, cell padding
         stand = STAND_WIDTH if usable >= NARROW else 3
         if trends:
             stand = TREND_WIDTH if usable >= TREND_ROOM else stand + 2

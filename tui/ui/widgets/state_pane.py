@@ -49,7 +49,17 @@ class StatePane(Widget):
             self.draw(state)
 
     def _width_key(self) -> int:
-        return self.size.width if self.REDRAW_ON_RESIZE else 0
+        return self.room() if self.REDRAW_ON_RESIZE else 0
+
+    _room = 0
+
+    def room(self) -> int:
+        """The width to draw at: the pane's own, or while it has none (its tab is not on show),
+        the last it had. Drawn for no width, the matrix was built again as its tab was left and
+        again as it came back: half a second each way at 50,000 positions (a pty run)."""
+        if self.size.width:
+            self._room = self.size.width
+        return self._room
 
     def slice(self, state: DashboardState) -> object:
         """What of the state this pane draws from; compared with ==, so keep it to what it reads."""
