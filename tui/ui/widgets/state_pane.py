@@ -56,10 +56,21 @@ class StatePane(Widget):
     def room(self) -> int:
         """The width to draw at: the pane's own, or while it has none (its tab is not on show),
         the last it had. Drawn for no width, the matrix was built again as its tab was left and
-        again as it came back: half a second each way at 50,000 positions (a pty run)."""
+        again as it came back: half a second each way at 50,000 positions (a pty run). A pane
+        never yet shown takes the width of the nearest ancestor on show, less the borders and
+        padding between: what it will have, so showing it draws nothing again."""
         if self.size.width:
             self._room = self.size.width
-        return self._room
+        if self._room:
+            return self._room
+        frames = self.styles.gutter.width
+        for node in self.ancestors:
+            if not isinstance(node, Widget):
+                break
+            if node.size.width:
+                return max(0, node.size.width - frames)
+            frames += node.styles.gutter.width
+        return 0
 
     def slice(self, state: DashboardState) -> object:
         """What of the state this pane draws from; compared with ==, so keep it to what it reads."""
