@@ -148,6 +148,49 @@ def test_the_watch_reads_a_large_file_to_its_end(tmp_path):
         read_capped(path, len(body) + 4)
 
 
+def test_a_file_that_fails_as_it_is_read_is_refused_in_words_and_counts_by_why(tmp_path, monkeypatch):
+    """An error on the open file (a stale handle on a network share) is a Refused in the user's
+    words, never an OSError out of the UI thread's file watch; and a file refused part way
+    through (grown past the cap as it was read) counts by the reason, not by what was read."""
+    import errno
+
+    import tui.data.safefiles as safefiles
+    from tui.data.safefiles import Refused, read_capped
+    from tui.data.watch import _digest
+
+    path = tmp_path / "f.yaml"
+    path.write_text("a: 1\n")
+
+    def stale(fd: int) -> os.stat_result:
+        raise OSError(errno.ESTALE, os.strerror(errno.ESTALE))
+
+    with monkeypatch.context() as patched:
+        patched.setattr(safefiles.os, "fstat", stale)
+        with pytest.raises(Refused, match="cannot be read: Stale file handle"):
+            read_capped(path, 100)
+        assert _digest([path]) == _digest([path])  # counted by the reason, no traceback
+
+    def grown(cap: int) -> list[str]:
+        read = os.read
+        first = [True]
+
+        def read_more(fd: int, size: int) -> bytes:  # the file grows past the cap as it is read
+            if first[0]:
+                first[0] = False
+                return read(fd, size)
+            return b"x" * size
+
+        with monkeypatch.context() as patched:
+            patched.setattr(safefiles.os, "read", read_more)
+            patched.setattr("tui.data.watch.MAX_BYTES", cap)
+            return [_digest([path])]
+
+    path.write_text("a" * 10)
+    before = grown(12)
+    path.write_text("b" * 10)
+    assert grown(12) == before  # both refused as larger than the cap: the same change
+
+
 def test_the_watch_reports_a_file_gone_for_a_whole_poll_and_its_return(tmp_path):
     path = tmp_path / "f.yaml"
     path.write_text("a: 1\n")

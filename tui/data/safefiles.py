@@ -73,16 +73,15 @@ def capped_chunks(path: Path, cap: int) -> Iterator[bytes]:
             raise Refused(f"is {opened.st_size:,} bytes, larger than the {cap:,} bytes peacedash reads")
         left = cap + 1
         while left > 0:
-            try:
-                chunk = os.read(fd, min(left, 1 << 20))
-            except OSError as error:
-                raise Refused(f"cannot be read: {error.strerror or error}") from None
+            chunk = os.read(fd, min(left, 1 << 20))
             if not chunk:
                 break
             left -= len(chunk)
             if left <= 0:
                 raise Refused(f"is larger than the {cap:,} bytes peacedash reads")
             yield chunk
+    except OSError as error:  # the fstat or a read (a stale handle on a network share)
+        raise Refused(f"cannot be read: {error.strerror or error}") from None
     finally:
         os.close(fd)
 
