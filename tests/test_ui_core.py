@@ -499,6 +499,32 @@ async def test_the_footer_is_composed_once_for_changes_that_come_together(mini, 
         assert "Detail" in footer and "Article" in footer, footer
 
 
+async def test_a_tab_key_lays_out_the_footer_once_and_a_cursor_key_not_at_all(mini, monkeypatch):
+    """A tab key moves the focus (the bindings change) and then the dashboard's state (Textual
+    says they changed again): the footer composed its keys twice, 36 ms each and a layout after,
+    the second time the same keys. It composes when what it shows differs: once for a tab key,
+    never for a cursor move, and it shows the focused pane's keys."""
+    from textual.widgets import Footer
+
+    composed: list[int] = []
+    compose = Footer.compose
+
+    def counted(self: Footer):  # type: ignore[no-untyped-def]
+        composed.append(1)
+        return compose(self)
+
+    monkeypatch.setattr(Footer, "compose", counted)
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        await pilot.pause(0.3)
+        for key, times, shows in (("4", 1, "All in cell"), ("1", 1, "Detail"), ("j", 0, "Detail")):
+            composed.clear()
+            await pilot.press(key)
+            await pilot.pause(0.2)
+            footer = " ".join(str(k.render()) for k in app.screen.query("FooterKey"))
+            assert (len(composed), shows in footer) == (times, True), (key, composed, footer)
+
+
 async def test_a_reload_shows_without_comparing_what_did_not_change(mini, monkeypatch):
     """The loading thread keeps the last load's objects for what did not change, so the UI
     thread, drawing the reload, compares no unchanged dated item field by field (half a second

@@ -1,30 +1,40 @@
-"""Textual's footer, laid out again once for however many binding changes came before it."""
+"""Textual's footer, laid out again only when the keys it shows change."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from textual.screen import Screen
 from textual.widgets import Footer
+
+Shown = tuple[tuple[str, str, str, str, bool, str], ...]
 
 
 class KeysFooter(Footer):
     """Every focus change and screen push says the bindings changed, and Textual's footer queues
-    a whole recompose for each (five at the dashboard's start: about 80 ms of restyling its
-    keys, measured in-process). The bindings are read when the recompose runs, so the first
-    queued one shows them all and the rest have nothing new to show."""
+    a whole recompose for each: five at the dashboard's start (about 80 ms of restyling its
+    keys, measured in-process), two for a tab key, 36 ms each and a layout after (a timeline of
+    one tab key), the second showing the same keys as the first. It recomposes only when what
+    it would show differs from what it shows."""
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self._changes = 0
-        self._shown = -1
+    _shown: Shown | None = None
 
-    def bindings_changed(self, screen: Screen[object]) -> None:
-        self._changes += 1
-        super().bindings_changed(screen)
+    def _shows(self) -> Shown:
+        """What compose draws (see Footer.compose): each shown binding's key, action, words,
+        group, whether it is enabled and its tooltip, in order."""
+        return tuple(
+            (
+                binding.key,
+                binding.action,
+                binding.description,
+                binding.group.description if binding.group else "",
+                enabled,
+                tooltip,
+            )
+            for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
+            if binding.show
+        )
 
     async def recompose(self) -> None:
-        if self._shown == self._changes:
-            return  # composed since the last change: the same keys again
-        self._shown = self._changes
+        shows = self._shows() if self._bindings_ready and self.is_attached else None
+        if shows is not None and shows == self._shown:
+            return  # the same keys again
+        self._shown = shows
         await super().recompose()
