@@ -1,8 +1,10 @@
-"""Textual's footer, laid out again only when the keys it shows change."""
+"""Textual's footer, laid out again only when the keys it shows change, and relabelled in
+place when only their words do."""
 
 from __future__ import annotations
 
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 Shown = tuple[tuple[str, str, str, str, bool, str], ...]
 
@@ -10,9 +12,11 @@ Shown = tuple[tuple[str, str, str, str, bool, str], ...]
 class KeysFooter(Footer):
     """Every focus change and screen push says the bindings changed, and Textual's footer queues
     a whole recompose for each: five at the dashboard's start (about 80 ms of restyling its
-    keys, measured in-process), two for a tab key, 36 ms each and a layout after (a timeline of
-    one tab key), the second showing the same keys as the first. It recomposes only when what
-    it would show differs from what it shows."""
+    keys, measured in-process), two for a tab key, 36-47 ms each and a layout after (a timeline
+    of one tab key), the second showing the same keys as the first. It recomposes only when what
+    it would show differs from what it shows; when only the keys' words or keys differ (a tab
+    key: Enter reads "Detail" in a party pane, "All in cell" in the matrix), the keys on show
+    are relabelled where they stand."""
 
     _shown: Shown | None = None
 
@@ -36,5 +40,23 @@ class KeysFooter(Footer):
         shows = self._shows() if self._bindings_ready and self.is_attached else None
         if shows is not None and shows == self._shown:
             return  # the same keys again
+        relabelled = shows is not None and self._shown is not None and self._relabel(self._shown, shows)
         self._shown = shows
-        await super().recompose()
+        if not relabelled:
+            await super().recompose()
+
+    def _relabel(self, was: Shown, now: Shown) -> bool:
+        """Give the keys on show their new words in place, when nothing but words and keys
+        differ: as many keys, none grouped, each as enabled as before. False when it cannot."""
+        if len(was) != len(now) or any(a[3] or b[3] or a[4] != b[4] for a, b in zip(was, now, strict=True)):
+            return False
+        keys = [key for key in self.query_children(FooterKey) if not key.has_class("-command-palette")]
+        if len(keys) != len(now):
+            return False
+        bindings = [b for (_, b, _, _) in self.screen.active_bindings.values() if b.show]
+        for key, binding, (_, action, description, _, _, tooltip) in zip(keys, bindings, now, strict=True):
+            key.key, key.key_display = binding.key, self.app.get_key_display(binding)
+            key.action, key.description = action, description
+            key.tooltip = tooltip or None
+            key.refresh(layout=True)
+        return True
