@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import stat
 import sys
 import threading
@@ -92,6 +93,11 @@ class PeaceDashApp(App[int]):
         remember: bool = False,
     ) -> None:
         super().__init__()
+        # No animations unless the user asks for them (TEXTUAL_ANIMATIONS=full): the tab bar's
+        # sliding underline drew a frame every 16 ms for 0.3 s after every tab key, the terminal
+        # busy twice as long as the switch itself (a pty timeline). Keys switch at once.
+        if "TEXTUAL_ANIMATIONS" not in os.environ:
+            self.animation_level = "none"
         self.poll_seconds = poll_seconds
         self.data_path = data_path
         self.bundled = bundled  # the sample inside the package: never edited, exports go elsewhere
