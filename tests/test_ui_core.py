@@ -878,3 +878,12 @@ async def test_the_source_pane_bar_shows_no_thumb_while_the_excerpt_fits(mini):
                 pane_colour = {(segment.style.bgcolor, False) for segment in beside if segment.style}
                 assert {(style.bgcolor, bool(style.reverse)) for style in cells if style} == pane_colour
         assert seen.get(True) == 1 and seen.get(False, 0) >= 2, seen  # one look fitting; a thumb not
+
+
+def test_no_animations_unless_the_user_asks_for_them(mini, monkeypatch):
+    """The tab bar's underline slid for 0.3 s after every tab key, a frame every 16 ms: off,
+    unless TEXTUAL_ANIMATIONS says otherwise."""
+    monkeypatch.delenv("TEXTUAL_ANIMATIONS", raising=False)
+    assert make_app(mini).animation_level == "none"
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "full")
+    assert make_app(mini).animation_level == "full"
