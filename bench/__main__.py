@@ -86,8 +86,14 @@ def launch(argv: list[str], marker: bytes, repeat: int) -> float:
     return statistics.median(times)
 
 
-def keys(argv: list[str], marker: bytes, presses: int = 20) -> tuple[float, float]:
-    """Median and worst seconds from a key (cursor down) to the end of its redraw."""
+# Tab keys, each away from the party panes and back: the matrix, the agenda, the figures, the
+# changes, the plans (peacedash's keys with four parties, as bench/generate.py makes them).
+TAB_KEYS = [b"5", b"1", b"6", b"1", b"f", b"1", b"0", b"1", b"p", b"1"] * 2
+
+
+def keys(argv: list[str], marker: bytes, presses: int = 20, tabs: bool = False) -> tuple[float, ...]:
+    """Median and worst seconds from a key (cursor down) to the end of its redraw; with `tabs`,
+    then the median and worst of TAB_KEYS."""
     terminal = Terminal(argv)
     try:
         terminal.wait_for(marker, 300)
@@ -95,9 +101,11 @@ def keys(argv: list[str], marker: bytes, presses: int = 20) -> tuple[float, floa
         # The first key after a very large first screen waits for Textual to finish laying out the
         # panes (seconds at 50k): allow for it, and let the worst figure show it.
         latencies = [terminal.key_latency(b"\x1b[B", limit=30) for _ in range(presses)]
+        switches = [terminal.key_latency(key, limit=30) for key in TAB_KEYS] if tabs else []
     finally:
         terminal.close()
-    return statistics.median(latencies), max(latencies)
+    out = (statistics.median(latencies), max(latencies))
+    return (*out, statistics.median(switches), max(switches)) if switches else out
 
 
 def bench_check() -> None:
@@ -327,13 +335,20 @@ def bench_scale(bare_keys: float) -> None:
                 first / load,
                 "linear",
             )
-            median, worst = keys(argv, b"Stance number")
+            median, worst, tab_median, tab_worst = keys(argv, b"Stance number", tabs=True)
             row(
                 f"{size:,}: key press to its whole redraw (pty)",
                 f"{median * 1000:.0f} ms (worst {worst * 1000:.0f})",
                 f"{bare_keys * 1000:.0f} ms bare Textual app",
                 median / bare_keys,
                 "< 16 ms (one frame); worst < 100 ms",
+            )
+            row(
+                f"{size:,}: tab keys (5 1 6 1 f 1 0 1 p 1, twice) to their whole redraw (pty)",
+                f"{tab_median * 1000:.0f} ms (worst {tab_worst * 1000:.0f})",
+                f"{bare_keys * 1000:.0f} ms bare Textual app",
+                tab_median / bare_keys,
+                "worst < 100 ms",
             )
 
 
