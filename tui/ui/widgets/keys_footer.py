@@ -3,6 +3,7 @@ place when only their words do."""
 
 from __future__ import annotations
 
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -36,6 +37,20 @@ class KeysFooter(Footer):
             if binding.show
         )
 
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        # Textual says so as the focus moves, before the frame that shows the new pane: relabelled
+        # now, the footer is in that frame, not in one of its own with a layout after (a tab key
+        # ended ≈ 40 ms later). What cannot be relabelled is composed after the frame, as before.
+        ready = self._bindings_ready and screen.app.app_focus and self.is_attached and screen is self.screen
+        if ready and self._shown is not None:
+            shows = self._shows()
+            if shows == self._shown:
+                return
+            if self._relabel(self._shown, shows):
+                self._shown = shows
+                return
+        super().bindings_changed(screen)
+
     async def recompose(self) -> None:
         shows = self._shows() if self._bindings_ready and self.is_attached else None
         if shows is not None and shows == self._shown:
@@ -54,7 +69,11 @@ class KeysFooter(Footer):
         if len(keys) != len(now):
             return False
         bindings = [b for (_, b, _, _) in self.screen.active_bindings.values() if b.show]
-        for key, binding, (_, action, description, _, _, tooltip) in zip(keys, bindings, now, strict=True):
+        for key, binding, shown, (_, action, description, _, _, tooltip) in zip(
+            keys, bindings, was, now, strict=True
+        ):
+            if shown == (binding.key, action, description, "", shown[4], tooltip):
+                continue  # this key reads as it did
             key.key, key.key_display = binding.key, self.app.get_key_display(binding)
             key.action, key.description = action, description
             key.tooltip = tooltip or None
