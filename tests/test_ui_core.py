@@ -887,3 +887,23 @@ def test_no_animations_unless_the_user_asks_for_them(mini, monkeypatch):
     assert make_app(mini).animation_level == "none"
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "full")
     assert make_app(mini).animation_level == "full"
+
+
+async def test_the_footer_keys_fit_at_80_columns(mini):
+    """At 80 columns the matrix's keys at full width were one column too many and the last was
+    cut ('? Hel'): the footer goes compact when they do not fit, and back when they do."""
+    from textual.widgets import Footer
+
+    app = make_app(mini)
+    async with started(app, (80, 24)) as pilot:
+        for key, width in (("4", 80), ("1", 80), ("4", 120), ("4", 80)):
+            await pilot.resize_terminal(width, 24 if width == 80 else 40)
+            await pilot.press(key)
+            await pilot.pause(0.2)
+            footer = app.screen.query_one(Footer)
+            keys = list(footer.query("FooterKey"))
+            text = " ".join(str(k.render()) for k in keys)
+            assert "Help" in text, text
+            assert all(k.region.right <= footer.region.right for k in keys), (width, text)
+            assert all(k.region.width >= k.render().cell_len for k in keys), (width, text)  # none cut
+            assert footer.compact == (width == 80 and key == "4"), (key, width, footer.compact)

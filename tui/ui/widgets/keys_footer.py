@@ -3,6 +3,7 @@ place when only their words do."""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -59,6 +60,24 @@ class KeysFooter(Footer):
         self._shown = shows
         if not relabelled:
             await super().recompose()
+        self._fit()
+
+    def on_resize(self) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """Compact (less padding) when the keys at full width do not fit: at 80 columns the
+        matrix's keys were one column too many and the last was cut ('? Hel')."""
+        keys = list(self.query_children(FooterKey))
+        # A key at full width: a space, its key, a space, its words, a space (FooterKey's CSS);
+        # the palette's key has a border of its own and is as wide either way.
+        wide = sum(
+            key.outer_size.width
+            if key.has_class("-command-palette")
+            else cell_len(key.key_display) + cell_len(key.description) + 3
+            for key in keys
+        )
+        self.compact = bool(keys) and wide > self.size.width
 
     def _relabel(self, was: Shown, now: Shown) -> bool:
         """Give the keys on show their new words in place, when nothing but words and keys
@@ -78,4 +97,5 @@ class KeysFooter(Footer):
             key.action, key.description = action, description
             key.tooltip = tooltip or None
             key.refresh(layout=True)
+        self._fit()
         return True
