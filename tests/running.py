@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import inspect
 import subprocess
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import pytest
 from textual.app import App
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
@@ -35,3 +37,25 @@ def run_cli(*args: str, cwd: Path | None = None, timeout: float = 60) -> subproc
     return subprocess.run(
         [sys.executable, "-m", "tui.commands.cli", *args], capture_output=True, cwd=cwd, timeout=timeout
     )
+
+
+def counted_calls(monkeypatch: pytest.MonkeyPatch, owner: type, name: str) -> list[int]:
+    """Count the calls of `owner.name` (a plain or an async method) for the test's length: a
+    list that grows by one a call, still calling through."""
+    calls: list[int] = []
+    real = getattr(owner, name)
+    if inspect.iscoroutinefunction(real):
+
+        async def counted_async(*args: object, **kwargs: object) -> object:
+            calls.append(1)
+            return await real(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, counted_async)
+    else:
+
+        def counted(*args: object, **kwargs: object) -> object:
+            calls.append(1)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, counted)
+    return calls

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from running import started
+from running import counted_calls, started
 
 from tui.ui.app import PeaceDashApp
 from tui.ui.screens.article import ArticleScreen
@@ -484,14 +484,7 @@ async def test_the_footer_is_composed_once_for_changes_that_come_together(mini, 
     the focused pane's keys."""
     from textual.widgets import Footer
 
-    composed: list[int] = []
-    recompose = Footer.recompose
-
-    async def counted(self: Footer) -> None:
-        composed.append(1)
-        await recompose(self)
-
-    monkeypatch.setattr(Footer, "recompose", counted)
+    composed = counted_calls(monkeypatch, Footer, "recompose")
     app = make_app(mini)
     async with started(app, (120, 40)) as pilot:
         await pilot.pause(0.3)
@@ -508,14 +501,7 @@ async def test_a_tab_key_relabels_the_footer_and_a_cursor_key_leaves_it(mini, mo
     cursor move touches nothing."""
     from textual.widgets import Footer
 
-    composed: list[int] = []
-    compose = Footer.compose
-
-    def counted(self: Footer):  # type: ignore[no-untyped-def]
-        composed.append(1)
-        return compose(self)
-
-    monkeypatch.setattr(Footer, "compose", counted)
+    composed = counted_calls(monkeypatch, Footer, "compose")
     app = make_app(mini)
     async with started(app, (120, 40)) as pilot:
         await pilot.pause(0.3)
