@@ -105,13 +105,24 @@ class KeptRows:
         self._rows: dict[str, tuple[Position, tuple[bool, str | None], Row]] = {}
         self._next: dict[str, tuple[Position, tuple[bool, str | None], Row]] = {}
         self._drawn: Drawn | None = None
+        self._whole: tuple[Drawn, dict[str, tuple[Position, tuple[bool, str | None], Row]]] | None = None
+        """The largest draw a narrower one replaced (the unfiltered list while a filter is on),
+        with its rows: clearing the filter made 12,500 rows a pane again, 1.3 s for the four
+        panes at 50,000 positions; the same positions come back as the same tuple."""
 
     def begin(self, data: Dataset, claims: Mapping[str, Claim] | None) -> None:
         """Start a draw of this load."""
         if self._reading is None:
             self._reading = Reading(data, claims)
+        if self._reading.data is not data:
+            self._whole = None  # another load's rows: never the same tuple again, not kept alive
         self._reading.data, self._reading.claims = data, claims
         self._next = {}
+
+    def restore(self, positions: tuple[Position, ...]) -> None:
+        """Take back the larger draw these very positions made, if one was put aside."""
+        if self._whole is not None and self._whole[0].positions is positions:
+            (self._drawn, self._rows), self._whole = self._whole, None
 
     def row(self, position: Position, marked: frozenset[str], since: Mapping[str, str] | None) -> Row:
         """The position's row: the last draw's while it is the same position with the same marks."""
@@ -130,6 +141,10 @@ class KeptRows:
         return (position, made_of, position_row(self._reading, position, *made_of))
 
     def end(self) -> None:
+        narrowed = self._drawn is not None and len(self._next) < len(self._rows)
+        if narrowed and (self._whole is None or len(self._rows) >= len(self._whole[1])):
+            assert self._drawn is not None
+            self._whole = (self._drawn, self._rows)  # a filter narrowed it: put it aside
         self._rows, self._next = self._next, {}
 
     def remember(
@@ -190,6 +205,7 @@ def position_rows(
     where they are the same)."""
     kept = kept or KeptRows()
     kept.begin(data, claims)
+    kept.restore(positions)
     since = since or {}
     patched = kept.patch(data, positions, marked, since)
     if patched is None:
