@@ -4,6 +4,7 @@ place when only their words do."""
 from __future__ import annotations
 
 from rich.cells import cell_len
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -22,20 +23,21 @@ class KeysFooter(Footer):
 
     _shown: Shown | None = None
 
-    def _shows(self) -> Shown:
-        """What compose draws (see Footer.compose): each shown binding's key, action, words,
-        group, whether it is enabled and its tooltip, in order."""
-        return tuple(
-            (
-                binding.key,
-                binding.action,
-                binding.description,
-                binding.group.description if binding.group else "",
-                enabled,
-                tooltip,
-            )
+    def _active(self) -> list[tuple[Binding, bool, str]]:
+        """The bindings the footer shows (see Footer.compose), each with whether it is enabled
+        and its tooltip, in order: read once a change (the screen walks its focus chain)."""
+        return [
+            (binding, enabled, tooltip)
             for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
             if binding.show
+        ]
+
+    @staticmethod
+    def _shows(active: list[tuple[Binding, bool, str]]) -> Shown:
+        """What compose draws of them: each one's key, action, words, group, state and tooltip."""
+        return tuple(
+            (b.key, b.action, b.description, b.group.description if b.group else "", enabled, tooltip)
+            for b, enabled, tooltip in active
         )
 
     def bindings_changed(self, screen: Screen[object]) -> None:
@@ -44,19 +46,26 @@ class KeysFooter(Footer):
         # ended ≈ 40 ms later). What cannot be relabelled is composed after the frame, as before.
         ready = self._bindings_ready and screen.app.app_focus and self.is_attached and screen is self.screen
         if ready and self._shown is not None:
-            shows = self._shows()
+            active = self._active()
+            shows = self._shows(active)
             if shows == self._shown:
                 return
-            if self._relabel(self._shown, shows):
+            if self._relabel(self._shown, shows, active):
                 self._shown = shows
                 return
         super().bindings_changed(screen)
 
     async def recompose(self) -> None:
-        shows = self._shows() if self._bindings_ready and self.is_attached else None
+        active = self._active() if self._bindings_ready and self.is_attached else None
+        shows = self._shows(active) if active is not None else None
         if shows is not None and shows == self._shown:
             return  # the same keys again
-        relabelled = shows is not None and self._shown is not None and self._relabel(self._shown, shows)
+        relabelled = (
+            active is not None
+            and shows is not None
+            and self._shown is not None
+            and self._relabel(self._shown, shows, active)
+        )
         self._shown = shows
         if not relabelled:
             await super().recompose()
@@ -69,17 +78,18 @@ class KeysFooter(Footer):
         """Compact (less padding) when the keys at full width do not fit: at 80 columns the
         matrix's keys were one column too many and the last was cut ('? Hel')."""
         keys = list(self.query_children(FooterKey))
-        # A key at full width: a space, its key, a space, its words, a space (FooterKey's CSS);
-        # the palette's key has a border of its own and is as wide either way.
+        # A key at full width (FooterKey's CSS and render): a space, its key, a space, its words,
+        # a space; a key without words is its key alone. The palette's key has a border of its
+        # own and is as wide either way.
         wide = sum(
             key.outer_size.width
             if key.has_class("-command-palette")
-            else cell_len(key.key_display) + cell_len(key.description) + 3
+            else cell_len(key.key_display) + (cell_len(key.description) + 3 if key.description else 0)
             for key in keys
         )
         self.compact = bool(keys) and wide > self.size.width
 
-    def _relabel(self, was: Shown, now: Shown) -> bool:
+    def _relabel(self, was: Shown, now: Shown, active: list[tuple[Binding, bool, str]]) -> bool:
         """Give the keys on show their new words in place, when nothing but words and keys
         differ: as many keys, none grouped, each as enabled as before. False when it cannot."""
         if len(was) != len(now) or any(a[3] or b[3] or a[4] != b[4] for a, b in zip(was, now, strict=True)):
@@ -87,14 +97,11 @@ class KeysFooter(Footer):
         keys = [key for key in self.query_children(FooterKey) if not key.has_class("-command-palette")]
         if len(keys) != len(now):
             return False
-        bindings = [b for (_, b, _, _) in self.screen.active_bindings.values() if b.show]
-        for key, binding, shown, (_, action, description, _, _, tooltip) in zip(
-            keys, bindings, was, now, strict=True
-        ):
-            if shown == (binding.key, action, description, "", shown[4], tooltip):
+        for key, (binding, _, tooltip), old, new in zip(keys, active, was, now, strict=True):
+            if old == new:
                 continue  # this key reads as it did
             key.key, key.key_display = binding.key, self.app.get_key_display(binding)
-            key.action, key.description = action, description
+            key.action, key.description = binding.action, binding.description
             key.tooltip = tooltip or None
             key.refresh(layout=True)
         self._fit()
