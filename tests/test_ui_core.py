@@ -15,6 +15,7 @@ from running import counted_calls, started
 
 from tui.ui.app import PeaceDashApp
 from tui.ui.screens.article import ArticleScreen
+from tui.ui.widgets.keys_footer import KeysFooter
 from tui.ui.widgets.reader import ReaderScroll
 
 FILLER = "Paragraph {n} says nothing of the valley, only weather and crops and the price of bread.\n\n"
@@ -478,44 +479,85 @@ async def test_keys_after_a_reload_compare_nothing_twice(mini, monkeypatch):
         assert compared == []
 
 
-async def test_the_footer_is_composed_once_for_changes_that_come_together(mini, monkeypatch):
-    """Textual says the bindings changed at every focus change and screen push (five times at
-    the dashboard's start); the footer lays out its keys again once per batch, and still shows
-    the focused pane's keys."""
-    from textual.widgets import Footer
+def footer_of(app: PeaceDashApp) -> KeysFooter:
+    return app.screen.query_one(KeysFooter)
 
-    composed = counted_calls(monkeypatch, Footer, "recompose")
+
+def assert_keys_whole(footer: KeysFooter) -> None:
+    """Every key on show is drawn whole where the footer says it stands, none over another."""
+    text = footer.text
+    spans = [(placed.x, placed.end) for placed in footer.keys]
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), spans
+    assert all(x >= 0 and end <= footer.size.width for x, end in spans), (spans, footer.size)
+    for placed in footer.keys:
+        drawn = text[placed.x : placed.end]
+        assert placed.entry.display in drawn and placed.entry.words in drawn, (drawn, placed)
+
+
+async def test_the_footer_shows_the_focused_panes_keys_as_one_line(mini):
+    """The footer draws its keys itself, as Textual's footer looks: the focused pane's keys,
+    then the app's, the palette's at the right; no widget per key."""
     app = make_app(mini)
     async with started(app, (120, 40)) as pilot:
-        await pilot.pause(0.3)
-        assert len(composed) <= 2, composed
-        footer = " ".join(str(key.render()) for key in app.screen.query("FooterKey"))
-        assert "Detail" in footer and "Article" in footer, footer
+        await pilot.pause(0.2)
+        footer = footer_of(app)
+        assert not footer.children
+        assert footer.text.startswith(" ⏎ Detail  a Article  / Filter"), footer.text
+        assert footer.text.endswith("▏^p palette "), footer.text
+        assert "e Edit  ? Help " in footer.text, footer.text
+        assert_keys_whole(footer)
 
 
-async def test_a_tab_key_relabels_the_footer_and_a_cursor_key_leaves_it(mini, monkeypatch):
-    """A tab key moves the focus (the bindings change) and then the dashboard's state (Textual
-    says they changed again): the footer composed its keys twice, 36-47 ms each and a layout
-    after, the second time the same keys. Only Enter's words differ between a party pane and
-    the matrix: the keys on show are relabelled in place, each as wide as its words, and a
-    cursor move touches nothing."""
-    from textual.widgets import Footer
+async def test_a_tab_key_lays_the_screen_out_once(mini, monkeypatch):
+    """A tab key changes the footer's words (Enter reads "Detail" in a party pane, "All in cell"
+    in the matrix). With a widget per key, each new width cost the screen a second layout and a
+    frame of its own after the one that showed the pane (a timeline of one tab key); the footer
+    is repainted in place, and the screen is laid out once per key (the tabs shown before)."""
+    from textual.screen import Screen
 
-    composed = counted_calls(monkeypatch, Footer, "compose")
     app = make_app(mini)
     async with started(app, (120, 40)) as pilot:
-        await pilot.pause(0.3)
-        for key, shows in (("4", "All in cell"), ("1", "Detail"), ("j", "Detail"), ("4", "All in cell")):
-            composed.clear()
+        for key in "414":  # each tab shown once: a first show lays out its panes
             await pilot.press(key)
             await pilot.pause(0.2)
-            keys = list(app.screen.query("FooterKey"))
-            footer = " ".join(str(k.render()) for k in keys)
-            assert (composed, shows in footer) == ([], True), (key, composed, footer)
-            labelled = [k for k in keys if not k.has_class("-command-palette")]  # which has a border
-            assert all(k.region.width == k.render().cell_len for k in labelled), footer  # laid out anew
-            spans = sorted((k.region.x, k.region.right) for k in keys)
-            assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), spans  # none overlaps
+        layouts = counted_calls(monkeypatch, Screen, "_refresh_layout")
+        for key, shows in (("1", "Detail"), ("4", "All in cell"), ("j", "All in cell"), ("1", "Detail")):
+            layouts.clear()
+            await pilot.press(key)
+            await pilot.pause(0.2)
+            footer = footer_of(app)
+            expected = (True, 0 if key == "j" else 1)
+            assert (shows in footer.text, len(layouts)) == expected, (key, layouts, footer.text)
+            assert_keys_whole(footer)
+
+
+async def test_clicking_a_footer_key_presses_it_and_hovering_names_it(mini):
+    """As on Textual's footer: a click on a key is that key pressed, and the pointer over one
+    lights it and shows its tooltip."""
+    from tui.ui.screens.help import HelpScreen
+
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        await pilot.pause(0.2)
+        footer = footer_of(app)
+        help_key = next(p for p in footer.keys if p.entry.words == "Help")
+        plain = footer.text
+
+        def looks_of_help() -> list[object]:
+            return [s.style for s in footer.render_line(0) if s.text.strip() == "?"]
+
+        await pilot.hover(KeysFooter, offset=(help_key.x + 1, 0))
+        await pilot.pause(0.1)
+        assert footer.tooltip == "this help" and footer.text == plain
+        lit = looks_of_help()
+        await pilot.hover(KeysFooter, offset=(footer.keys[0].x + 1, 0))
+        await pilot.pause(0.1)
+        unlit = looks_of_help()
+        assert lit and unlit and lit != unlit, (lit, unlit)
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.click(KeysFooter, offset=(help_key.x + 1, 0))
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, HelpScreen)
 
 
 async def test_a_reload_shows_without_comparing_what_did_not_change(mini, monkeypatch):
@@ -877,19 +919,17 @@ def test_no_animations_unless_the_user_asks_for_them(mini, monkeypatch):
 
 async def test_the_footer_keys_fit_at_80_columns(mini):
     """At 80 columns the matrix's keys at full width were one column too many and the last was
-    cut ('? Hel'): the footer goes compact when they do not fit, and back when they do."""
-    from textual.widgets import Footer
-
+    cut ('? Hel'), and the figures', changes' and plans' keys were cut even compact ('e Ed'):
+    the footer goes compact when they do not fit, and back when they do; keys that do not fit
+    even so are left out whole, from the end, but "? Help" stays."""
     app = make_app(mini)
     async with started(app, (80, 24)) as pilot:
-        for key, width in (("4", 80), ("1", 80), ("4", 120), ("4", 80)):
+        sizes = (("4", 80), ("1", 80), ("4", 120), ("4", 80), ("5", 80), ("f", 80), ("0", 80), ("p", 80))
+        for key, width in sizes:
             await pilot.resize_terminal(width, 24 if width == 80 else 40)
             await pilot.press(key)
             await pilot.pause(0.2)
-            footer = app.screen.query_one(Footer)
-            keys = list(footer.query("FooterKey"))
-            text = " ".join(str(k.render()) for k in keys)
-            assert "Help" in text, text
-            assert all(k.region.right <= footer.region.right for k in keys), (width, text)
-            assert all(k.region.width >= k.render().cell_len for k in keys), (width, text)  # none cut
-            assert footer.compact == (width == 80 and key == "4"), (key, width, footer.compact)
+            footer = footer_of(app)
+            assert "? Help" in footer.text and "▏^p palette" in footer.text, (key, footer.text)
+            assert_keys_whole(footer)
+            assert footer.compact == (width == 80 and key != "1"), (key, width, footer.compact, footer.text)

@@ -1,108 +1,275 @@
-"""Textual's footer, laid out again only when the keys it shows change, and relabelled in
-place when only their words do."""
+"""The keys line at the foot of every screen: one widget that draws its keys itself.
+
+Textual's `Footer` is a container of a widget per key. Every focus change says the bindings
+changed, and it composed its keys again (36-47 ms and a layout, twice per tab key, in a
+timeline of one); relabelled in place instead, a key's new width still cost the screen a second
+layout and frame after the one that showed the new pane, and ten keys drawn again (10-16 ms a
+tab key, bench/). Drawn as one line of fixed size, new keys are a repaint of that line: no
+widgets come or go and nothing is laid out. What is drawn and where each key stands come from
+one placing (`_place`), so the fit, the drawing and a click agree.
+
+It looks as Textual's footer does (the same theme variables, padding and the palette's key at
+the right), and a key is clicked or hovered as there.
+"""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rich.cells import cell_len
-from textual.binding import Binding
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
 from textual.screen import Screen
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
-
-Shown = tuple[tuple[str, str, str, str, bool, str], ...]
+from textual.strip import Strip
+from textual.widget import Widget
 
 
-class KeysFooter(Footer):
-    """Every focus change and screen push says the bindings changed, and Textual's footer queues
-    a whole recompose for each: five at the dashboard's start (about 80 ms of restyling its
-    keys, measured in-process), two for a tab key, 36-47 ms each and a layout after (a timeline
-    of one tab key), the second showing the same keys as the first. It recomposes only when what
-    it would show differs from what it shows; when only the keys' words or keys differ (a tab
-    key: Enter reads "Detail" in a party pane, "All in cell" in the matrix), the keys on show
-    are relabelled where they stand."""
+class FooterEntry(NamedTuple):
+    """One key as the footer shows it."""
 
-    _shown: Shown | None = None
+    key: str
+    """What pressing it sends (the binding's key)."""
+    display: str
+    words: str
+    enabled: bool
+    tooltip: str
+    palette: bool = False
+    """The command palette's key, drawn at the right."""
 
-    def _active(self) -> list[tuple[Binding, bool, str]]:
-        """The bindings the footer shows (see Footer.compose), each with whether it is enabled
-        and its tooltip, in order: read once a change (the screen walks its focus chain)."""
-        return [
-            (binding, enabled, tooltip)
-            for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
-            if binding.show
-        ]
+    def width(self, compact: bool) -> int:
+        """Columns it takes (Textual's FooterKey: padding round the key, after the words, and a
+        column between keys when compact; the palette's key: a border, its key and words as
+        when compact, and a column after, its padding or its margin)."""
+        words = cell_len(self.words) + 1 if self.words else 0
+        if self.palette:
+            return 1 + cell_len(self.display) + words + 1
+        if not self.words:
+            return cell_len(self.display) + (1 if compact else 0)
+        return cell_len(self.display) + words + 1 + (0 if compact else 1)
 
-    @staticmethod
-    def _shows(active: list[tuple[Binding, bool, str]]) -> Shown:
-        """What compose draws of them: each one's key, action, words, group, state and tooltip."""
-        return tuple(
-            (b.key, b.action, b.description, b.group.description if b.group else "", enabled, tooltip)
-            for b, enabled, tooltip in active
-        )
+
+class Placed(NamedTuple):
+    """A key and the columns it is drawn at (its x, and one past its last column)."""
+
+    entry: FooterEntry
+    x: int
+    end: int
+
+
+class Placing(NamedTuple):
+    width: int
+    compact: bool
+    keys: tuple[Placed, ...]
+
+
+def place(entries: tuple[FooterEntry, ...], width: int, keep: str) -> Placing:
+    """Where each key goes in `width` columns: at full width when all fit, else compact (at 80
+    columns the matrix's keys were one column too many and the last read "? Hel"); when even
+    compact they do not fit, keys are left out whole from the end, but not the one that sends
+    `keep` (the help, which lists them all). The blank after the last key may go under the
+    palette's border."""
+    palette = next((e for e in entries if e.palette), None)
+    keys = [e for e in entries if not e.palette]
+    room = width - (palette.width(False) if palette else 0)
+
+    def used(compact: bool) -> int:
+        return sum(e.width(compact) for e in keys) - (1 if compact and keys else 0)
+
+    compact = used(False) > room
+    while used(compact) > room and len(keys) > 1:
+        drop = next((i for i in range(len(keys) - 1, -1, -1) if keys[i].key != keep), None)
+        if drop is None:
+            break
+        del keys[drop]
+    placed: list[Placed] = []
+    x = 0
+    for entry in keys:
+        placed.append(Placed(entry, x, min(x + entry.width(compact), max(room, 0))))
+        x += entry.width(compact)
+    if palette is not None:
+        placed.append(Placed(palette, room, width))
+    return Placing(width, compact, tuple(placed))
+
+
+class KeysFooter(Widget, can_focus=False):
+    """The focused pane's keys and the app's, drawn as one line (see the module's docstring)."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {
+        "keys-footer--key",
+        "keys-footer--description",
+        "keys-footer--hover",
+        "keys-footer--border",
+    }
+    DEFAULT_CSS = """
+    KeysFooter {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        & > .keys-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        & > .keys-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        & > .keys-footer--hover { background: $block-hover-background; }
+        & > .keys-footer--border { color: $foreground 20%; }
+    }
+    """
+
+    HELP_KEY = "question_mark"
+    """Kept when keys must be left out: the help lists every key."""
+
+    _entries: tuple[FooterEntry, ...] = ()
+    _placing: Placing | None = None
+    _hover: int | None = None
+    _line: Strip | None = None
+
+    @property
+    def compact(self) -> bool:
+        """Whether the keys are drawn compact (they do not fit at full width)."""
+        return self._placing.compact if self._placing is not None else False
+
+    @property
+    def keys(self) -> tuple[Placed, ...]:
+        """The keys on show, where they stand."""
+        return self._placing.keys if self._placing is not None else ()
+
+    @property
+    def text(self) -> str:
+        """The line as drawn, as text."""
+        return self._strip().text
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
+        self.bindings_changed(self.screen)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        # Textual says so as the focus moves, before the frame that shows the new pane: relabelled
-        # now, the footer is in that frame, not in one of its own with a layout after (a tab key
-        # ended ≈ 40 ms later). What cannot be relabelled is composed after the frame, as before.
-        ready = self._bindings_ready and screen.app.app_focus and self.is_attached and screen is self.screen
-        if ready and self._shown is not None:
-            active = self._active()
-            shows = self._shows(active)
-            if shows == self._shown:
-                return
-            if self._relabel(self._shown, shows, active):
-                self._shown = shows
-                return
-        super().bindings_changed(screen)
+        """Textual says so at every focus change and screen push: drawn again only when the keys
+        it would show differ from those it shows. While the terminal has no focus, Textual takes
+        the focus away and its footer keeps the keys it shows: so does this."""
+        if not self.is_attached or screen is not self.screen or not screen.app.app_focus:
+            return
+        entries = self._read(screen)
+        if entries != self._entries:
+            self._entries = entries
+            self._changed()
 
-    async def recompose(self) -> None:
-        active = self._active() if self._bindings_ready and self.is_attached else None
-        shows = self._shows(active) if active is not None else None
-        if shows is not None and shows == self._shown:
-            return  # the same keys again
-        relabelled = (
-            active is not None
-            and shows is not None
-            and self._shown is not None
-            and self._relabel(self._shown, shows, active)
-        )
-        self._shown = shows
-        if not relabelled:
-            await super().recompose()
-        self._fit()
+    def _read(self, screen: Screen[object]) -> tuple[FooterEntry, ...]:
+        """The keys to show, in order (as Footer.compose reads them): the screen walks its focus
+        chain once for them."""
+        app = self.app
+        active = screen.active_bindings
+        entries = [
+            FooterEntry(binding.key, app.get_key_display(binding), binding.description, enabled, tooltip)
+            for (_, binding, enabled, tooltip) in active.values()
+            if binding.show and binding.key != app.COMMAND_PALETTE_BINDING
+        ]
+        palette = active.get(app.COMMAND_PALETTE_BINDING) if app.ENABLE_COMMAND_PALETTE else None
+        if palette is not None:
+            _, binding, enabled, _ = palette
+            tip = binding.tooltip or binding.description
+            entries.append(
+                FooterEntry(
+                    binding.key, app.get_key_display(binding), binding.description, enabled, tip, True
+                )
+            )
+        return tuple(entries)
+
+    def _changed(self) -> None:
+        self._placing = None
+        self._line = None
+        self._hover = None
+        self.refresh()
 
     def on_resize(self) -> None:
-        self._fit()
+        self._changed()
 
-    def _fit(self) -> None:
-        """Compact (less padding) when the keys at full width do not fit: at 80 columns the
-        matrix's keys were one column too many and the last was cut ('? Hel')."""
-        keys = list(self.query_children(FooterKey))
-        # A key at full width (FooterKey's CSS and render): a space, its key, a space, its words,
-        # a space; a key without words is its key alone. The palette's key has a border of its
-        # own and is as wide either way.
-        wide = sum(
-            key.outer_size.width
-            if key.has_class("-command-palette")
-            else cell_len(key.key_display) + (cell_len(key.description) + 3 if key.description else 0)
-            for key in keys
-        )
-        self.compact = bool(keys) and wide > self.size.width
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._line = None  # drawn with the old theme's colours
+        self.refresh()
 
-    def _relabel(self, was: Shown, now: Shown, active: list[tuple[Binding, bool, str]]) -> bool:
-        """Give the keys on show their new words in place, when nothing but words and keys
-        differ: as many keys, none grouped, each as enabled as before. False when it cannot."""
-        if len(was) != len(now) or any(a[3] or b[3] or a[4] != b[4] for a, b in zip(was, now, strict=True)):
-            return False
-        keys = [key for key in self.query_children(FooterKey) if not key.has_class("-command-palette")]
-        if len(keys) != len(now):
-            return False
-        for key, (binding, _, tooltip), old, new in zip(keys, active, was, now, strict=True):
-            if old == new:
-                continue  # this key reads as it did
-            key.key, key.key_display = binding.key, self.app.get_key_display(binding)
-            key.action, key.description = binding.action, binding.description
-            key.tooltip = tooltip or None
-            key.refresh(layout=True)
-        self._fit()
-        return True
+    def _placed(self) -> Placing:
+        if self._placing is None or self._placing.width != self.size.width:
+            self._line = None
+            self._placing = place(self._entries, self.size.width, self.HELP_KEY)
+        return self._placing
+
+    def render_line(self, y: int) -> Strip:
+        return self._strip() if y == 0 else Strip.blank(self.size.width, self.rich_style)
+
+    def _strip(self) -> Strip:
+        placing = self._placed()
+        if self._line is None:
+            self._line = self._draw(placing)
+        return self._line
+
+    def _draw(self, placing: Placing) -> Strip:
+        base = self.rich_style
+        key_style = base + self.get_component_rich_style("keys-footer--key")
+        words_style = base + self.get_component_rich_style("keys-footer--description")
+        hover = Style(bgcolor=self.get_component_rich_style("keys-footer--hover").bgcolor)
+        border = base + Style(color=self.get_component_rich_style("keys-footer--border").color)
+        compact = placing.compact
+        segments: list[Segment] = []
+        for index, (entry, start, _) in enumerate(placing.keys):
+            if entry.palette:  # at the right: the keys before it end at its border
+                segments = list(Strip(segments).crop(0, start).adjust_cell_length(start, base))
+            lit = hover if index == self._hover else Style()
+            dim = Style(dim=True) if not entry.enabled else Style()
+            keys, words, gap = key_style + dim + lit, words_style + dim + lit, base + dim + lit
+            if entry.palette:
+                segments.append(Segment("▏", border + lit))
+                segments.append(Segment(entry.display, keys))
+                segments.append(Segment(" " + entry.words if entry.words else "", words))
+                segments.append(Segment(" ", gap))
+            elif not entry.words:
+                segments.append(Segment(entry.display, keys))
+                segments.append(Segment(" " if compact else "", base))
+            elif compact:
+                segments.append(Segment(entry.display, keys))
+                segments.append(Segment(" " + entry.words, words))
+                segments.append(Segment(" ", base))
+            else:
+                segments.append(Segment(f" {entry.display} ", keys))
+                segments.append(Segment(entry.words + " ", words))
+        width = self.size.width
+        return Strip(segments).adjust_cell_length(width, base).crop(0, width).simplify()
+
+    # ── the mouse, as on Textual's footer ────────────────────────────────────
+    def _at(self, x: int) -> int | None:
+        return next((i for i, placed in enumerate(self.keys) if placed.x <= x < placed.end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._hover_at(self._at(event.x))
+
+    def on_leave(self) -> None:
+        self._hover_at(None)
+
+    def _hover_at(self, index: int | None) -> None:
+        if index == self._hover:
+            return
+        self._hover = index
+        self._line = None
+        entry = self.keys[index].entry if index is not None else None
+        self.tooltip = (entry.tooltip or None) if entry is not None else None
+        self.refresh()
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        index = self._at(event.x)
+        if index is None:
+            return
+        entry = self.keys[index].entry
+        if entry.enabled:
+            self.app.simulate_key(entry.key)
+        else:
+            self.app.bell()
