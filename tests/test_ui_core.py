@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from running import counted_calls, started
+from textual.geometry import Region
+from textual.widget import Widget
 
 from tui.ui.app import PeaceDashApp
 from tui.ui.screens.article import ArticleScreen
@@ -652,6 +654,74 @@ async def test_showing_leaving_and_coming_back_to_the_matrix_draws_it_no_more(mi
         await pilot.pause()
         assert draws == [0] and [column.width for column in matrix.columns.values()] == widths
         assert "Monitors n" in str(matrix.get_cell("ceasefire", "north"))
+
+
+def drawn_lines(widget: Widget) -> list[list[tuple[str, object]]]:
+    """The widget's lines in view as (text, style) runs."""
+    region = Region(0, 0, *widget.size)
+    return [[(s.text, s.style) for s in strip] for strip in widget.render_lines(region)]
+
+
+async def test_coming_back_to_the_matrix_draws_no_cell_again_and_shows_what_a_new_draw_shows(
+    mini, monkeypatch
+):
+    """Focus coming and going restyles the matrix, and DataTable threw away every cell it had
+    drawn; Textual also sends a Resize each time its tab is shown, which DataTable counted as a
+    new version of its content: each tab key into the matrix drew every cell in view again
+    (35-45 ms of the key, bench/). The cells drawn under each look are kept: coming back draws
+    none, and what is on screen is what drawing everything anew gives, the cursor too."""
+    from textual.cache import LRUCache
+
+    from tui.ui.widgets.issue_matrix import IssueMatrix
+
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        matrix = app.screen.query_one(IssueMatrix)
+        drawn: list[object] = []  # each cell the matrix draws (and keeps) anew
+        keep = LRUCache.__setitem__
+
+        def kept(cache: LRUCache[object, object], key: object, value: object) -> None:
+            if cache is matrix._cell_render_cache:
+                drawn.append(key)
+            keep(cache, key, value)
+
+        monkeypatch.setattr(LRUCache, "__setitem__", kept)
+        for key in "4l14":  # each look drawn once, focused and not, the cursor on a party's cell
+            await pilot.press(key)
+            await pilot.pause()
+        assert drawn
+        for key in "1414":
+            drawn.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert drawn == [], key
+        shown = drawn_lines(matrix)
+        matrix._clear_caches()  # what DataTable draws with nothing kept
+        matrix.notify_style_update()
+        assert drawn_lines(matrix) == shown
+        assert drawn, "drawn anew"
+
+
+async def test_a_new_look_draws_the_matrix_cells_in_it(mini):
+    """What is kept is kept per look: a new cursor colour (a stylesheet change with the same
+    cells and focus) draws the cursor's cell in it, not as it was kept."""
+    from textual.color import Color
+
+    from tui.ui.widgets.issue_matrix import IssueMatrix
+
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        matrix = app.screen.query_one(IssueMatrix)
+        for key in "4l14":
+            await pilot.press(key)
+            await pilot.pause()
+        app.stylesheet.add_source(
+            "IssueMatrix:focus > .datatable--cursor { background: #ff0000; }", read_from=("test", "")
+        )
+        app.refresh_css()
+        await pilot.pause()
+        backgrounds = {style.bgcolor for line in drawn_lines(matrix) for _, style in line if style}
+        assert Color.parse("#ff0000").rich_color in backgrounds, backgrounds
 
 
 async def test_reading_keys_are_the_readers_own_in_every_text(deep):

@@ -7,8 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.color import Color
+from textual.geometry import Region, Size
+from textual.strip import Strip
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnDoesNotExist, RowDoesNotExist
 
@@ -23,6 +27,14 @@ from tui.ui.widgets.state_pane import StatePane
 
 if TYPE_CHECKING:
     from tui.data.trends import Trend
+
+_DrawnCaches = tuple[LRUCache[Any, Any], LRUCache[Any, Any], LRUCache[Any, Any], LRUCache[Any, Any]]
+
+
+def _fresh_caches() -> _DrawnCaches:
+    """Empty caches as DataTable makes them: rows, cells, row renderables, lines."""
+    return LRUCache(1000), LRUCache(10000), LRUCache(1000), LRUCache(1000)
+
 
 ISSUE_WIDTH = (15, 30)  # narrowest and widest issue column
 STAND_WIDTH = 9  # "≠ apart"; on narrow terminals the glyph alone (3)
@@ -60,6 +72,10 @@ class IssueMatrix(DataTable[Text], StatePane):
         """Each row's issue id → what its cells were drawn from."""
         self._styles: dict[str, Style | None] = {}
         """Theme variables resolved for this draw (see _resolve)."""
+        self._drawn_look: tuple[object, ...] | None = None
+        self._looks: dict[tuple[object, ...], _DrawnCaches] = {}
+        """What was drawn under other looks (see notify_style_update)."""
+        self._drawn_size: Size | None = None
 
     REDRAW_ON_RESIZE = True  # column widths share the width out
 
@@ -201,6 +217,57 @@ class IssueMatrix(DataTable[Text], StatePane):
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
+
+    # ── drawn cells kept across focus changes ───────────────────────────────
+    # Focus coming or going restyles the table (its border, the cursor's colours), and DataTable
+    # then throws away every cell, row and line it has drawn: each tab key into the matrix drew
+    # every cell in view again through Rich (35-45 ms of the key at 120×40, bench/). What it
+    # throws away is keyed by the content's version and the pseudo-classes it was drawn under, so
+    # a cell drawn while focused is right the next time the table is focused, so long as its look
+    # (the styles the keys do not hold: the component classes' and the table's own) is the same:
+    # the drawn caches are put aside by look, and taken back when that look comes back.
+    _KEPT_LOOKS = 3
+
+    def notify_style_update(self) -> None:
+        drawn = self._drawn_look
+        if drawn is not None and len(self._line_cache):
+            self._looks[drawn] = self._swap_caches(_fresh_caches())
+            while len(self._looks) > self._KEPT_LOOKS:
+                del self._looks[next(iter(self._looks))]
+        self._drawn_look = None
+        super().notify_style_update()
+
+    def _look(self) -> tuple[object, ...]:
+        return (
+            self.get_pseudo_class_state(),
+            self.rich_style,
+            *(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES)),
+        )
+
+    def _swap_caches(self, caches: _DrawnCaches) -> _DrawnCaches:
+        """Put these caches in, and give back those they replace (Textual is pinned; the tests
+        check that a focus change keeps what was drawn and a new look does not)."""
+        old = (self._row_render_cache, self._cell_render_cache, self._row_renderable_cache, self._line_cache)
+        self._row_render_cache, self._cell_render_cache, self._row_renderable_cache, self._line_cache = caches
+        return old
+
+    def _on_resize(self, event: events.Resize) -> None:
+        # Textual sends a Resize to a widget each time it is shown (the matrix's tab coming back),
+        # at the size it was already drawn at, and DataTable counts every one as a new version of
+        # its content, which every cache above is keyed by: every cell was drawn again.
+        if event.size == self._drawn_size:
+            event.prevent_default()  # not DataTable's count; StatePane's redraw, below, still
+            StatePane.on_resize(self)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        look = self._look()
+        if look != self._drawn_look:
+            kept = self._looks.pop(look, None)
+            if kept is not None:
+                self._swap_caches(kept)
+            self._drawn_look = look
+        self._drawn_size = self.outer_size  # as a Resize gives it: with the border
+        return super().render_lines(crop)
 
     def _restyle(self) -> None:
         """A new theme: every cell's colours are resolved again."""
