@@ -510,6 +510,41 @@ async def test_the_footer_shows_the_focused_panes_keys_as_one_line(mini):
         assert_keys_whole(footer)
 
 
+async def test_an_overlays_footer_shows_each_action_once(mini):
+    """As Textual's footer does: "escape,q" are two bindings of one action, shown once (the
+    overlays read "esc Back q Back", and at 80 columns a key was left out for it)."""
+    from tui.ui.screens.cell import CellScreen
+
+    app = make_app(mini)
+    async with started(app, (80, 24)) as pilot:
+        for key in ("4", "enter"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert isinstance(app.screen, CellScreen)
+        footer = footer_of(app)
+        assert footer.text.count("Back") == 1 and "? Help" in footer.text, footer.text
+        assert_keys_whole(footer)
+
+
+def test_no_binding_has_a_group_for_the_footer_to_draw_apart():
+    """The footer draws each key with its words; Textual's draws a binding group's keys without
+    words and then the group's. No binding of the app's screens and widgets (theirs and the
+    Textual classes they build on) has a group."""
+    import importlib
+    import inspect
+    import pkgutil
+
+    import tui.ui
+    from tui.ui.keys_table import class_bindings
+
+    classes: set[type] = set()
+    for module in pkgutil.walk_packages(tui.ui.__path__, "tui.ui."):
+        loaded = importlib.import_module(module.name)
+        classes |= {c for _, c in inspect.getmembers(loaded, inspect.isclass) if hasattr(c, "BINDINGS")}
+    assert PeaceDashApp in classes and len(classes) > 20
+    assert [(c.__name__, b.key) for c in classes for b in class_bindings(c) if b.group] == []
+
+
 async def test_a_tab_key_lays_the_screen_out_once(mini, monkeypatch):
     """A tab key changes the footer's words (Enter reads "Detail" in a party pane, "All in cell"
     in the matrix). With a widget per key, each new width cost the screen a second layout and a
@@ -700,6 +735,28 @@ async def test_coming_back_to_the_matrix_draws_no_cell_again_and_shows_what_a_ne
         matrix.notify_style_update()
         assert drawn_lines(matrix) == shown
         assert drawn, "drawn anew"
+
+
+async def test_a_table_setting_changed_while_the_matrix_is_hidden_is_drawn(mini):
+    """DataTable empties its caches for settings their keys do not hold (zebra stripes here):
+    what was put aside for another look is dropped too, not shown on coming back."""
+    from tui.ui.widgets.issue_matrix import IssueMatrix
+
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        matrix = app.screen.query_one(IssueMatrix)
+        for key in "414":
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+        matrix.zebra_stripes = False
+        await pilot.press("4")
+        await pilot.pause()
+        shown = drawn_lines(matrix)
+        matrix._clear_caches()  # what DataTable draws with nothing kept
+        matrix.notify_style_update()
+        assert drawn_lines(matrix) == shown
 
 
 async def test_a_new_look_draws_the_matrix_cells_in_it(mini):

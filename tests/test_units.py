@@ -312,3 +312,28 @@ def test_a_word_longer_than_a_line_is_cut_under_the_indent():
     assert "".join(line.strip() for line in lines).replace(" ", "") == (
         lead + f"Will not withdraw from {word} 界界界界界界界界界界界界界界界 it"
     ).replace(" ", "")
+
+
+def test_the_footer_places_its_keys_within_any_width():
+    """At every width, even narrower than the palette's key: no key starts left of the line or
+    ends past it, none overlaps the next, and the help is the last key given up."""
+    import itertools
+
+    from tui.ui.widgets.keys_footer import FooterEntry, place
+
+    entries = (
+        FooterEntry("enter", "⏎", "Detail", True, ""),
+        FooterEntry("a", "a", "Article", True, ""),
+        FooterEntry("question_mark", "?", "Help", True, ""),
+        FooterEntry("ctrl+p", "^p", "palette", True, "", palette=True),
+    )
+    for width in range(0, 60):
+        placing = place(entries, width, "question_mark")
+        spans = [(p.x, p.end) for p in placing.keys]
+        assert all(0 <= x < end <= width for x, end in spans), (width, spans)
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans)), (width, spans)
+        words = [p.entry.words for p in placing.keys]
+        assert ("Help" in words) == (width >= 6), (width, words)  # "? Help" compact
+        assert ("palette" in words) == (width >= 12 + 6), (width, words)  # and the help beside it
+    assert not place(entries, 80, "question_mark").compact
+    assert place(entries, 30, "question_mark").compact

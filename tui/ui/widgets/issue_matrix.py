@@ -63,6 +63,9 @@ class IssueMatrix(DataTable[Text], StatePane):
     ]
 
     def __init__(self, **kwargs: Any) -> None:
+        self._looks: dict[tuple[object, ...], _DrawnCaches] = {}
+        """What was drawn under other looks (see notify_style_update); before DataTable's own
+        init, which clears caches (see _clear_caches)."""
         super().__init__(cursor_type="cell", zebra_stripes=True, classes="pane", **kwargs)
         self.border_title = "Issues × parties"
         self._cells: dict[tuple[str, str], list[Position]] = {}
@@ -73,8 +76,6 @@ class IssueMatrix(DataTable[Text], StatePane):
         self._styles: dict[str, Style | None] = {}
         """Theme variables resolved for this draw (see _resolve)."""
         self._drawn_look: tuple[object, ...] | None = None
-        self._looks: dict[tuple[object, ...], _DrawnCaches] = {}
-        """What was drawn under other looks (see notify_style_update)."""
         self._drawn_size: Size | None = None
 
     REDRAW_ON_RESIZE = True  # column widths share the width out
@@ -236,6 +237,12 @@ class IssueMatrix(DataTable[Text], StatePane):
                 del self._looks[next(iter(self._looks))]
         self._drawn_look = None
         super().notify_style_update()
+
+    def _clear_caches(self) -> None:
+        # DataTable empties its caches for what their keys do not hold (zebra stripes, the
+        # cursor shown, fixed rows, padding, a clear()): what is put aside is as stale.
+        super()._clear_caches()
+        self._looks.clear()
 
     def _look(self) -> tuple[object, ...]:
         return (

@@ -67,29 +67,35 @@ def place(entries: tuple[FooterEntry, ...], width: int, keep: str) -> Placing:
     """Where each key goes in `width` columns: at full width when all fit, else compact (at 80
     columns the matrix's keys were one column too many and the last read "? Hel"); when even
     compact they do not fit, keys are left out whole from the end, but not the one that sends
-    `keep` (the help, which lists them all). The blank after the last key may go under the
-    palette's border."""
-    palette = next((e for e in entries if e.palette), None)
+    `keep` (the help, which lists them all; on a line too narrow for it beside the palette's
+    key, that key goes first). The blank after the last key may go under the palette's border."""
     keys = [e for e in entries if not e.palette]
+    palette = next((e for e in entries if e.palette), None)
+    kept = [e for e in keys if e.key == keep][:1]
+    if palette is not None and palette.width(False) + _used(kept, True) > width:
+        palette = None
     room = width - (palette.width(False) if palette else 0)
-
-    def used(compact: bool) -> int:
-        return sum(e.width(compact) for e in keys) - (1 if compact and keys else 0)
-
-    compact = used(False) > room
-    while used(compact) > room and len(keys) > 1:
+    compact = _used(keys, False) > room
+    while _used(keys, compact) > room and len(keys) > 1:
         drop = next((i for i in range(len(keys) - 1, -1, -1) if keys[i].key != keep), None)
         if drop is None:
             break
         del keys[drop]
+    if _used(keys, compact) > room:  # not even the help fits
+        keys = []
     placed: list[Placed] = []
     x = 0
     for entry in keys:
-        placed.append(Placed(entry, x, min(x + entry.width(compact), max(room, 0))))
+        placed.append(Placed(entry, x, min(x + entry.width(compact), room)))
         x += entry.width(compact)
     if palette is not None:
         placed.append(Placed(palette, room, width))
     return Placing(width, compact, tuple(placed))
+
+
+def _used(keys: list[FooterEntry], compact: bool) -> int:
+    """Columns the keys take side by side (the blank after the last one not counted)."""
+    return sum(e.width(compact) for e in keys) - (1 if compact and keys else 0)
 
 
 class KeysFooter(Widget, can_focus=False):
@@ -168,11 +174,18 @@ class KeysFooter(Widget, can_focus=False):
         chain once for them."""
         app = self.app
         active = screen.active_bindings
-        entries = [
-            FooterEntry(binding.key, app.get_key_display(binding), binding.description, enabled, tooltip)
-            for (_, binding, enabled, tooltip) in active.values()
-            if binding.show and binding.key != app.COMMAND_PALETTE_BINDING
-        ]
+        # One key an action, the first, as Textual's footer shows them: "escape,q" is two
+        # bindings of one action, and the overlays read "esc Back q Back". Textual draws a
+        # binding group's keys without words and then the group's; no binding here has a group
+        # (a test checks every screen's and widget's), so each key is drawn with its words.
+        first: dict[str, FooterEntry] = {}
+        for _, binding, enabled, tooltip in active.values():
+            if binding.show and binding.key != app.COMMAND_PALETTE_BINDING and binding.action not in first:
+                display = app.get_key_display(binding)
+                first[binding.action] = FooterEntry(
+                    binding.key, display, binding.description, enabled, tooltip
+                )
+        entries = list(first.values())
         palette = active.get(app.COMMAND_PALETTE_BINDING) if app.ENABLE_COMMAND_PALETTE else None
         if palette is not None:
             _, binding, enabled, _ = palette
@@ -188,6 +201,7 @@ class KeysFooter(Widget, can_focus=False):
         self._placing = None
         self._line = None
         self._hover = None
+        self.tooltip = None  # the key it named may be gone or elsewhere; the next move says
         self.refresh()
 
     def on_resize(self) -> None:
