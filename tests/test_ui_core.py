@@ -1060,3 +1060,19 @@ async def test_the_footer_keys_fit_at_80_columns(mini):
             assert "? Help" in footer.text and "▏^p palette" in footer.text, (key, footer.text)
             assert_keys_whole(footer)
             assert footer.compact == (width == 80 and key != "1"), (key, width, footer.compact, footer.text)
+
+
+async def test_opening_the_filter_keeps_every_panes_width(mini):
+    """Textual took the filter box's side margins from the body's width too: opening the filter
+    made every pane 2 columns narrower, wrapped again (at 50,000 positions the hidden matrix was
+    rebuilt, 180 ms, as the filter opened and again as it closed)."""
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        widths = {pane.id: pane.region.width for pane in app.screen.query(".pane")}
+        await pilot.press("slash")
+        await pilot.pause()
+        assert app.screen.query_one("#filter").region.width
+        assert {pane.id: pane.region.width for pane in app.screen.query(".pane")} == widths
+        await pilot.press("escape")
+        await pilot.pause()
+        assert {pane.id: pane.region.width for pane in app.screen.query(".pane")} == widths
