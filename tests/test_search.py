@@ -174,6 +174,26 @@ def test_typing_on_narrows_and_deleting_widens(data):
         assert ids(search.view(query)) == expected, query
 
 
+def test_a_query_every_position_matches_leaves_the_whole_tuple_and_its_groupings(data):
+    """Every position matched ("n" at 50,000 generated positions, where each stance reads
+    "Stance number …") gives the whole view's tuple itself and the groupings made with the
+    filter, so the panes, which compare by identity, draw nothing again (the matrix took 200 ms
+    of such a keystroke); what is visible still leaves out the dated items the query did."""
+    search = Filter(data)
+    whole = search.view("")
+    everything = search.grouped(whole)
+    view = search.view("kind:position")
+    assert view.positions is whole.positions and view.issue_ids is whole.issue_ids
+    assert view.dated == () and view.figures == ()
+    grouped = search.grouped(view)
+    assert grouped.by_party is everything.by_party and grouped.by_cell is everything.by_cell
+    assert grouped.visible == {p.id for p in whole.positions}
+    assert search.grouped(search.view("e")) is everything  # every claim of every kind
+    some = search.view("s")
+    assert some.positions is not whole.positions and 0 < len(some.positions) < len(whole.positions)
+    assert search.grouped(some).visible == ids(some)
+
+
 # ── the parts ──────────────────────────────────────────────────────────────
 def test_folding():
     assert fold("Élysée") == "elysee" and fold("Straße") == "strasse" and fold("ZELENSKYY") == "zelenskyy"
@@ -334,6 +354,25 @@ async def test_the_filter_box_uses_the_search(searched):
         await pilot.pause()
         assert [o.id for o in app.dashboard.query_one(FiguresPane).options if o.id] == ["drones-feb"]
         assert east.claim_id is None
+
+
+async def test_filter_keystrokes_count_the_calendars_unfiltered_items_once(searched, monkeypatch):
+    """The calendar panes' "of N" is the unfiltered count: made once a load and day, not at each
+    keystroke (the upcoming pane walked 20,000 dated items twice a keystroke at 50,000)."""
+    from running import counted_calls
+
+    from tui.ui.widgets.calendar import Agenda, Upcoming
+
+    counts = (counted_calls(monkeypatch, Upcoming, "count"), counted_calls(monkeypatch, Agenda, "count"))
+    app = make_app(searched)
+    async with started(app, (160, 48)) as pilot:  # the upcoming pane drawn beside the parties
+        before = [len(c) for c in counts]
+        assert all(before), before
+        await pilot.press("slash", *"talks", "backspace")
+        await pilot.pause()
+        upcoming = app.dashboard.query_one(Upcoming)
+        assert upcoming.border_subtitle and upcoming.total(app.dashboard.state) >= 1
+        assert [len(c) for c in counts] == before
 
 
 @pytest.mark.parametrize(

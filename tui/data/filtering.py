@@ -46,9 +46,16 @@ class Grouped:
         return cls(
             MappingProxyType({party: tuple(ps) for party, ps in by_party.items()}),
             MappingProxyType(positions_by_cell(view.positions)),
-            frozenset(p.id for p in view.positions)
+            cls.ids(view),
+        )
+
+    @staticmethod
+    def ids(view: View, position_ids: frozenset[str] | None = None) -> frozenset[str]:
+        """The ids the view shows; `position_ids` are its positions' when already made."""
+        return (
+            (frozenset(p.id for p in view.positions) if position_ids is None else position_ids)
             | frozenset(d.id for d in view.dated)
-            | frozenset(f.id for f in view.figures),
+            | frozenset(f.id for f in view.figures)
         )
 
 
@@ -76,6 +83,7 @@ class Filter:
         # Grouped where the filter is made, in the thread that loads the file: a reload's first
         # state is the unfiltered one, and grouping 50,000 positions took the UI thread 70 ms.
         self._everything_grouped = Grouped.of(self._everything)
+        self._whole_position_ids = frozenset(p.id for p in self._everything.positions)
         self._index = (
             SearchIndex(data, today, cancelled)
             if len(data.positions) + len(data.dated_items) >= self.EAGER
@@ -92,11 +100,14 @@ class Filter:
         return self._index
 
     def grouped(self, view: View) -> Grouped:
-        """The view's groupings: the unfiltered view's made once, with the filter."""
-        whole = self._everything
-        if view.positions is whole.positions and view.dated is whole.dated and view.figures is whole.figures:
-            return self._everything_grouped
-        return Grouped.of(view)
+        """The view's groupings: the unfiltered view's made once, with the filter, and kept for
+        a view of every position (its dated items or figures filtered)."""
+        whole, grouped = self._everything, self._everything_grouped
+        if view.positions is not whole.positions:
+            return Grouped.of(view)
+        if view.dated is whole.dated and view.figures is whole.figures:
+            return grouped
+        return replace(grouped, visible=Grouped.ids(view, self._whole_position_ids))
 
     def view(self, text: str) -> View:
         query = Query.parse(text)
@@ -108,15 +119,25 @@ class Filter:
         else:
             found = Matches(index.positions, index.dated, index.figures).narrowed(query)
         self._last = (query, found)
-        issue_ids = {p.issue for p, _ in found.positions} | {
-            e.id for e in index.issues if query.matches(e.text)
-        }
+        whole = self._everything
+        # A query that every claim of a kind matches ("n" at 50,000 positions) leaves the whole
+        # tuple, the same object, so the groupings made with the filter and every pane's last
+        # draw of it are kept (they compare by identity): rebuilt, the matrix alone took 200 ms
+        # of the keystroke. The index lists each kind in the order the whole view does.
+        positions = _claims(found.positions, whole.positions)
+        issue_ids = (
+            whole.issue_ids
+            if positions is whole.positions
+            else frozenset(
+                {p.issue for p in positions} | {e.id for e in index.issues if query.matches(e.text)}
+            )
+        )
         return View(
-            tuple(p for p, _ in found.positions),
-            tuple(d for d, _ in found.dated),
-            frozenset(issue_ids),
+            positions,
+            _claims(found.dated, whole.dated),
+            issue_ids,
             text,
-            tuple(f for f, _ in found.figures),
+            _claims(found.figures, whole.figures),
             query.hint,
         )
 
@@ -133,6 +154,11 @@ class Matches:
         return Matches(
             _matching(query, self.positions), _matching(query, self.dated), _matching(query, self.figures)
         )
+
+
+def _claims(found: list[tuple[T, Entry]], whole: tuple[T, ...]) -> tuple[T, ...]:
+    """The claims found, as the whole view's tuple itself when every one of them was."""
+    return whole if len(found) == len(whole) else tuple(claim for claim, _ in found)
 
 
 def _matching(query: Query, pairs: list[tuple[T, Entry]]) -> list[tuple[T, Entry]]:
