@@ -375,6 +375,36 @@ async def test_filter_keystrokes_count_the_calendars_unfiltered_items_once(searc
         assert [len(c) for c in counts] == before
 
 
+async def test_clearing_a_filter_takes_back_the_matrix_and_calendar_rows(searched, monkeypatch):
+    """Clearing a filter at 50,000 positions drew the whole matrix and the agenda again from
+    their positions (200 and 70 ms of the key): the rows drawn before the filter are taken back
+    (none made again), and they read as they did."""
+    from running import counted_calls
+
+    import tui.ui.widgets.calendar as calendar
+
+    app = make_app(searched)
+    async with started(app, (160, 48)) as pilot:
+        matrix = app.dashboard.query_one(IssueMatrix)
+        agenda = app.dashboard.query_one(Agenda)
+
+        def shown() -> tuple[object, ...]:
+            cells = tuple(str(matrix.get_cell_at((r, c))) for r in range(matrix.row_count) for c in range(4))
+            return cells, tuple(str(o.prompt) for o in agenda.options)
+
+        before = shown()
+        cells = counted_calls(monkeypatch, IssueMatrix, "_cell")
+        rows = counted_calls(monkeypatch, calendar, "dated_row")
+        await pilot.press("slash", *"geneva")  # three of four positions, one of two dated items
+        await pilot.pause()
+        assert cells and rows and shown() != before  # the filter drew its own
+        cells.clear(), rows.clear()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert (cells, rows) == ([], [])
+        assert shown() == before
+
+
 @pytest.mark.parametrize(
     ("today", "query", "expected"),
     [

@@ -231,19 +231,32 @@ class DatedList(ClaimList):
         return len(state.data.current_dated)
 
     _counted: tuple[object, date, int] | None = None
-    _grouped: tuple[tuple[DatedItem, ...], date, tuple[Group, ...], frozenset[str]] | None = None
+    _grouped: _Grouping | None = None
+    _largest: _Grouping | None = None
+    """The grouping of the most items this day, and the rows drawn of it (see _groups_once)."""
+    _largest_rows: tuple[tuple[object, ...], list[Row], list[DatedItem]] | None = None
 
     def _groups_once(self, state: DashboardState) -> tuple[tuple[Group, ...], frozenset[str]]:
         """The groups and their ids, made once per filter and day: `slice` runs on every key
-        press, and grouping 20,000 dated items took 70 ms of each at 50,000 positions (bench/)."""
+        press, and grouping 20,000 dated items took 70 ms of each at 50,000 positions (bench/).
+        The grouping of the most items is kept aside too, with its rows (see draw): clearing a
+        filter brings the whole list back, and grouping and drawing its 20,000 rows again took
+        70 ms a pane."""
         assert state.view is not None  # NEEDS_DATA
-        dated, memo = state.view.dated, self._grouped
+        dated, memo, largest = state.view.dated, self._grouped, self._largest
         # The same items in a new tuple (a reload that changed no dated item) keep the groups.
         if memo is None or not same_items(memo[0], dated) or memo[1] != state.today:
-            groups = self.groups(state)
-            memo = (dated, state.today, groups, frozenset(i.id for _, group in groups for i in group))
+            if largest is not None and largest[0] is dated and largest[1] == state.today:
+                memo = largest
+            else:
+                groups = self.groups(state)
+                memo = (dated, state.today, groups, frozenset(i.id for _, group in groups for i in group))
         elif memo[0] is not dated:  # kept with the new tuple: the next key's look is by identity
             memo = (dated, *memo[1:])
+        if largest is None or largest[1] != memo[1] or len(memo[0]) >= len(largest[0]):
+            if largest is None or memo[2] is not largest[2]:
+                self._largest_rows = None  # drawn from another grouping
+            self._largest = memo
         self._grouped = memo
         return memo[2], memo[3]
 
@@ -253,12 +266,19 @@ class DatedList(ClaimList):
         since = {i: w for i, w in state.since_words.items() if i in ids}
         return (groups, state.today, state.loaded.marked & ids, since)
 
-    def draw(self, state: DashboardState) -> None:
+    def _rows_for(
+        self, state: DashboardState, groups: tuple[Group, ...]
+    ) -> tuple[list[Row], list[DatedItem]]:
+        """The rows of these groups and the items they list; those of the largest grouping are
+        kept while what they are drawn from is the same."""
         loaded = state.loaded
         assert loaded is not None  # NEEDS_DATA
+        drawn_from = (groups, state.today, loaded.marked, loaded.claims, dict(state.since_words))
+        kept = self._largest_rows
+        if kept is not None and kept[0][0] is groups and kept[0][1:] == drawn_from[1:]:
+            return kept[1], kept[2]
         rows: list[Row] = []
         items: list[DatedItem] = []
-        groups, _ = self._groups_once(state)
         ages = {p.item.id: p for p in passed_without_outcome(self.items(state), state.today)}
         for heading, group in groups:
             if heading and group:
@@ -269,6 +289,13 @@ class DatedList(ClaimList):
                 else:
                     rows.append(dated_row(item, state.today, loaded.marked, loaded.claims, state.since_words))
             items.extend(group)
+        if self._largest is not None and groups is self._largest[2]:
+            self._largest_rows = (drawn_from, rows, items)
+        return rows, items
+
+    def draw(self, state: DashboardState) -> None:
+        groups, _ = self._groups_once(state)
+        rows, items = self._rows_for(state, groups)
         # Its own cursor first (a redraw must not move it), then the selection; at first the
         # oldest item passed with no outcome (the head, kept in view), else the first item of
         # the month on show, as the grid beside it opens at today's month.
@@ -280,7 +307,11 @@ class DatedList(ClaimList):
         )
         listed = {i.id for i in items}
         keep = next((k for k in (self.claim_id, state.selected, head, of_month) if k in listed), None)
-        self.set_rows(rows, keep, self.EMPTY, (len(items), self.total(state)))
+        self.set_rows(list(rows), keep, self.EMPTY, (len(items), self.total(state)))
+
+
+_Grouping = tuple[tuple[DatedItem, ...], date, tuple[Group, ...], frozenset[str]]
+"""The dated items grouped, the day it was made for, the groups and the ids they list."""
 
 
 def passed_first(items: tuple[DatedItem, ...], today: date, rest: str) -> tuple[Group, ...]:
