@@ -89,11 +89,14 @@ def launch(argv: list[str], marker: bytes, repeat: int) -> float:
 # Tab keys, each away from the party panes and back: the matrix, the agenda, the figures, the
 # changes, the plans (peacedash's keys with four parties, as bench/generate.py makes them).
 TAB_KEYS = [b"5", b"1", b"6", b"1", b"f", b"1", b"0", b"1", b"p", b"1"] * 2
+# The filter opened, a query typed a key at a time (the generated stances read "Stance number N":
+# the first letters match every position, "number 7" a tenth, "777" a handful), kept, cleared.
+FILTER_KEYS = [b"/", *(bytes([c]) for c in b"number 777"), b"\r", b"\x1b"]
 
 
 def keys(argv: list[str], marker: bytes, presses: int = 20, tabs: bool = False) -> tuple[float, ...]:
     """Median and worst seconds from a key (cursor down) to the end of its redraw; with `tabs`,
-    then the median and worst of TAB_KEYS."""
+    then the median and worst of TAB_KEYS, and of FILTER_KEYS."""
     terminal = Terminal(argv)
     try:
         terminal.wait_for(marker, 300)
@@ -102,10 +105,13 @@ def keys(argv: list[str], marker: bytes, presses: int = 20, tabs: bool = False) 
         # panes (seconds at 50k): allow for it, and let the worst figure show it.
         latencies = [terminal.key_latency(b"\x1b[B", limit=30) for _ in range(presses)]
         switches = [terminal.key_latency(key, limit=30) for key in TAB_KEYS] if tabs else []
+        typed = [terminal.key_latency(key, limit=30) for key in FILTER_KEYS] if tabs else []
     finally:
         terminal.close()
     out = (statistics.median(latencies), max(latencies))
-    return (*out, statistics.median(switches), max(switches)) if switches else out
+    if not switches:
+        return out
+    return (*out, statistics.median(switches), max(switches), statistics.median(typed), max(typed))
 
 
 def bench_check() -> None:
@@ -335,7 +341,9 @@ def bench_scale(bare_keys: float) -> None:
                 first / load,
                 "linear",
             )
-            median, worst, tab_median, tab_worst = keys(argv, b"Stance number", tabs=True)
+            median, worst, tab_median, tab_worst, typed_median, typed_worst = keys(
+                argv, b"Stance number", tabs=True
+            )
             row(
                 f"{size:,}: key press to its whole redraw (pty)",
                 f"{median * 1000:.0f} ms (worst {worst * 1000:.0f})",
@@ -348,6 +356,13 @@ def bench_scale(bare_keys: float) -> None:
                 f"{tab_median * 1000:.0f} ms (worst {tab_worst * 1000:.0f})",
                 f"{bare_keys * 1000:.0f} ms bare Textual app",
                 tab_median / bare_keys,
+                "worst < 100 ms",
+            )
+            row(
+                f"{size:,}: filter keys (/ number 777 Enter Esc) to their whole redraw (pty)",
+                f"{typed_median * 1000:.0f} ms (worst {typed_worst * 1000:.0f})",
+                f"{bare_keys * 1000:.0f} ms bare Textual app",
+                typed_median / bare_keys,
                 "worst < 100 ms",
             )
 
