@@ -405,6 +405,35 @@ async def test_clearing_a_filter_takes_back_the_matrix_and_calendar_rows(searche
         assert shown() == before
 
 
+async def test_a_matrix_cell_reads_the_same_whatever_drew_it(bundled):
+    """The matrix keeps rows it drew (see the test above). Drawn first while its tab was hidden,
+    at the width it would have, and again when shown at 80 columns, each cell read as drawn at
+    the other width (a kept row taken back: "▲ Ukrai…+" for "▲ Ukr… +3"). Each cell reads as a
+    matrix drawn from nothing draws it (a theme and back: nothing kept), at 80 columns and after
+    a resize that widens only the party columns."""
+
+    def cells(app: PeaceDashApp) -> list[tuple[str, object, object]]:
+        matrix = app.dashboard.query_one(IssueMatrix)
+        texts = [matrix.get_cell_at((r, c)) for r in range(matrix.row_count) for c in range(2, 6)]
+        return [(t.plain, t.style, t.spans) for t in texts]
+
+    app = make_app(bundled)
+    async with started(app, (80, 24)) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        for size in ((80, 24), (86, 24)):  # 86: only the party columns are wider (see _widths)
+            await pilot.resize_terminal(*size)
+            await pilot.pause(0.3)
+            shown = cells(app)
+            assert any("+" in plain for plain, _, _ in shown)
+            theme = app.theme
+            app.theme = "textual-light" if theme != "textual-light" else "textual-dark"
+            await pilot.pause()
+            app.theme = theme
+            await pilot.pause()
+            assert cells(app) == shown, size
+
+
 @pytest.mark.parametrize(
     ("today", "query", "expected"),
     [

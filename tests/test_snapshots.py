@@ -35,5 +35,11 @@ def test_bundled_dashboard_wide(snap_compare, bundled):
     assert snap_compare(app_on(bundled), press=["2"], terminal_size=(160, 48), run_before=loaded)
 
 
+def test_bundled_matrix_narrow(snap_compare, bundled):
+    # Cells holding several positions ("▲ Ukr… +3", the count in the stance's colour), cut to
+    # the narrowest columns.
+    assert snap_compare(app_on(bundled), press=["5"], terminal_size=(80, 24), run_before=loaded)
+
+
 def test_help_screen(snap_compare, mini):
     assert snap_compare(app_on(mini), press=["question_mark"], terminal_size=(100, 40), run_before=loaded)

@@ -80,8 +80,9 @@ class IssueMatrix(DataTable[Text], StatePane):
         """Theme variables resolved for this draw (see _resolve)."""
         self._drawn_look: tuple[object, ...] | None = None
         self._drawn_size: Size | None = None
-        self._kept_rows: dict[str, tuple[_RowInputs, list[Text], list[list[Position]], int]] = {}
-        """Per issue, the row drawn from the most positions (see _row), for `_kept_for`."""
+        self._kept_rows: dict[str, tuple[_RowInputs, int, list[Text], list[list[Position]], int]] = {}
+        """Per issue, the row drawn from the most positions (see _row), for `_kept_for`: what it
+        was drawn from, at which cell width, its cells, their positions in order, how many."""
         self._kept_for: Dataset | None = None
 
     REDRAW_ON_RESIZE = True  # column widths share the width out
@@ -290,13 +291,13 @@ class IssueMatrix(DataTable[Text], StatePane):
     def _row(self, issue_id: str, inputs: _RowInputs, width: int) -> tuple[list[Text], list[list[Position]]]:
         """A row's cells and each cell's positions latest first, from what they are drawn from.
 
-        The row drawn from the most positions is kept per issue, for the draw of this load and
-        look: clearing a filter at 50,000 positions drew every row of the whole matrix again
+        The row drawn from the most positions is kept per issue, for the draw of this load, look
+        and width (the cells are cut to it): clearing a filter at 50,000 positions drew every row of the whole matrix again
         from its positions (ordering and wording each cell: 200 ms of the key), for the rows it
         had drawn before the filter."""
         kept = self._kept_rows.get(issue_id)
-        if kept is not None and kept[0] == inputs:
-            return kept[1], kept[2]
+        if kept is not None and kept[0] == inputs and kept[1] == width:
+            return kept[2], kept[3]
         name, stand, style, cells = inputs
         ordered_cells = [latest_first(positions) for positions, _, _ in cells]
         values = [
@@ -308,8 +309,8 @@ class IssueMatrix(DataTable[Text], StatePane):
             ),
         ]
         size = sum(len(positions) for positions, _, _ in cells)
-        if kept is None or size >= kept[3]:
-            self._kept_rows[issue_id] = (inputs, values, ordered_cells, size)
+        if kept is None or size >= kept[4] or width != kept[1]:
+            self._kept_rows[issue_id] = (inputs, width, values, ordered_cells, size)
         return values, ordered_cells
 
     def _cell(self, positions: list[Position], marked: bool, width: int, since: bool = False) -> Text:
@@ -325,10 +326,9 @@ class IssueMatrix(DataTable[Text], StatePane):
         more = f" +{len(positions) - 1}" if len(positions) > 1 else ""
         room = max(1, width - len(mark) - len(glyph) - 1 - len(more))
         stance = first.stance if len(first.stance) <= room else first.stance[: room - 1].rstrip() + "…"
-        cell = self._styled(mark, "$warning") if mark else Text()
-        cell.append_text(self._styled(f"{glyph} {stance}", style))
+        cell = self._styled(f"{glyph} {stance}", style)  # a new Text: "+N" takes its colour too
         cell.append(more, style="bold")
-        return cell
+        return self._styled(mark, "$warning") + cell if mark else cell
 
     def claim_at_cursor(self) -> str | None:
         if not self.row_count:
