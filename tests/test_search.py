@@ -194,6 +194,21 @@ def test_a_query_every_position_matches_leaves_the_whole_tuple_and_its_groupings
     assert search.grouped(some).visible == ids(some)
 
 
+def test_every_position_matched_lists_the_issues_it_did_before():
+    """The matrix lists the issues with a position found and those whose own words match: an
+    issue with no current position (Geneva's prisoners) is not listed because every position
+    matched (the whole view's issues are all of them)."""
+    data = load_positions(Path(__file__).parent / "fixtures" / "geneva" / "data" / "positions.yaml").dataset
+    assert data is not None
+    search = Filter(data)
+    whole = search.view("")
+    assert "prisoners" in whole.issue_ids
+    for query in ("kind:position", "e"):
+        view = search.view(query)
+        assert view.positions is whole.positions and view.issue_ids == {"territory"}, query
+    assert search.view("prisoners").issue_ids == {"prisoners"}
+
+
 # ── the parts ──────────────────────────────────────────────────────────────
 def test_folding():
     assert fold("Élysée") == "elysee" and fold("Straße") == "strasse" and fold("ZELENSKYY") == "zelenskyy"
@@ -403,6 +418,33 @@ async def test_clearing_a_filter_takes_back_the_matrix_and_calendar_rows(searche
         await pilot.pause()
         assert (cells, rows) == ([], [])
         assert shown() == before
+
+
+async def test_after_a_reload_that_drops_a_dated_item_clearing_a_filter_still_takes_rows_back(
+    searched, monkeypatch
+):
+    """The calendar lists keep the grouping of the most items aside; a reload that dropped an
+    item left the last load's grouping there (larger, never to come back), so clearing a filter
+    drew the whole list again and the old load's rows stayed alive."""
+    from running import counted_calls
+
+    import tui.ui.widgets.calendar as calendar
+
+    app = make_app(searched)
+    async with started(app, (160, 48)) as pilot:
+        text = searched.read_text()
+        start, end = text.index("timeline:\n"), text.index("meetings:\n")
+        searched.write_text(text[:start] + "timeline: {}\n" + text[end:])  # the referendum gone
+        await app.load().wait()
+        await pilot.pause()
+        assert [o.id for o in app.dashboard.query_one(Agenda).options if o.id] == ["paris-summit"]
+        await pilot.press("slash", *"kind:position")
+        await pilot.pause()
+        rows = counted_calls(monkeypatch, calendar, "dated_row")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert rows == []
+        assert [o.id for o in app.dashboard.query_one(Agenda).options if o.id] == ["paris-summit"]
 
 
 async def test_a_matrix_cell_reads_the_same_whatever_drew_it(bundled):

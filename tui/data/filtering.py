@@ -84,6 +84,7 @@ class Filter:
         # state is the unfiltered one, and grouping 50,000 positions took the UI thread 70 ms.
         self._everything_grouped = Grouped.of(self._everything)
         self._whole_position_ids = frozenset(p.id for p in self._everything.positions)
+        self._whole_position_issues = frozenset(p.issue for p in self._everything.positions)
         self._index = (
             SearchIndex(data, today, cancelled)
             if len(data.positions) + len(data.dated_items) >= self.EAGER
@@ -125,13 +126,15 @@ class Filter:
         # draw of it are kept (they compare by identity): rebuilt, the matrix alone took 200 ms
         # of the keystroke. The index lists each kind in the order the whole view does.
         positions = _claims(found.positions, whole.positions)
-        issue_ids = (
-            whole.issue_ids
-            if positions is whole.positions
-            else frozenset(
-                {p.issue for p in positions} | {e.id for e in index.issues if query.matches(e.text)}
-            )
+        # The issues with a position found, and those whose own words match (an issue with no
+        # current position shows only then); the whole set itself when that is every issue.
+        named = {e.id for e in index.issues if query.matches(e.text)}
+        found_in = (
+            self._whole_position_issues if positions is whole.positions else {p.issue for p in positions}
         )
+        issue_ids = frozenset(found_in | named)
+        if issue_ids == whole.issue_ids:
+            issue_ids = whole.issue_ids
         return View(
             positions,
             _claims(found.dated, whole.dated),

@@ -235,6 +235,7 @@ class DatedList(ClaimList):
     _largest: _Grouping | None = None
     """The grouping of the most items this day, and the rows drawn of it (see _groups_once)."""
     _largest_rows: tuple[tuple[object, ...], list[Row], list[DatedItem]] | None = None
+    _largest_for: object = None
 
     def _groups_once(self, state: DashboardState) -> tuple[tuple[Group, ...], frozenset[str]]:
         """The groups and their ids, made once per filter and day: `slice` runs on every key
@@ -253,10 +254,17 @@ class DatedList(ClaimList):
                 memo = (dated, state.today, groups, frozenset(i.id for _, group in groups for i in group))
         elif memo[0] is not dated:  # kept with the new tuple: the next key's look is by identity
             memo = (dated, *memo[1:])
-        if largest is None or largest[1] != memo[1] or len(memo[0]) >= len(largest[0]):
+        # Replaced by a larger grouping, another day's, or another load's (one that dropped an
+        # item: its old grouping would never come back, and kept its rows alive).
+        if (
+            largest is None
+            or largest[1] != memo[1]
+            or self._largest_for is not state.data
+            or len(memo[0]) >= len(largest[0])
+        ):
             if largest is None or memo[2] is not largest[2]:
                 self._largest_rows = None  # drawn from another grouping
-            self._largest = memo
+            self._largest, self._largest_for = memo, state.data
         self._grouped = memo
         return memo[2], memo[3]
 
