@@ -476,6 +476,28 @@ async def test_a_matrix_cell_reads_the_same_whatever_drew_it(bundled):
             assert cells(app) == shown, size
 
 
+async def test_keys_typed_straight_after_the_slash_go_into_the_filter(searched):
+    """A terminal hands over what was typed in one read: "/" and the letters after it are
+    queued together. The filter box took the focus only after them, and the letters were the
+    dashboard's keys (j moved the pane's cursor; 'a' and 'e' opened the article and the editor)."""
+    from textual import events
+
+    app = make_app(searched)
+    async with started(app) as pilot:
+        pane = app.dashboard.query_one("#party-east", PartyPane)
+        await pilot.press("1")
+        await pilot.pause()
+        before = pane.highlighted
+        for key, character in (("slash", "/"), ("j", "j"), ("j", "j")):
+            app.post_message(events.Key(key, character))  # queued at once, as from one read
+        await pilot.pause(0.2)
+        assert isinstance(app.focused, Input) and app.focused.value == "jj"
+        assert app.dashboard.state.query == "jj" and pane.highlighted != before  # none match
+        await pilot.press("slash")  # in the box, a character of the query
+        await pilot.pause()
+        assert app.focused.value == "jj/"
+
+
 @pytest.mark.parametrize(
     ("today", "query", "expected"),
     [

@@ -65,7 +65,16 @@ class DashboardScreen(Screen[None]):
         *(Binding(row.key, f"pane_key('{row.key}')", row.name, show=False) for row in PANES if row.key),
         Binding("tab", "cycle(1)", "Next pane", show=False, tooltip="next / previous pane"),
         Binding("shift+tab", "cycle(-1)", "Previous pane", show=False),
-        Binding("slash", "start_filter", "Filter", tooltip="filter every pane at once (Enter keeps it, Esc clears it)"),
+        # A priority key, run as the app takes it up rather than after the focused pane has: the
+        # letters typed straight after it (one read of the terminal) were already on their way to
+        # the pane, and were its keys ("/nato": 'a' opened the article; 'e' the editor).
+        Binding(
+            "slash",
+            "start_filter",
+            "Filter",
+            tooltip="filter every pane at once (Enter keeps it, Esc clears it)",
+            priority=True,
+        ),
         Binding("escape", "clear_filter", "Clear filter", show=False, tooltip="clear the filter"),
         # Calendar keys work from any pane; the agenda's footer is where they are shown.
         Binding("t", "today", "Today", show=False, tooltip="calendar to today"),
@@ -431,6 +440,10 @@ class DashboardScreen(Screen[None]):
                 self.call_after_refresh(self.set_focus, pane)
 
     # ── filter ──────────────────────────────────────────────────────────────
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # In the filter box "/" is a character of the query, not the key that opens it.
+        return not (action == "start_filter" and isinstance(self.focused, FilterBox))
+
     def action_start_filter(self) -> None:
         self.query_one(FilterBox).open()
 

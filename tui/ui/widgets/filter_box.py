@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.binding import Binding
 from textual.widgets import Input
 
 from tui.data.state import DashboardState
@@ -12,6 +13,12 @@ class FilterBox(Input, StatePane):
     """The screen owns the query (in the state); the box shows it and reports what is typed."""
 
     NEEDS_DATA = False
+    # Shown in the footer while typing (the keys the placeholder names): Enter is Input's own,
+    # with words; Esc is the screen's, which clears the filter from anywhere.
+    BINDINGS = [
+        Binding("enter", "submit", "Keep", tooltip="keep the filter and go back to the panes"),
+        Binding("escape", "screen.clear_filter", "Clear", tooltip="clear the filter"),
+    ]
 
     def __init__(self) -> None:
         super().__init__(
@@ -35,7 +42,9 @@ class FilterBox(Input, StatePane):
 
     def open(self) -> None:
         self.add_class("shown")
-        self.focus()
+        # At once, not Widget.focus (deferred): the keys typed straight after "/" are already
+        # queued, and are sent where the focus is as each is taken up (see the screen's "/").
+        self.screen.set_focus(self)
 
     def close(self) -> bool:
         """Empty and hide the box; whether it had focus (so focus can go back to a pane)."""
