@@ -1076,3 +1076,27 @@ async def test_opening_the_filter_keeps_every_panes_width(mini):
         await pilot.press("escape")
         await pilot.pause()
         assert {pane.id: pane.region.width for pane in app.screen.query(".pane")} == widths
+
+
+async def test_a_resize_while_another_tab_is_on_show_shapes_the_party_grid_for_the_new_size(mini):
+    """Resized from 80×24 to 200×55 with the matrix on show, the hidden party grid was measured
+    at no height: its rows got the short terminal's fixed height, and back on the parties the
+    panes stayed 10 rows tall above a blank band (a newcomer's trial)."""
+    from tui.ui.widgets.party_pane import PartyPane
+
+    async def heights(app: PeaceDashApp) -> list[int]:
+        return [pane.region.height for pane in app.screen.query(PartyPane)]
+
+    fresh = make_app(mini)
+    async with started(fresh, (200, 55)) as pilot:
+        await pilot.pause(0.3)
+        expected = await heights(fresh)
+    app = make_app(mini)
+    async with started(app, (80, 24)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.resize_terminal(200, 55)
+        await pilot.pause(0.3)
+        await pilot.press("1")
+        await pilot.pause(0.3)
+        assert await heights(app) == expected and min(expected) > 10, expected

@@ -504,11 +504,15 @@ class DashboardScreen(Screen[None]):
     def _shape_grid(self, room: int | None = None) -> None:
         grid = self.query_one("#party-grid")
         width, height = self.app.size
+        if room is None:
+            # Its tab hidden (a resize while the matrix was on show), the grid has no height:
+            # measured so, every row got the short rows' fixed height, and at 200×55 the party
+            # panes stayed 10 rows tall above a blank band. The tabs' content on show has the
+            # height the grid's tab will have.
+            shown = (a.size.height for a in grid.ancestors if isinstance(a, Widget) and a.size.height)
+            room = grid.size.height or next(shown, 0)
         columns, rows, heights = grid_shape(
-            width,
-            len(self.state.party_ids),
-            grid.size.height if room is None else room,
-            full_screen(width, height),
+            width, len(self.state.party_ids), room, full_screen(width, height)
         )
         grid.styles.grid_size_columns, grid.styles.grid_size_rows, grid.styles.grid_rows = (
             columns,
