@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 from running import counted_calls, started
 from textual.geometry import Region
+from textual.pilot import Pilot
 from textual.widget import Widget
 
 from tui.ui.app import PeaceDashApp
 from tui.ui.screens.article import ArticleScreen
+from tui.ui.widgets.issue_matrix import IssueMatrix
 from tui.ui.widgets.keys_footer import KeysFooter
 from tui.ui.widgets.reader import ReaderScroll
 
@@ -697,6 +699,20 @@ def drawn_lines(widget: Widget) -> list[list[tuple[str, object]]]:
     return [[(s.text, s.style) for s in strip] for strip in widget.render_lines(region)]
 
 
+def assert_drawn_as_from_nothing(matrix: IssueMatrix) -> None:
+    """What the matrix shows is what DataTable draws with nothing kept."""
+    shown = drawn_lines(matrix)
+    matrix._clear_caches()
+    matrix.notify_style_update()
+    assert drawn_lines(matrix) == shown
+
+
+async def press_each(pilot: Pilot[int], keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+
+
 async def test_coming_back_to_the_matrix_draws_no_cell_again_and_shows_what_a_new_draw_shows(
     mini, monkeypatch
 ):
@@ -730,10 +746,7 @@ async def test_coming_back_to_the_matrix_draws_no_cell_again_and_shows_what_a_ne
             await pilot.press(key)
             await pilot.pause()
             assert drawn == [], key
-        shown = drawn_lines(matrix)
-        matrix._clear_caches()  # what DataTable draws with nothing kept
-        matrix.notify_style_update()
-        assert drawn_lines(matrix) == shown
+        assert_drawn_as_from_nothing(matrix)
         assert drawn, "drawn anew"
 
 
@@ -745,18 +758,10 @@ async def test_a_table_setting_changed_while_the_matrix_is_hidden_is_drawn(mini)
     app = make_app(mini)
     async with started(app, (120, 40)) as pilot:
         matrix = app.screen.query_one(IssueMatrix)
-        for key in "414":
-            await pilot.press(key)
-            await pilot.pause()
-        await pilot.press("1")
-        await pilot.pause()
+        await press_each(pilot, "4141")
         matrix.zebra_stripes = False
-        await pilot.press("4")
-        await pilot.pause()
-        shown = drawn_lines(matrix)
-        matrix._clear_caches()  # what DataTable draws with nothing kept
-        matrix.notify_style_update()
-        assert drawn_lines(matrix) == shown
+        await press_each(pilot, "4")
+        assert_drawn_as_from_nothing(matrix)
 
 
 async def test_a_new_look_draws_the_matrix_cells_in_it(mini):
@@ -769,9 +774,7 @@ async def test_a_new_look_draws_the_matrix_cells_in_it(mini):
     app = make_app(mini)
     async with started(app, (120, 40)) as pilot:
         matrix = app.screen.query_one(IssueMatrix)
-        for key in "4l14":
-            await pilot.press(key)
-            await pilot.pause()
+        await press_each(pilot, "4l14")
         app.stylesheet.add_source(
             "IssueMatrix:focus > .datatable--cursor { background: #ff0000; }", read_from=("test", "")
         )
