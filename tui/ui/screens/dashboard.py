@@ -250,6 +250,8 @@ class DashboardScreen(Screen[None]):
         self.call_after_refresh(self._shape_grid)
 
     def _settle_focus(self, first: bool, refocus: Widget | None = None) -> None:
+        if isinstance(self.focused, FilterBox):
+            return  # typing a filter before the first load arrived: the letters stay in the box
         problems = self.query_one(ProblemsPane)
         if self.state.problems and (self.state.loaded is None or self.focused is None):
             problems.focus()
@@ -430,9 +432,15 @@ class DashboardScreen(Screen[None]):
 
     def _into_tab(self, tab: TabPane) -> None:
         # A click on a tab: put focus in its first pane so the keys work at once. A number key
-        # that already put focus in this tab (perhaps before its first layout) keeps it there.
+        # that already put focus in this tab (perhaps before its first layout) keeps it there,
+        # and so does the filter box (open before its first layout too, not yet on screen).
+        if tab is self.query_one("#party-grid").parent:
+            # Shaped after a resize while hidden, the grid was measured from the tab then on
+            # show, which may have been shorter than this one (Textual's tabs are as tall as
+            # their content): measured again now it is shown (a layout only if it changes).
+            self.call_after_refresh(self._shape_grid)
         focused = self.focused
-        if focused is not None and tab in focused.ancestors:
+        if focused is not None and (tab in focused.ancestors or isinstance(focused, FilterBox)):
             return
         if focused is None or not focused.is_on_screen or isinstance(focused, Tabs):
             pane = next((p for p in self.panes() if (r := row_of(p)) and r.tab_id == tab.id), None)
