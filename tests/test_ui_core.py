@@ -1123,3 +1123,19 @@ async def test_a_filter_typed_as_the_dashboard_starts_keeps_its_letters(mini):
         await pilot.pause(0.3)
         assert isinstance(app.focused, Input) and app.focused.value == "nat", app.focused
         assert app.screen is app.dashboard
+
+
+async def test_the_open_filter_says_what_it_searches_whole_and_its_keys_in_the_footer(mini):
+    """At 80 columns the placeholder, which also named Enter and Esc, was cut ("Esc: clear"
+    without its parenthesis); the footer names them while the box has focus."""
+    from rich.cells import cell_len
+
+    from tui.ui.widgets.filter_box import FilterBox
+
+    app = make_app(mini)
+    async with started(app, (80, 24)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        box = app.screen.query_one(FilterBox)
+        assert cell_len(str(box.placeholder)) <= box.content_region.width, box.content_region
+        assert "⏎ Keep" in footer_of(app).text and "esc Clear" in footer_of(app).text

@@ -22,7 +22,9 @@ class FilterBox(Input, StatePane):
 
     def __init__(self) -> None:
         super().__init__(
-            placeholder="filter every pane: party, issue, words, place…  (Enter: keep, Esc: clear)",
+            # What Enter and Esc do is the footer's to say (its keys while the box has focus):
+            # said here too, the placeholder was cut at 80 columns ("Esc: clear" without its ")").
+            placeholder="filter every pane: party, issue, words, place, date…",
             id="filter",
         )
 
