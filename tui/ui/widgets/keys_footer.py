@@ -37,16 +37,26 @@ class FooterEntry(NamedTuple):
     palette: bool = False
     """The command palette's key, drawn at the right."""
 
-    def width(self, compact: bool) -> int:
-        """Columns it takes (Textual's FooterKey: padding round the key, after the words, and a
-        column between keys when compact; the palette's key: a border, its key and words as
-        when compact, and a column after, its padding or its margin)."""
-        words = cell_len(self.words) + 1 if self.words else 0
+    def pieces(self, compact: bool) -> tuple[tuple[str, str], ...]:
+        """What the key is drawn as, each piece with the part it is drawn in (Textual's
+        FooterKey: padding round the key and after the words, a column between keys when
+        compact; the palette's key: a border, its key and words as when compact, a column
+        after). Its width and its drawing both come from here."""
         if self.palette:
-            return 1 + cell_len(self.display) + words + 1
+            return (
+                ("▏", "border"),
+                (self.display, "key"),
+                (f" {self.words}" if self.words else "", "words"),
+                (" ", "gap"),
+            )
         if not self.words:
-            return cell_len(self.display) + (1 if compact else 0)
-        return cell_len(self.display) + words + 1 + (0 if compact else 1)
+            return ((self.display, "key"), (" " if compact else "", "base"))
+        if compact:
+            return ((self.display, "key"), (f" {self.words}", "words"), (" ", "base"))
+        return ((f" {self.display} ", "key"), (f"{self.words} ", "words"))
+
+    def width(self, compact: bool) -> int:
+        return sum(cell_len(text) for text, _ in self.pieces(compact))
 
 
 class Placed(NamedTuple):
@@ -233,29 +243,20 @@ class KeysFooter(Widget, can_focus=False):
         words_style = base + self.get_component_rich_style("keys-footer--description")
         hover = Style(bgcolor=self.get_component_rich_style("keys-footer--hover").bgcolor)
         border = base + Style(color=self.get_component_rich_style("keys-footer--border").color)
-        compact = placing.compact
         segments: list[Segment] = []
         for index, (entry, start, _) in enumerate(placing.keys):
             if entry.palette:  # at the right: the keys before it end at its border
                 segments = list(Strip(segments).crop(0, start).adjust_cell_length(start, base))
             lit = hover if index == self._hover else Style()
             dim = Style(dim=True) if not entry.enabled else Style()
-            keys, words, gap = key_style + dim + lit, words_style + dim + lit, base + dim + lit
-            if entry.palette:
-                segments.append(Segment("▏", border + lit))
-                segments.append(Segment(entry.display, keys))
-                segments.append(Segment(" " + entry.words if entry.words else "", words))
-                segments.append(Segment(" ", gap))
-            elif not entry.words:
-                segments.append(Segment(entry.display, keys))
-                segments.append(Segment(" " if compact else "", base))
-            elif compact:
-                segments.append(Segment(entry.display, keys))
-                segments.append(Segment(" " + entry.words, words))
-                segments.append(Segment(" ", base))
-            else:
-                segments.append(Segment(f" {entry.display} ", keys))
-                segments.append(Segment(entry.words + " ", words))
+            parts = {
+                "key": key_style + dim + lit,
+                "words": words_style + dim + lit,
+                "gap": base + dim + lit,
+                "border": border + lit,
+                "base": base,
+            }
+            segments.extend(Segment(text, parts[part]) for text, part in entry.pieces(placing.compact))
         width = self.size.width
         return Strip(segments).adjust_cell_length(width, base).crop(0, width).simplify()
 
