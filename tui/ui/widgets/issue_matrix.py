@@ -32,11 +32,7 @@ _RowInputs = tuple[str, str, str, tuple[tuple[tuple[Position, ...], bool, bool],
 """What a row is drawn from: its name, stand and style, and each cell's positions and marks."""
 
 _DrawnCaches = tuple[LRUCache[Any, Any], LRUCache[Any, Any], LRUCache[Any, Any], LRUCache[Any, Any]]
-
-
-def _fresh_caches() -> _DrawnCaches:
-    """Empty caches as DataTable makes them: rows, cells, row renderables, lines."""
-    return LRUCache(1000), LRUCache(10000), LRUCache(1000), LRUCache(1000)
+"""DataTable's caches of what it drew: rows, cells, row renderables, lines."""
 
 
 ISSUE_WIDTH = (15, 30)  # narrowest and widest issue column
@@ -238,7 +234,7 @@ class IssueMatrix(DataTable[Text], StatePane):
     def notify_style_update(self) -> None:
         drawn = self._drawn_look
         if drawn is not None and len(self._line_cache):
-            self._looks[drawn] = self._swap_caches(_fresh_caches())
+            self._looks[drawn] = self._swap_caches(self._fresh_caches())
             while len(self._looks) > self._KEPT_LOOKS:
                 del self._looks[next(iter(self._looks))]
         self._drawn_look = None
@@ -257,10 +253,18 @@ class IssueMatrix(DataTable[Text], StatePane):
             *(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES)),
         )
 
+    def _drawn_caches(self) -> _DrawnCaches:
+        return self._row_render_cache, self._cell_render_cache, self._row_renderable_cache, self._line_cache
+
+    def _fresh_caches(self) -> _DrawnCaches:
+        """Empty caches of the sizes DataTable gave these."""
+        rows, cells, renderables, lines = (LRUCache[Any, Any](c.maxsize) for c in self._drawn_caches())
+        return rows, cells, renderables, lines
+
     def _swap_caches(self, caches: _DrawnCaches) -> _DrawnCaches:
         """Put these caches in, and give back those they replace (Textual is pinned; the tests
         check that a focus change keeps what was drawn and a new look does not)."""
-        old = (self._row_render_cache, self._cell_render_cache, self._row_renderable_cache, self._line_cache)
+        old = self._drawn_caches()
         self._row_render_cache, self._cell_render_cache, self._row_renderable_cache, self._line_cache = caches
         return old
 
