@@ -1139,3 +1139,40 @@ async def test_the_open_filter_says_what_it_searches_whole_and_its_keys_in_the_f
         box = app.screen.query_one(FilterBox)
         assert cell_len(str(box.placeholder)) <= box.content_region.width, box.content_region
         assert "⏎ Keep" in footer_of(app).text and "esc Clear" in footer_of(app).text
+
+
+async def test_a_pane_key_selects_and_underlines_in_its_own_turn(mini):
+    """The frame that shows a pane shows what it selects in the source pane and its tab
+    underlined. Both waited for messages: the selection for the pane's Focus and its
+    ClaimHighlighted, bubbling a widget a turn, the underline for Textual's move after the next
+    frame; a tab key drew one or two frames more, 30-50 ms apart, after the pane (bench/).
+    The key's action is run here with no message after it handled."""
+    from textual.widgets import TabPane, Tabs
+    from textual.widgets._tabs import Underline
+
+    from tui.ui.widgets.source_pane import SourcePane
+
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        for key in ("4", "1", "4", "down", "1"):  # each tab shown once; the matrix's cursor moved
+            await pilot.press(key)
+            await pilot.pause(0.2)
+        screen = app.screen
+        bar = screen.query_one(Tabs)
+        underline = bar.query_one(Underline)
+        for key, pane in (("4", screen.query_one(IssueMatrix)), ("1", screen.query_one("#party-north"))):
+            before = screen.state.selected
+            await screen.run_action(f"pane_key('{key}')")
+            claim = pane.focus_claim()
+            assert claim is not None and claim != before
+            assert (screen.state.selected, screen.query_one(SourcePane).state.selected) == (claim, claim)
+            tab = bar.active_tab
+            home = next(node for node in pane.ancestors if isinstance(node, TabPane))
+            assert tab is not None and tab.id == f"--content-tab-{home.id}"
+            span = tab.virtual_region.shrink(tab.styles.gutter).column_span
+            assert (underline.highlight_start, underline.highlight_end) == span
+            await pilot.pause(0.2)
+            assert (screen.state.selected, underline.highlight_start, underline.highlight_end) == (
+                claim,
+                *span,
+            )

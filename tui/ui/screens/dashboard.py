@@ -375,7 +375,9 @@ class DashboardScreen(Screen[None]):
         )
         self.focus_pane(pane)
         pane.show_claim(claim_id)
-        self._select(claim_id)
+        # Selected even when the pane's cursor was on it already (focus_pane then selected it,
+        # not following it to its month): the calendar goes to the claim's month.
+        self.state = self.state.with_selected(claim_id)
 
     def select_issue(self, issue_id: str) -> None:
         self._when_mounted(partial(self._select_issue, issue_id))
@@ -397,12 +399,29 @@ class DashboardScreen(Screen[None]):
         # Switching tabs in code leaves focus behind on a hidden widget: move it ourselves, at
         # once (Widget.focus is deferred, and a fast "2j" would move the old pane's cursor).
         self.set_focus(pane)
+        self._took_focus(pane)
         self.call_after_refresh(pane.scroll_visible, animate=False)
 
     def on_descendant_focus(self) -> None:
-        slot = next((s for s in pane_slots(self.state) if self._widget(s) is self.focused), None)
-        if slot is not None and slot.key != self.state.focused:
-            self.state = self.state.with_focused(slot.key)
+        if self.focused is not None:
+            self._took_focus(self.focused)
+
+    def _took_focus(self, widget: Widget) -> None:
+        """The state as the focus moves to a widget: the pane it is, and what that pane selects
+        (the source pane follows the focus). A focus move of the dashboard's own (a pane or tab
+        key) calls this at once; left to Textual's Focus and DescendantFocus messages, which
+        take a turn for each widget they pass on the way up, the source pane was drawn a frame
+        after the pane (two frames a tab key, bench/). The mouse and Textual's own focus moves
+        arrive here by DescendantFocus, and a move already taken changes nothing."""
+        state = self.state
+        slot = next((s for s in pane_slots(state) if self._widget(s) is widget), None)
+        if slot is not None and slot.key != state.focused:
+            state = state.with_focused(slot.key)
+        claim = widget.focus_claim() if isinstance(widget, StatePane) else None
+        if claim is not None and claim != state.selected:
+            state = state.with_selected(claim, follow=False)
+        if state is not self.state:
+            self.state = state
 
     def action_pane_key(self, key: str) -> None:
         """Focus the pane with this key; one not drawn at this size (or now) says why."""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from textual.widgets import TabbedContent
+from textual.widgets import TabbedContent, Tabs
+from textual.widgets._tabs import Underline  # no public name; Textual is pinned (pyproject)
 
 from tui.data.state import DashboardState
 from tui.ui.screens.pane_table import tab_labels
@@ -18,3 +19,16 @@ class PaneTabs(TabbedContent, StatePane):
     def draw(self, state: DashboardState) -> None:
         for tab_id, label in tab_labels(state).items():
             self.get_tab(tab_id).label = label
+
+    def _watch_active(self, active: str) -> None:
+        super()._watch_active(active)
+        # Textual moves the underline after the next frame (it waits for the tabs' layout), so
+        # each tab key drew one frame more, 30-50 ms later, for the underline alone. The labels
+        # keep their places as the active tab changes: moved now, it is drawn with the tab,
+        # and Textual's own move after the frame finds it where it belongs.
+        bar = self.query_one(Tabs)
+        tab = bar.active_tab
+        if tab is not None and tab.virtual_region.width:
+            start, end = tab.virtual_region.shrink(tab.styles.gutter).column_span
+            underline = bar.query_one(Underline)
+            underline.highlight_start, underline.highlight_end = start, end

@@ -37,8 +37,3 @@ class ClaimList(RowList):
     def chosen(self, row_id: str) -> None:
         """What Enter does on a row: open the claim's detail (a pane may say otherwise)."""
         self.post_message(ClaimChosen(row_id))
-
-    def on_focus(self) -> None:
-        # Focusing a pane selects what its cursor is on, so the source pane follows the focus.
-        if self.claim_id:
-            self.post_message(ClaimHighlighted(self.claim_id, moved=False))

@@ -68,10 +68,6 @@ class FiguresPane(RowList):
         if self.has_focus and event.row_id == self.claim_id:
             self.post_message(ClaimHighlighted(event.row_id))
 
-    def on_focus(self) -> None:
-        if self.claim_id:
-            self.post_message(ClaimHighlighted(self.claim_id, moved=False))
-
     @on(RowList.Selected)
     def _selected(self, event: RowList.Selected) -> None:
         event.stop()

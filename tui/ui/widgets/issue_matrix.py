@@ -367,9 +367,8 @@ class IssueMatrix(DataTable[Text], StatePane):
         elif self._cells.get((issue_id, column)):
             self.post_message(CellChosen(issue_id, column))
 
-    def on_focus(self) -> None:
-        if claim := self.claim_at_cursor():
-            self.post_message(ClaimHighlighted(claim))
+    def focus_claim(self) -> str | None:
+        return self.claim_at_cursor()
 
 
 def _cells_of(

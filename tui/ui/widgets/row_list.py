@@ -196,6 +196,9 @@ class RowList(ScrollView, StatePane, can_focus=True):
         self.highlighted = self._index[row_id]
         return True
 
+    def focus_claim(self) -> str | None:
+        return self.claim_id if self.SELECTS else None
+
     @property
     def claim_id(self) -> str | None:
         """The id of the row under the cursor."""

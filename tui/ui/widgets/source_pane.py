@@ -123,6 +123,7 @@ class SourcePane(ScrollView, ReadingKeys, StatePane, can_focus=True):
         self._wrapped: tuple[int, list[Content], list[Content]] | None = None
         self._view: tuple[tuple[int, ...], list[Strip]] | None = None
         """The lines in view as drawn, and what they were drawn from."""
+        self._scrolled_at: int | None = None
 
     NEEDS_DATA = False  # it says what to do before anything is selected
 
@@ -210,16 +211,19 @@ class SourcePane(ScrollView, ReadingKeys, StatePane, can_focus=True):
                     top = number - 1 if number >= room - 1 else 0
                     break
         self.scroll_to(y=top, animate=False, immediate=True)
+        # The width the quote was found at: a claim selected before the pane's first layout was
+        # placed at none, and is placed again once the pane has its width (on_resize), whatever
+        # has wrapped its lines since.
+        self._scrolled_at = self.text_width()
 
     def page_rows(self) -> int:
         """A page of the excerpt, the rows under the heading (one kept for context)."""
         return max(1, self.scrollable_content_region.height - self.heading_height - 1)
 
     def on_resize(self) -> None:
-        width = self._wrapped[0] if self._wrapped is not None else None
         self._wrapped = self._view = None
         self._fit()
-        if width != self.text_width():
+        if self._scrolled_at != self.text_width():
             self._show_quote()  # re-wrapped: the quote's line is another; a new height keeps the scroll
 
     def render_lines(self, crop: Region) -> list[Strip]:

@@ -72,6 +72,11 @@ class StatePane(Widget):
             frames += node.styles.gutter.width
         return 0
 
+    def focus_claim(self) -> str | None:
+        """The claim or figure this pane selects as it takes the focus (the source pane follows
+        the focus to it); None for a pane that selects nothing."""
+        return None
+
     def slice(self, state: DashboardState) -> object:
         """What of the state this pane draws from; compared with ==, so keep it to what it reads."""
         return state
