@@ -12,8 +12,20 @@ import struct
 import termios
 import time
 from collections.abc import Sequence
+from typing import NamedTuple
+
+import pyte
 
 ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
+
+
+class KeyTiming(NamedTuple):
+    """Seconds from writing a key to the last byte of its redraw, and to the last of those
+    bytes that changed what the terminal shows (a repaint of cells with what they already hold
+    changes nothing a person can see)."""
+
+    last_byte: float
+    on_screen: float
 
 
 class Terminal:
@@ -29,6 +41,11 @@ class Terminal:
         self.pid, self.fd = pid, fd
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
         self.seen = b""
+        # What the terminal shows, kept by a VT emulator: fed outside the timed stretches, so
+        # emulating costs no key its time.
+        self.screen = pyte.Screen(*size)
+        self._stream = pyte.ByteStream(self.screen)
+        self._unfed = 0
 
     def _read(self, timeout: float) -> bytes:
         ready, _, _ = select.select([self.fd], [], [], timeout)
@@ -50,32 +67,51 @@ class Terminal:
                     return time.perf_counter() - self.started
         raise TimeoutError(f"{marker!r} did not appear within {limit} s")
 
+    def _feed(self, data: bytes = b"") -> None:
+        self._stream.feed(self.seen[self._unfed :] + data)
+        self._unfed = len(self.seen)
+
+    def _shown(self) -> tuple[tuple[pyte.screens.Char, ...], ...]:
+        width, buffer = self.screen.columns, self.screen.buffer
+        return tuple(tuple(buffer[y][x] for x in range(width)) for y in range(self.screen.lines))
+
     def settle(self, quiet: float = 0.3) -> None:
         """Read until the program has been silent for `quiet` seconds."""
-        while self._read(quiet):
-            pass
+        self._feed()
+        while chunk := self._read(quiet):
+            self._feed(chunk)
 
     def key_latency(self, key: bytes, quiet: float = 0.1, limit: float = 5.0) -> float:
-        """Seconds from writing a key until the last byte of the redraw it caused: the redraw has
-        ended once the program has been silent for `quiet` seconds.
+        """Seconds from writing a key until the last byte of the redraw it caused."""
+        return self.key_timing(key, quiet, limit).last_byte
+
+    def key_timing(self, key: bytes, quiet: float = 0.1, limit: float = 5.0) -> KeyTiming:
+        """A key's redraw timed to its last byte and to its last change on screen: the redraw
+        has ended once the program has been silent for `quiet` seconds.
 
         100 ms, not less: Textual draws at most 60 frames a second, and one key's redraw used to
         be several frames 30-45 ms apart (the cursor, then the source pane, then a scrollbar);
         a 30 ms window stopped at the first and recorded 20 ms for redraws that ended at
-        115-200 ms."""
+        115-200 ms. The bytes are read with their times and emulated after."""
         self.settle()
+        chunks: list[tuple[float, bytes]] = []
         start = time.perf_counter()
         os.write(self.fd, key)
-        last = None
         deadline = start + limit
         while time.perf_counter() < deadline:
-            chunk = self._read(quiet if last else limit)
+            chunk = self._read(quiet if chunks else limit)
             if not chunk:
                 break
-            last = time.perf_counter()
-        if last is None:
+            chunks.append((time.perf_counter(), chunk))
+        if not chunks:
             raise TimeoutError("the key caused no redraw")
-        return last - start
+        shown, changed = self._shown(), start
+        for at, chunk in chunks:
+            self._feed(chunk)
+            now = self._shown()
+            if now != shown:
+                shown, changed = now, at
+        return KeyTiming(chunks[-1][0] - start, changed - start)
 
     def close(self) -> None:
         try:
