@@ -198,16 +198,25 @@ def _span(keys: list[str]) -> str:
     return " ".join(keys)
 
 
-def tab_labels(state: DashboardState) -> dict[str, str]:
-    """'Parties 1-4', 'Matrix 5', 'Calendar 6-7', 'Figures f': each tab's label with its panes' keys."""
+TAB_PADDING = 2
+"""Columns a tab takes beside its label (Textual's `Tab { padding: 0 1 }`)."""
+
+
+def tab_labels(state: DashboardState, width: int | None = None) -> dict[str, str]:
+    """'Parties 1-4', 'Matrix 5', 'Calendar 6-7', 'Figures f': each tab's label with its panes' keys,
+    and the filter's matches in each while it is on ('Parties 1-4 (12)'). Where they would not
+    all fit in `width` columns (at 80 with the matches), the keys are left out ('Parties (12)'):
+    the bar scrolled, and the last tabs were cut off the screen. The help lists every key."""
     keys: dict[str, list[str]] = {}
     for slot in pane_slots(state):
         if slot.row.place == "tab" and slot.key:
             keys.setdefault(slot.row.tab_id, []).append(slot.shown_key)
-    labels = {}
+    forms: list[dict[str, str]] = [{}, {}]
     for row in tab_rows():
-        label = f"{row.tab} {_span(keys.get(row.tab_id, []))}".strip()
-        if state.query and row.matches is not None:
-            label += f" ({row.matches(state)})"  # where the filter's matches are, before opening
-        labels[row.tab_id] = label
-    return labels
+        matches = f" ({row.matches(state)})" if state.query and row.matches is not None else ""
+        forms[0][row.tab_id] = f"{row.tab} {_span(keys.get(row.tab_id, []))}".strip() + matches
+        forms[1][row.tab_id] = row.tab + matches
+    whole = forms[0]
+    if width is not None and sum(len(label) + TAB_PADDING for label in whole.values()) > width:
+        return forms[1]
+    return whole

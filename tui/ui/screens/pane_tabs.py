@@ -13,11 +13,17 @@ from tui.ui.widgets.state_pane import StatePane
 class PaneTabs(TabbedContent, StatePane):
     NEEDS_DATA = False
 
+    def on_resize(self) -> None:
+        # The labels are fitted to the width (the slice holds them): a new width that leaves
+        # them as they were draws nothing.
+        if self.state is not None:
+            self.take_state(self.state)
+
     def slice(self, state: DashboardState) -> object:
-        return tab_labels(state)
+        return tab_labels(state, self.room())
 
     def draw(self, state: DashboardState) -> None:
-        for tab_id, label in tab_labels(state).items():
+        for tab_id, label in tab_labels(state, self.room()).items():
             self.get_tab(tab_id).label = label
 
     def _watch_active(self, active: str) -> None:
