@@ -85,6 +85,14 @@ def claim_heading(data: Dataset, claim: Cited, today: date) -> Content:
     return assemble(tag_part(STATUS, status), " ", (claim.title, "b"), "\n", (f"{details} · {label}", MUTED))
 
 
+def _cut(line: Content, width: int) -> Content:
+    """A heading's last line shown when more of it is left out, ending in "…"."""
+    line = line.rstrip()
+    if line.cell_length >= width:
+        line = line.truncate(width - 1)
+    return line + "…"
+
+
 class SourcePane(ScrollView, ReadingKeys, StatePane, can_focus=True):
     """Shows the excerpts of whatever claim the screen says is selected, under its heading.
 
@@ -184,6 +192,8 @@ class SourcePane(ScrollView, ReadingKeys, StatePane, can_focus=True):
             # At most its share, with the blank line under it; and always a line of excerpt
             # below (a pane of two rows shows no heading).
             room = min(int(height * self.HEADING_SHARE), height - 1) - 1
+            if len(heading) > room >= 1:  # cut: its last line shown says so
+                heading = [*heading[: room - 1], _cut(heading[room - 1], width)]
             heading = [*heading[:room], Content("")] if heading and room >= 1 else []
             self._wrapped = (width, heading, wrap(self.body_text))
         return self._wrapped[1], self._wrapped[2]
