@@ -341,6 +341,10 @@ class Agenda(DatedList):
 
     COMPACT_PASSED = True
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.border_title = "Agenda"  # beside the month grid's "Month", as every pane is named
+
     def groups(self, state: DashboardState) -> tuple[Group, ...]:
         assert state.view is not None  # NEEDS_DATA
         return passed_first(state.view.dated, state.today, "The rest, in date order")
