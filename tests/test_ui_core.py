@@ -1176,3 +1176,88 @@ async def test_a_pane_key_selects_and_underlines_in_its_own_turn(mini):
                 claim,
                 *span,
             )
+
+
+async def test_the_tab_labels_fit_the_width_with_the_filters_matches(mini):
+    """With a filter on, each tab says how many of its claims match; at 80 columns the labels
+    with their keys ran off the screen ("…Figures f (0)  Plan", a newcomer's trial). Where they
+    would not fit the keys are left out; widened again, they come back."""
+    from textual.widgets import Tabs
+
+    def labels(app: PeaceDashApp) -> list[tuple[str, int]]:
+        bar = app.screen.query_one(Tabs)
+        return [(str(tab.label), tab.region.right) for tab in bar.query("Tab")]
+
+    app = make_app(mini)
+    async with started(app, (80, 24)) as pilot:
+        wide = [label for label, _ in labels(app)]
+        assert wide[0].startswith("Parties 1-") and all(right <= 80 for _, right in labels(app))
+        await pilot.press("slash", *"north")
+        await pilot.pause(0.3)
+        narrow = labels(app)
+        assert all(right <= 80 for _, right in narrow), narrow
+        assert narrow[0][0].startswith("Parties (") and not any(
+            c.isdigit() for c in narrow[0][0].split("(")[0]
+        )
+        await pilot.resize_terminal(160, 40)
+        await pilot.pause(0.3)
+        assert labels(app)[0][0].startswith("Parties 1-") and "(" in labels(app)[0][0]
+        await pilot.press("escape")
+        await pilot.pause(0.3)
+        assert [label for label, _ in labels(app)] == wide
+
+
+async def test_a_heading_too_long_for_the_source_pane_says_it_is_cut(mini):
+    """At 80×24 the source pane keeps half its rows for the claim's heading; a longer heading
+    was cut mid-sentence with nothing to say so (a newcomer's trial). Its last line shown ends
+    in "…"; a heading that fits ends as written."""
+    from tui.ui.widgets.source_pane import SourcePane
+
+    def heading_lines(app: PeaceDashApp) -> list[str]:
+        source = app.screen.query_one(SourcePane)
+        return [source.render_line(y).text.rstrip() for y in range(source.heading_height - 1)]
+
+    app = make_app(mini)
+    async with started(app, (80, 24)) as pilot:
+        await pilot.pause(0.2)
+        assert app.dashboard.selected == "north-valley"
+        fits = heading_lines(app)
+        assert "Never give up the river valley" in fits[0] and not any("…" in line for line in fits)
+    long = "Never give up the river valley, " + "nor the hills above it nor the roads that cross them, " * 4
+    mini.write_text(mini.read_text().replace("stance: Never give up the river valley", f"stance: {long}"))
+    app = make_app(mini)
+    async with started(app, (80, 24)) as pilot:
+        await pilot.pause(0.2)
+        cut = heading_lines(app)
+        assert len(cut) >= 2 and cut[-1].endswith("…"), cut
+        assert "North" not in " ".join(cut)  # the party and issue line is left out with the rest
+
+
+async def test_every_screen_over_the_dashboard_is_centred(bundled):
+    """The figure's and the issue's screens opened at the top left (a newcomer's trial): the
+    stylesheet named the overlays one by one and left those two out."""
+    from tui.ui.screens.overlay import Overlay
+
+    app = PeaceDashApp(bundled, date(2026, 2, 20), clock=lambda: datetime(2026, 2, 20, 9, 30))
+    opened: set[str] = set()
+    async with started(app, (120, 40)) as pilot:
+        for keys in (
+            ("1", "enter"),
+            ("1", "a"),
+            ("5", "enter"),
+            ("5", "left", "left", "enter"),
+            ("f", "enter"),
+            ("?",),
+        ):
+            await pilot.press(*keys)
+            await pilot.pause(0.2)
+            screen = app.screen
+            assert screen is not app.dashboard, keys
+            box = next(w for w in screen.children if w.id in ("detail", "article", "help", "cell", "issue"))
+            left, right = box.region.x, screen.size.width - box.region.right
+            top, bottom = box.region.y, screen.size.height - box.region.bottom
+            assert abs(left - right) <= 1 and abs(top - bottom) <= 2, (type(screen).__name__, box.region)
+            opened.add(type(screen).__name__)
+            await pilot.press("escape")
+            await pilot.pause(0.2)
+    assert {cls.__name__ for cls in Overlay.__subclasses__()} | {"HelpScreen"} == opened
