@@ -211,6 +211,15 @@ class DashboardScreen(Screen[None]):
             for slot in pane_slots(self.state)
         ]
 
+    def _slot_of(self, widget: Widget) -> PaneSlot | None:
+        """The slot of a pane of this screen, by its kind and party: no query of the screen (a
+        query per slot was 3-4 ms of each focus move at 120×40)."""
+        row = row_of(widget)
+        if row is None or widget.screen is not self:
+            return None
+        party = widget.party_id if isinstance(widget, PartyPane) else None
+        return next((s for s in pane_slots(self.state) if s.row is row and s.party_id == party), None)
+
     def _widget(self, slot: PaneSlot) -> Widget | None:
         if slot.party_id is None:
             return next(iter(self.query(slot.row.kind)), None)  # a hidden tab's: once mounted
@@ -414,7 +423,7 @@ class DashboardScreen(Screen[None]):
         after the pane (two frames a tab key, bench/). The mouse and Textual's own focus moves
         arrive here by DescendantFocus, and a move already taken changes nothing."""
         state = self.state
-        slot = next((s for s in pane_slots(state) if self._widget(s) is widget), None)
+        slot = self._slot_of(widget)
         if slot is not None and slot.key != state.focused:
             state = state.with_focused(slot.key)
         claim = widget.focus_claim() if isinstance(widget, StatePane) else None
