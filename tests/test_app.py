@@ -368,6 +368,47 @@ async def test_command_palette_goes_to_an_issue(mini):
         assert app.dashboard.selected == "north-no-vote"
 
 
+async def test_going_to_an_issue_selects_its_first_cell_or_keeps_the_selection(mini):
+    """The palette's go-to moves the matrix's cursor to the issue's first party cell, and the
+    source follows it there; an empty cell selects nothing new. The focus, taken before the
+    cursor moved, had selected the claim the cursor had been on under another issue (a review)."""
+    mini.write_text(
+        mini.read_text()
+        .replace(
+            "  vote:\n    name: Referendum\n",
+            "  vote:\n    name: Referendum\n  harbour:\n    name: Harbour\n",
+        )
+        .replace("    party: south\n    issue: ceasefire\n", "    party: south\n    issue: harbour\n")
+    )
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        matrix = app.screen.query_one(IssueMatrix)
+        await pilot.press("4")
+        for _ in range(4):
+            if matrix.claim_at_cursor() == "north-monitors":
+                break
+            await pilot.press("down")
+        await pilot.pause()
+        assert app.dashboard.selected == "north-monitors"
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.dashboard.selected == "north-valley"
+
+        async def go_to(words: str) -> None:
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*words)
+            await pilot.pause(0.3)
+            await pilot.press("enter")
+            await pilot.pause()
+
+        await go_to("go to issue harbour")
+        assert app.focused is matrix and matrix.claim_at_cursor() is None  # Northland says nothing
+        assert app.dashboard.selected == "north-valley"
+        await go_to("go to issue referendum")
+        assert app.focused is matrix and app.dashboard.selected == "north-no-vote"
+
+
 async def test_q_quits(mini):
     app = make_app(mini)
     async with started(app, (80, 24)) as pilot:

@@ -382,11 +382,14 @@ class DashboardScreen(Screen[None]):
             if isinstance(claim, Position)
             else self.query_one(Agenda)
         )
-        self.focus_pane(pane)
+        # The cursor first: the focus then selects the claim, not where the cursor had been.
         pane.show_claim(claim_id)
-        # Selected even when the pane's cursor was on it already (focus_pane then selected it,
-        # not following it to its month): the calendar goes to the claim's month.
-        self.state = self.state.with_selected(claim_id)
+        self.focus_pane(pane)
+        # Followed to its month too (a focus move selects without following): the calendar
+        # goes to the claim's month. A state equal to the one shown is not handed down again.
+        state = self.state.with_selected(claim_id)
+        if state != self.state:
+            self.state = state
 
     def select_issue(self, issue_id: str) -> None:
         self._when_mounted(partial(self._select_issue, issue_id))
@@ -394,11 +397,13 @@ class DashboardScreen(Screen[None]):
     def _select_issue(self, issue_id: str) -> None:
         self.filter_text = ""
         matrix = self.query_one(IssueMatrix)
-        self.focus_pane(matrix)
+        # The cursor first: the focus then selects what is in the issue's first party cell (an
+        # empty cell selects nothing new), not the claim the cursor had been on elsewhere.
         try:
             matrix.move_cursor(row=matrix.get_row_index(issue_id), column=2)
         except RowDoesNotExist:
             self.notify("That issue has no row in the matrix.", severity="warning")
+        self.focus_pane(matrix)
 
     def focus_pane(self, pane: Widget) -> None:
         row = row_of(pane)
