@@ -103,9 +103,10 @@ class Keys(NamedTuple):
 
 
 def spread(timings: list[KeyTiming], measure: str = "on_screen") -> tuple[float, float]:
-    """(median, worst) seconds of one measure of some key timings."""
-    values = [getattr(timing, measure) for timing in timings]
-    return statistics.median(values), max(values)
+    """(median, worst) seconds of one measure of some key timings (a key that changed nothing
+    on screen has no time on screen, and is left out of that measure, not counted as 0)."""
+    values = [value for timing in timings if (value := getattr(timing, measure)) is not None]
+    return (statistics.median(values), max(values)) if values else (float("nan"), float("nan"))
 
 
 def keys(argv: list[str], marker: bytes, presses: int = 20, tabs: bool = False) -> Keys:
@@ -237,7 +238,7 @@ def bench_reload() -> None:
                 # Textual repaints only changed cells, so watch for the reload's toast, drawn whole.
                 time.sleep(0.5)
                 terminal.settle(0.2)
-                terminal.seen = b""
+                terminal.forget_seen()
                 temp = path.with_name(".positions.yaml.tmp")
                 temp.write_text(
                     text.replace("Will not withdraw", f"Will not withdraw (v{n})"), encoding="utf-8"

@@ -14,7 +14,10 @@ import time
 from collections.abc import Sequence
 from typing import NamedTuple
 
-import pyte
+try:
+    import pyte
+except ImportError:  # the bench extra, not the test one
+    raise SystemExit("python -m bench needs pyte, a VT emulator: pip install -e '.[test,bench]'") from None
 
 ANSI = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
 
@@ -25,7 +28,8 @@ class KeyTiming(NamedTuple):
     changes nothing a person can see)."""
 
     last_byte: float
-    on_screen: float
+    on_screen: float | None
+    """None when the bytes changed nothing on screen."""
 
 
 class Terminal:
@@ -67,6 +71,12 @@ class Terminal:
                     return time.perf_counter() - self.started
         raise TimeoutError(f"{marker!r} did not appear within {limit} s")
 
+    def forget_seen(self) -> None:
+        """Start `wait_for` afresh (a marker already on screen is not found again); what was
+        read is emulated first."""
+        self._feed()
+        self.seen, self._unfed = b"", 0
+
     def _feed(self, data: bytes = b"") -> None:
         self._stream.feed(self.seen[self._unfed :] + data)
         self._unfed = len(self.seen)
@@ -105,13 +115,13 @@ class Terminal:
             chunks.append((time.perf_counter(), chunk))
         if not chunks:
             raise TimeoutError("the key caused no redraw")
-        shown, changed = self._shown(), start
+        shown, changed = self._shown(), None
         for at, chunk in chunks:
             self._feed(chunk)
             now = self._shown()
             if now != shown:
                 shown, changed = now, at
-        return KeyTiming(chunks[-1][0] - start, changed - start)
+        return KeyTiming(chunks[-1][0] - start, None if changed is None else changed - start)
 
     def close(self) -> None:
         try:
