@@ -368,10 +368,10 @@ async def test_command_palette_goes_to_an_issue(mini):
         assert app.dashboard.selected == "north-no-vote"
 
 
-async def test_going_to_an_issue_selects_its_first_cell_or_keeps_the_selection(mini):
+async def test_going_to_an_issue_selects_its_first_cell_or_nothing(mini):
     """The palette's go-to moves the matrix's cursor to the issue's first party cell, and the
-    source follows it there; an empty cell selects nothing new. The focus, taken before the
-    cursor moved, had selected the claim the cursor had been on under another issue (a review)."""
+    source follows it there; an empty cell selects nothing. The focus, taken before the cursor
+    moved, had selected the claim the cursor had been on under another issue (a review)."""
     mini.write_text(
         mini.read_text()
         .replace(
@@ -404,7 +404,7 @@ async def test_going_to_an_issue_selects_its_first_cell_or_keeps_the_selection(m
 
         await go_to("go to issue harbour")
         assert app.focused is matrix and matrix.claim_at_cursor() is None  # Northland says nothing
-        assert app.dashboard.selected == "north-valley"
+        assert app.dashboard.selected is None
         await go_to("go to issue referendum")
         assert app.focused is matrix and app.dashboard.selected == "north-no-vote"
 
@@ -777,3 +777,46 @@ async def test_command_palette_asks_for_a_since_point(mini):
         await pilot.press("enter")
         await pilot.pause(0.2)
         assert isinstance(app.screen, SinceScreen)
+
+
+async def test_a_pane_that_lists_no_claim_under_its_cursor_selects_nothing(mini, bundled):
+    """The source pane showed a claim from the pane left behind while the plans or an empty
+    matrix cell had the focus, and `a` opened that claim's article (a newcomer's trial). The
+    matrix and the plans say what is selected as they take the focus and as the matrix's cursor
+    moves; an empty list, the source pane and the month grid leave it as it was (the source pane
+    says when the filter hides it)."""
+    from tui.ui.widgets.figures_pane import FiguresPane
+
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        screen = app.dashboard
+        assert screen.selected == "north-valley"
+        screen.focus_pane(app.screen.query_one(FiguresPane))  # the mini file has no figures
+        await pilot.pause()
+        assert screen.selected == "north-valley"
+        screen.focus_pane(app.screen.query_one(SourcePane))  # reading the source keeps it
+        await pilot.pause()
+        assert screen.selected == "north-valley"
+        await pilot.press("4")
+        await pilot.pause()
+        matrix = app.screen.query_one(IssueMatrix)
+        for _ in range(8):  # along the rows and columns until an empty cell
+            if matrix.claim_at_cursor() is None:
+                break
+            await pilot.press("right" if matrix.cursor_column < 4 else "down")
+            await pilot.pause()
+        assert matrix.claim_at_cursor() is None and screen.selected is None
+        assert app.screen.query_one(SourcePane).body_text.plain.startswith("Select")
+        for _ in range(8):
+            await pilot.press("left")
+            await pilot.pause()
+            if matrix.claim_at_cursor() is not None:
+                break
+        assert screen.selected == matrix.claim_at_cursor() is not None
+    app = PeaceDashApp(bundled, date(2026, 2, 20), clock=FIXED_CLOCK)
+    async with started(app, (120, 40)) as pilot:
+        assert app.dashboard.selected is not None
+        await pilot.press("p")  # the plans: points, not claims
+        await pilot.pause()
+        assert app.dashboard.selected is None
+        assert app.screen.query_one(SourcePane).body_text.plain.startswith("Select")

@@ -431,9 +431,10 @@ class DashboardScreen(Screen[None]):
         slot = self._slot_of(widget)
         if slot is not None and slot.key != state.focused:
             state = state.with_focused(slot.key)
-        claim = widget.focus_claim() if isinstance(widget, StatePane) else None
-        if claim is not None and claim != state.selected:
-            state = state.with_selected(claim, follow=False)
+        if isinstance(widget, StatePane) and widget.owns_selection():
+            claim = widget.focus_claim()
+            if claim != state.selected:
+                state = state.with_selected(claim, follow=False)
         if state is not self.state:
             self.state = state
 

@@ -13,6 +13,7 @@ class ClaimList(RowList):
     """Rows whose ids are claim ids; Enter opens the claim, and moving the cursor selects it."""
 
     SELECTS = True
+    OWNS_SELECTION = True
 
     BINDINGS = [
         # Shown in the footer while a list has focus: what Enter and 'a' do here.

@@ -26,6 +26,7 @@ MUTED = "$foreground-muted"
 
 class FiguresPane(RowList):
     SELECTS = True
+    OWNS_SELECTION = True
 
     BINDINGS = [Binding("enter", "select", "Figure and its sources")]
 

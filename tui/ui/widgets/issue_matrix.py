@@ -355,8 +355,8 @@ class IssueMatrix(DataTable[Text], StatePane):
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         event.stop()
-        if self.has_focus and (claim := self.claim_at_cursor()):
-            self.post_message(ClaimHighlighted(claim))
+        if self.has_focus:  # an empty cell selects nothing (the source pane kept another cell's)
+            self.post_message(ClaimHighlighted(self.claim_at_cursor()))
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         event.stop()
@@ -366,6 +366,8 @@ class IssueMatrix(DataTable[Text], StatePane):
             self.post_message(IssueChosen(issue_id))
         elif self._cells.get((issue_id, column)):
             self.post_message(CellChosen(issue_id, column))
+
+    OWNS_SELECTION = True
 
     def focus_claim(self) -> str | None:
         return self.claim_at_cursor()

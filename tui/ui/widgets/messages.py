@@ -6,10 +6,11 @@ from textual.message import Message
 
 
 class ClaimHighlighted(Message):
-    """The cursor moved onto a claim (a position, timeline item or meeting) or a figure, or a
-    pane took focus with its cursor on one (`moved` False: the calendar's month stays put)."""
+    """The cursor moved onto a claim (a position, timeline item or meeting) or a figure, or onto
+    nothing (None: an empty matrix cell), or a pane took focus with its cursor on one (`moved`
+    False: the calendar's month stays put)."""
 
-    def __init__(self, claim_id: str, moved: bool = True) -> None:
+    def __init__(self, claim_id: str | None, moved: bool = True) -> None:
         super().__init__()
         self.claim_id = claim_id
         self.moved = moved

@@ -37,6 +37,8 @@ class PlansPane(RowList):
         Binding("N", "difference(-1)", "Previous difference", show=False),
     ]
 
+    OWNS_SELECTION = True  # selects nothing: the source pane says to choose a claim
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(classes="pane", **kwargs)
         self.border_title = "Plans"

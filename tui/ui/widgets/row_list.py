@@ -196,6 +196,11 @@ class RowList(ScrollView, StatePane, can_focus=True):
         self.highlighted = self._index[row_id]
         return True
 
+    def owns_selection(self) -> bool:
+        # An empty list leaves the selection to the source pane, which says when the filter
+        # hides it ("no figures match" beside "hidden by the filter", not a bare prompt).
+        return self.OWNS_SELECTION and any(not row.disabled for row in self._rows)
+
     def focus_claim(self) -> str | None:
         return self.claim_id if self.SELECTS else None
 

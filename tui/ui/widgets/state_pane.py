@@ -72,6 +72,16 @@ class StatePane(Widget):
             frames += node.styles.gutter.width
         return 0
 
+    OWNS_SELECTION = False
+    """Taking the focus, this pane says what is selected (`owns_selection`): its `focus_claim`,
+    nothing when that is None (an empty matrix cell, the plans). Other panes (the source, the
+    month grid, the filter box, the problems) leave the selection as it was: the source pane
+    showed a figure while the plans or an empty matrix cell had the focus, and `a` opened its
+    article."""
+
+    def owns_selection(self) -> bool:
+        return self.OWNS_SELECTION
+
     def focus_claim(self) -> str | None:
         """The claim or figure this pane selects as it takes the focus (the source pane follows
         the focus to it); None for a pane that selects nothing."""
