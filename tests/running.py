@@ -59,3 +59,13 @@ def counted_calls(monkeypatch: pytest.MonkeyPatch, owner: type, name: str) -> li
 
         monkeypatch.setattr(owner, name, counted)
     return calls
+
+
+async def run_command(pilot: Pilot, words: str) -> None:
+    """Open the command palette, type `words` and run the first command they find."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*words)
+    await pilot.pause(0.3)
+    await pilot.press("enter")
+    await pilot.pause()

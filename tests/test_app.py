@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from running import started
+from running import run_command, started
 from textual.widgets import Input, TabbedContent
 
 from tui.ui.app import PeaceDashApp
@@ -344,12 +344,7 @@ async def test_help_screen_lists_every_key(mini):
 async def test_command_palette_goes_to_a_meeting(mini):
     app = make_app(mini)
     async with started(app, (120, 40)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"go to meeting vienna")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "go to meeting vienna")
         assert app.dashboard.selected == "vienna"
         assert isinstance(app.focused, Agenda)
         assert app.dashboard.month == date(2026, 4, 1)
@@ -358,12 +353,7 @@ async def test_command_palette_goes_to_a_meeting(mini):
 async def test_command_palette_goes_to_an_issue(mini):
     app = make_app(mini)
     async with started(app, (120, 40)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"go to issue referendum")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_command(pilot, "go to issue referendum")
         assert isinstance(app.focused, IssueMatrix)
         assert app.dashboard.selected == "north-no-vote"
 
@@ -394,18 +384,10 @@ async def test_going_to_an_issue_selects_its_first_cell_or_nothing(mini):
         await pilot.pause()
         assert app.dashboard.selected == "north-valley"
 
-        async def go_to(words: str) -> None:
-            await pilot.press("ctrl+p")
-            await pilot.pause()
-            await pilot.press(*words)
-            await pilot.pause(0.3)
-            await pilot.press("enter")
-            await pilot.pause()
-
-        await go_to("go to issue harbour")
+        await run_command(pilot, "go to issue harbour")
         assert app.focused is matrix and matrix.claim_at_cursor() is None  # Northland says nothing
         assert app.dashboard.selected is None
-        await go_to("go to issue referendum")
+        await run_command(pilot, "go to issue referendum")
         assert app.focused is matrix and app.dashboard.selected == "north-no-vote"
 
 

@@ -17,7 +17,7 @@ import pytest
 import vobject
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
-from running import started
+from running import run_command, started
 
 from tui.data.load import load_positions
 from tui.exports.brief import export_brief
@@ -362,12 +362,7 @@ async def test_palette_exports_next_to_the_data_file(mini):
     before = mini.read_bytes()
     async with started(app, (120, 40)) as pilot:
         for words, suffix in (("export calendar", ".ics"), ("export brief", ".md"), ("export data", ".json")):
-            await pilot.press("ctrl+p")
-            await pilot.pause()
-            await pilot.press(*words)
-            await pilot.pause(0.3)
-            await pilot.press("enter")
-            await pilot.pause()
+            await run_command(pilot, words)
             target = mini.with_suffix(suffix)
             assert target.exists(), words
             assert any(note.startswith(f"Wrote {target}.") for note in notes)
@@ -382,12 +377,7 @@ async def test_palette_exports_never_replace_an_existing_file(mini):
     mini.with_name("positions-2.md").write_text("more of my notes")
     async with started(app, (120, 40)) as pilot:
         for _ in range(2):
-            await pilot.press("ctrl+p")
-            await pilot.pause()
-            await pilot.press(*"export brief")
-            await pilot.pause(0.3)
-            await pilot.press("enter")
-            await pilot.pause()
+            await run_command(pilot, "export brief")
     assert (
         mine.read_text() == "my own notes"
         and mini.with_name("positions-2.md").read_text() == "more of my notes"
