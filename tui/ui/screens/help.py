@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -34,10 +35,13 @@ def help_content(sections: list[KeySection], width: int = 0) -> Content:
     Given the width, a meaning that wraps hangs under the meanings, not under the keys.
     """
     rows: list[Content | str] = []
+    # The keys' column a space wider than the widest keys (at least 16): "PgDn Space / PgUp"
+    # ran into its meaning with a fixed 16.
+    column = max([16, *(cell_len(key) + 1 for section in sections for key, _ in section.rows)])
     for section in sections:
         rows.append(assemble((section.title, "b $accent")))
         rows.extend(
-            hanging(assemble("  ", (f"{key:<16}", "b"), " "), [(what, "")], width)
+            hanging(assemble("  ", (key + " " * (column - cell_len(key)), "b"), " "), [(what, "")], width)
             for key, what in section.rows
         )
         rows.append("")
