@@ -211,12 +211,12 @@ def tab_labels(state: DashboardState, width: int | None = None) -> dict[str, str
     for slot in pane_slots(state):
         if slot.row.place == "tab" and slot.key:
             keys.setdefault(slot.row.tab_id, []).append(slot.shown_key)
-    forms: list[dict[str, str]] = [{}, {}]
+    whole: dict[str, str] = {}
+    short: dict[str, str] = {}
     for row in tab_rows():
         matches = f" ({row.matches(state)})" if state.query and row.matches is not None else ""
-        forms[0][row.tab_id] = f"{row.tab} {_span(keys.get(row.tab_id, []))}".strip() + matches
-        forms[1][row.tab_id] = row.tab + matches
-    whole = forms[0]
+        whole[row.tab_id] = f"{row.tab} {_span(keys.get(row.tab_id, []))}".strip() + matches
+        short[row.tab_id] = row.tab + matches
     if width is not None and sum(len(label) + TAB_PADDING for label in whole.values()) > width:
-        return forms[1]
+        return short
     return whole
