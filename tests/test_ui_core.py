@@ -1261,3 +1261,45 @@ async def test_every_screen_over_the_dashboard_is_centred(bundled):
             await pilot.press("escape")
             await pilot.pause(0.2)
     assert {cls.__name__ for cls in Overlay.__subclasses__()} | {"HelpScreen"} == opened
+
+
+@pytest.fixture
+def long_north(mini: Path) -> Path:
+    """The mini dataset with Northland's pane taller than a narrow terminal's party stack shows."""
+    extra = "".join(
+        f"  north-extra-{n}:\n    party: north\n    issue: valley\n    kind: stance\n"
+        f"    stance: Extra stance number {n}\n    excerpts:\n      - source: alpha\n"
+        '        quote: "will never give up the river valley"\n'
+        for n in range(8)
+    )
+    mini.write_text(mini.read_text().replace("positions:\n", "positions:\n" + extra, 1))
+    return mini
+
+
+async def test_on_a_narrow_terminal_the_cursors_claim_stays_in_sight_as_the_stack_shrinks(long_north):
+    """At 80×24 a party pane is taller than the stack shows once the filter box opens (3 rows of
+    the stack's): the pane kept its cursor within its own rows while the stack clipped them, and
+    the claim the source pane showed was out of sight (a newcomer's trial)."""
+    from tui.ui.widgets.party_pane import PartyPane
+
+    app = make_app(long_north)
+    async with started(app, (80, 24)) as pilot:
+        pane = app.screen.query(PartyPane).first()
+        for _ in range(5):
+            await pilot.press("j")
+        await pilot.pause()
+
+        def cursor_line() -> str:
+            option = pane.highlighted_option
+            assert option is not None
+            return option.prompt.plain.split("\n")[0].strip()
+
+        assert cursor_line() in on_screen(app)
+        await pilot.press("slash")
+        await pilot.pause(0.2)
+        assert cursor_line() in on_screen(app)
+        await pilot.press("enter")  # back to the pane, the filter box still open
+        for _ in range(3):
+            await pilot.press("j")
+            await pilot.pause()
+            assert cursor_line() in on_screen(app)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.keys import key_to_character
 from textual.widget import Widget
 
@@ -15,6 +15,7 @@ from tui.ui.widgets.calendar import Agenda, MonthView, Upcoming
 from tui.ui.widgets.changes_pane import ChangesPane
 from tui.ui.widgets.figures_pane import FiguresPane
 from tui.ui.widgets.issue_matrix import IssueMatrix
+from tui.ui.widgets.pane_stack import PaneStack
 from tui.ui.widgets.party_pane import PartyPane
 from tui.ui.widgets.plans_pane import PlansPane
 from tui.ui.widgets.problems_pane import ProblemsPane
@@ -60,7 +61,7 @@ PANES: tuple[PaneRow, ...] = (
         "party panes",
         PartyPane,
         "tab",
-        lambda: VerticalScroll(id="party-grid"),
+        lambda: PaneStack(id="party-grid"),
         "Parties",
         "tab-parties",
         matches=lambda state: len(state.view.positions) if state.view else 0,

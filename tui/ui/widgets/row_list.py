@@ -338,6 +338,21 @@ class RowList(ScrollView, StatePane, can_focus=True):
         if top != int(self.scroll_offset.y):
             self.scroll_to(y=top, animate=False, immediate=True)
 
+    def cursor_region(self) -> Region | None:
+        """Where the cursor's row is drawn, in the list's own region (its border counted), or None
+        when it is not in view: for a container that clips the list to keep it in sight."""
+        at, top = self.highlighted, int(self.scroll_offset.y)
+        room = self.scrollable_content_region.height
+        if at is None or at < top or room <= 0:
+            return None
+        y = 0
+        for index in range(top, at):  # rows in view only: the cursor's row is in view
+            y += self._height(index)
+            if y >= room:
+                return None
+        offset = self.content_offset
+        return Region(0, offset.y + y, self.outer_size.width, min(self._height(at), room - y))
+
     def _say_where(self) -> None:
         count, at = len(self._items), self.highlighted
         where = bisect_left(self._items, at) if at is not None else count

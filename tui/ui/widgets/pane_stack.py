@@ -1,0 +1,55 @@
+"""The party panes' container: a grid on a wide screen, a scrolling column on a narrow one."""
+
+from __future__ import annotations
+
+from functools import partial
+from weakref import WeakSet
+
+from textual import events
+from textual.containers import VerticalScroll
+
+from tui.ui.widgets.row_list import RowList
+
+
+class PaneStack(VerticalScroll):
+    """Keeps the focused pane's cursor in view when the stack scrolls its panes.
+
+    On a narrow terminal a party pane may be taller than the stack shows (12 rows, and the filter
+    box opening took 3 of the stack's 11 at 80×24): the pane kept its cursor within its own rows
+    while the stack clipped them, and the claim the source pane showed was out of sight. Textual
+    scrolls a container to a focused widget, not to a row inside it.
+    """
+
+    _last: RowList | None = None
+    """The pane that last had the focus: the filter box takes it as it opens, and the pane the
+    user was on is the one whose cursor must stay in sight as the stack gets shorter."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._watched: WeakSet[RowList] = WeakSet()
+
+    def keep_in_view(self, pane: RowList) -> None:
+        region = pane.cursor_region()
+        if region is not None and self.max_scroll_y > 0:
+            self.scroll_to_region(region.translate(pane.virtual_region.offset), animate=False, immediate=True)
+
+    def on_resize(self) -> None:
+        # After the layout this resize belongs to, when the panes have their new places.
+        if self._last is not None and self._last.parent is self:
+            self.call_after_refresh(self.keep_in_view, self._last)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Textual scrolls the whole pane into view, its top first when it is taller than the stack.
+        pane = event.widget
+        if isinstance(pane, RowList) and pane.parent is self:
+            self._last = pane
+            self.call_after_refresh(self.keep_in_view, pane)
+            if pane not in self._watched:
+                # The pane's own watcher has scrolled its rows when this one runs (a message
+                # would come a frame later, and the lists stop their own).
+                self._watched.add(pane)
+                self.watch(pane, "highlighted", partial(self._moved, pane), init=False)
+
+    def _moved(self, pane: RowList) -> None:
+        if pane is self._last:  # not a pane refilled in the background by a reload
+            self.keep_in_view(pane)
