@@ -161,6 +161,10 @@ async def test_question_mark_and_q_on_every_screen(mini, view):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         assert app.screen.sections[0].title == overlay.HELP_TITLE  # this view's keys first
+        # The help's own keys line: the view's showed through below it, naming keys the help
+        # does not take.
+        last_row = on_screen(app).rstrip().split("\n")[-1]
+        assert "esc Close" in last_row and "Back" not in last_row and "Detail" not in last_row, last_row
         await pilot.press("q")  # closes the help, then the view, and only then quits
         await pilot.pause()
         assert app.screen is overlay

@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.ui.literal import assemble, hanging, lines
+from tui.ui.widgets.keys_footer import KeysFooter
 from tui.ui.widgets.reader import ReaderScroll
 
 if TYPE_CHECKING:
@@ -61,14 +62,30 @@ class HelpScreen(ModalScreen[None]):
             scroll.border_title = "Keys"
             scroll.border_subtitle = "Esc close"
             yield HelpText(self.sections)
+        # Its own keys line: the dashboard's (or the article's) showed through below the help,
+        # naming keys the help does not take (a newcomer's trial).
+        yield KeysFooter()
 
 
 class HelpText(Static):
-    """The help, wrapped anew for its width so wrapped meanings keep their column."""
+    """The help, wrapped for the width it is drawn at so wrapped meanings keep their column.
+
+    Made in `render` and measured for the width the layout asks about: made on Resize, the first
+    frame was drawn before it at no width, every long meaning wrapped back to column 0.
+    """
 
     def __init__(self, sections: list[KeySection]) -> None:
-        super().__init__(help_content(sections))
+        super().__init__()
         self.sections = sections
+        self._made: tuple[int, Content] | None = None
 
-    def on_resize(self, event: events.Resize) -> None:
-        self.update(help_content(self.sections, event.size.width))
+    def _content(self, width: int) -> Content:
+        if self._made is None or self._made[0] != width:
+            self._made = (width, help_content(self.sections, width))
+        return self._made[1]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._content(width).split("\n"))
+
+    def render(self) -> Content:
+        return self._content(self.size.width)
