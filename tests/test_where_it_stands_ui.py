@@ -70,8 +70,40 @@ def state_folder(tmp_path, monkeypatch):
 
 
 async def wait_workers(app: PeaceDashApp, pilot) -> None:
-    for _ in range(3):  # the load, then the since and trends workers it starts
+    """The load, then what it starts after its first frame (the last look, the trends from git),
+    then those git reads. Three waits for the workers there were raced the after-frame call: the
+    trends' worker did not yet exist, and one run in four failed."""
+    from textual.worker import WorkerState
+
+    for _ in range(200):
         await loaded(pilot)
+        good = app.good.dataset if app.good is not None else None
+        started_all = good is None or app.trends_for is good
+        busy = any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) for w in app.workers)
+        if started_all and not busy:
+            return
+        await pilot.pause(0.01)
+    raise AssertionError("the app's workers did not finish")
+
+
+async def test_every_launch_reads_the_trends_and_remembers_the_look(tmp_path, state_folder):
+    """Both start after the first frame with the data. A file small enough to load before the
+    dashboard was shown had them queued on the screen the dashboard replaced: 4 launches in 10
+    showed no trend and left the look unrecorded (the next launch marked nothing)."""
+    path = first_version(tmp_path)
+    for launch in range(8):
+        for look in state_folder.rglob("*"):
+            if look.is_file():
+                look.unlink()
+        app = make_app(path, remember=True)
+        async with started(app, (80, 24)) as pilot:
+            for _ in range(100):
+                await loaded(pilot)
+                if app.dashboard.state.trends:
+                    break
+                await pilot.pause(0.01)
+            assert set(app.dashboard.state.trends) == {"valley", "ceasefire", "vote"}, launch
+        assert read_last_look(path) is not None, launch
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -230,6 +262,33 @@ async def test_enter_on_the_stand_shows_why(reasoned, size, column):
         await pilot.pause()
         await open_matrix_at(app, pilot, "valley", column)
         assert "The file gives no reason for this stand" in on_screen(app)
+
+
+async def test_the_footer_says_what_enter_does_in_the_column_the_cursor_is_in(reasoned):
+    """It read "⏎ All in cell" on the Issue and Stand columns, where Enter opens why the parties
+    stand so (a newcomer's trial); an empty cell has nothing to open."""
+    from tui.ui.widgets.issue_matrix import IssueMatrix
+    from tui.ui.widgets.keys_footer import KeysFooter
+
+    app = make_app(reasoned)
+    async with started(app, (120, 40)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        matrix = app.dashboard.query_one(IssueMatrix)
+        footer = app.dashboard.query_one(KeysFooter)
+
+        async def enter_at(issue_id: str, column: int) -> tuple[str, bool]:
+            matrix.move_cursor(row=matrix.get_row_index(issue_id), column=column)
+            await pilot.pause()
+            enter = next(p.entry for p in footer.keys if p.entry.key == "enter")
+            return enter.words, enter.enabled
+
+        assert await enter_at("ceasefire", 0) == ("Why", True)
+        assert await enter_at("ceasefire", 1) == ("Why", True)
+        north = matrix.get_column_index("north")
+        assert await enter_at("ceasefire", north) == ("All in cell", True)
+        south = matrix.get_column_index("south")
+        assert await enter_at("valley", south) == ("All in cell", False)  # Southland: nothing there
 
 
 async def test_the_cell_view_and_the_detail_say_why(reasoned):
