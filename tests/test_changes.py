@@ -373,3 +373,57 @@ async def test_figures_voices_issues_parties_and_sources_change_too(tmp_path):
             "north-no-vote": "changed",
             "valley-share": "new",
         }
+
+
+async def test_the_changes_pane_says_its_whole_prompt_at_80_columns(mini):
+    """On a first visit at 80×24 the prompt was cut to its first line: measured while its tab
+    had never been shown, the list took a scrollbar it kept, and wrapped 2 columns short."""
+    from datetime import date, datetime
+
+    from running import started
+    from test_ui_core import on_screen
+
+    from tui.ui.app import PeaceDashApp
+
+    app = PeaceDashApp(mini, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30))
+    async with started(app, (80, 24)) as pilot:
+        keys = dict((name, key) for key, name in app.dashboard.pane_keys())
+        await pilot.press(keys["changes since"])
+        await pilot.pause()
+        assert "to see what changed" in " ".join(on_screen(app).replace("│", " ").split())
+
+
+async def test_clearing_a_since_point_while_scrolled_shows_the_prompt_whole(history):
+    """Cleared with the list scrolled down, the pane's view started past its one row (a blank
+    row where the prompt should be), and then kept the long list's scrollbar."""
+    from datetime import date, datetime
+
+    from running import loaded, started
+    from test_ui_core import on_screen
+    from textual.widgets import Input
+
+    from tui.ui.app import PeaceDashApp
+    from tui.ui.widgets.changes_pane import ChangesPane
+
+    app = PeaceDashApp(
+        history, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30), since="2026-02-09"
+    )
+    async with started(app, (80, 24)) as pilot:
+        await loaded(pilot)
+        keys = dict((name, key) for key, name in app.dashboard.pane_keys())
+        await pilot.press(keys["changes since"], "G")
+        await pilot.pause()
+        pane = app.screen.query_one(ChangesPane)
+        assert pane.scroll_offset.y > 0  # the list is longer than the pane: it scrolled
+        await pilot.press("s")
+        for _ in range(20):
+            await pilot.pause(0.02)
+            if isinstance(app.focused, Input):
+                break
+        assert isinstance(app.focused, Input)
+        app.focused.value = ""
+        await pilot.press("enter")
+        await loaded(pilot)
+        await pilot.pause()
+        assert app.dashboard.state.since is None
+        assert "to see what changed" in " ".join(on_screen(app).replace("│", " ").split())

@@ -25,6 +25,11 @@ def set_virtual_size(view: ScrollView, size: Size) -> None:
     height = view.styles.height
     if height is None or height.is_auto or not view.is_mounted:
         view.virtual_size = size
+        if view.is_mounted:
+            # The layout this asks for leaves the scrollbars as they were when the view's own
+            # size does not change: the changes pane, down to one row as a since-point was
+            # cleared, kept the long list's scrollbar and wrapped its prompt 2 columns short.
+            view._scroll_update(size)
         return
     view.set_reactive(Widget.virtual_size, size)
     view._scroll_update(size)  # the layout-free half of Textual's own path (see above)
