@@ -52,12 +52,11 @@ class IssueMatrix(DataTable[Text], StatePane):
         *VIM_MOVES,
         Binding("h", "cursor_left", "Left", show=False, tooltip="left / right across the matrix"),
         Binding("l", "cursor_right", "Right", show=False),
-        Binding(
-            "enter",
-            "select_cursor",
-            "All in cell",
-            tooltip="every position in the cell, latest first; on the Issue or Stand column, why the parties stand so",
-        ),
+        # Enter does one of two things by the column the cursor is in, and the footer says which
+        # (it read "All in cell" on the Issue column, where Enter opens why: a newcomer's trial).
+        # The first binding whose check_action allows it is the one shown and run.
+        Binding("enter", "why", "Why", tooltip="on the Issue or Stand column: why the parties stand so"),
+        Binding("enter", "select_cursor", "All in cell", tooltip="every position in the cell, latest first"),
         Binding("a", "screen.article", "Article"),
     ]
 
@@ -353,13 +352,42 @@ class IssueMatrix(DataTable[Text], StatePane):
                 return True
         return False
 
+    def _column_at_cursor(self) -> tuple[str, str] | None:
+        """(issue id, column key) under the cursor; None in an empty table or the "no positions
+        match" row."""
+        if not self.row_count:
+            return None
+        row_key, column_key = self.coordinate_to_cell_key(self.cursor_coordinate)
+        issue_id = str(row_key.value)
+        return (issue_id, str(column_key.value)) if issue_id else None
+
+    def _on_issue(self) -> bool:
+        at = self._column_at_cursor()
+        return at is not None and at[1] in ("issue", "stand")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "why":
+            return self._on_issue()
+        if action == "select_cursor":
+            if self._on_issue():
+                return False
+            return True if self.claim_at_cursor() else None  # an empty cell: shown, dimmed
+        return True
+
+    def action_why(self) -> None:
+        at = self._column_at_cursor()
+        if at is not None:
+            self.post_message(IssueChosen(at[0]))
+
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         event.stop()
+        self.refresh_bindings()  # Enter's words follow the column (see BINDINGS)
         if self.has_focus:  # an empty cell selects nothing (the source pane kept another cell's)
             self.post_message(ClaimHighlighted(self.claim_at_cursor()))
 
     def on_data_table_cell_selected(self, event: DataTable.CellSelected) -> None:
         event.stop()
+        # Enter on an issue is action_why; this is a cell's (or a double click, on either).
         row_key, column_key = self.coordinate_to_cell_key(event.coordinate)
         issue_id, column = str(row_key.value), str(column_key.value)
         if column in ("issue", "stand") and issue_id:  # "" is the "no positions match" row
