@@ -209,6 +209,28 @@ async def test_filter_narrows_every_pane_and_escape_clears(mini):
         assert west.claim_id == "west-rebuild"
 
 
+async def test_going_to_a_claim_keeps_a_filter_that_shows_it_and_clears_one_that_hides_it(mini):
+    """ "Go to claim" (the palette's, the changes pane's) cleared any filter, and left its words
+    in the box over an unfiltered dashboard (a newcomer's trial)."""
+    from textual.widgets import Input
+
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        await pilot.press("slash", *"ceasefire", "enter")
+        await pilot.pause()
+        screen = app.dashboard
+        box = screen.query_one("#filter", Input)
+        screen.select_claim("south-harbour")  # a ceasefire position: on show
+        await pilot.pause()
+        assert screen.filter_text == "ceasefire" and box.value == "ceasefire"
+        assert screen.selected == "south-harbour" and app.focused is screen.query_one("#party-south")
+        screen.select_claim("north-valley")  # the river valley: hidden by the filter
+        await pilot.pause()
+        assert screen.filter_text == "" and box.value == "" and not box.display
+        assert screen.selected == "north-valley" and app.focused is screen.query_one("#party-north")
+        assert any("The filter hid it" in n.message for n in app._notifications)
+
+
 async def test_clearing_a_filter_takes_back_the_party_panes_rows_and_marks(mini, monkeypatch):
     """Clearing a filter made every party pane's rows again (1.3 s at 50,000 positions): the
     same positions come back as the same tuple, and the rows drawn for them before the filter

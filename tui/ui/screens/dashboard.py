@@ -376,7 +376,7 @@ class DashboardScreen(Screen[None]):
         claim = self.state.loaded.claims.get(claim_id) if self.state.loaded else None
         if claim is None:
             return
-        self.filter_text = ""
+        self._unfilter_for(claim_id in self.state.visible)
         pane: PartyPane | Agenda = (
             self.query_one(f"#party-{claim.party}", PartyPane)
             if isinstance(claim, Position)
@@ -391,11 +391,22 @@ class DashboardScreen(Screen[None]):
         if state != self.state:
             self.state = state
 
+    def _unfilter_for(self, shown: bool) -> None:
+        """Going to something the filter hides clears the filter, box and all, and says so; what
+        the filter shows is gone to with the filter kept ("go to claim" from the changes cleared
+        any filter, and left its words in the box over an unfiltered dashboard)."""
+        if shown or not self.filter_text:
+            return
+        self.query_one(FilterBox).close()
+        self.filter_text = ""
+        self.notify("The filter hid it: cleared.", timeout=3)
+
     def select_issue(self, issue_id: str) -> None:
         self._when_mounted(partial(self._select_issue, issue_id))
 
     def _select_issue(self, issue_id: str) -> None:
-        self.filter_text = ""
+        view = self.state.view
+        self._unfilter_for(view is not None and issue_id in view.issue_ids)
         matrix = self.query_one(IssueMatrix)
         # The cursor first: the focus then selects what is in the issue's first party cell (an
         # empty cell selects nothing new), not the claim the cursor had been on elsewhere.
