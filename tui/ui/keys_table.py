@@ -35,14 +35,19 @@ def _binding(entry: BindingType) -> Binding:
 def class_bindings(cls: type, ours: bool | None = None) -> list[Binding]:
     """The bindings a class has, its bases' first, a subclass's replacing a base's for the same
     key, as Textual merges them. `ours` keeps only the project's (True) or only Textual's (False)."""
-    merged: dict[str, Binding] = {}
+    # A key may have several bindings in one class (the matrix's Enter: "Why" on the issue's
+    # columns, "All in cell" on a party's), each shown where its check_action allows it; a
+    # class's bindings for a key replace all of its bases' for that key.
+    merged: dict[str, list[Binding]] = {}
     for klass in reversed(cls.__mro__):
         if ours is not None and klass.__module__.startswith("tui.") != ours:
             continue
+        own: dict[str, list[Binding]] = {}
         for entry in klass.__dict__.get("BINDINGS", ()):
             binding = _binding(entry)
-            merged[binding.key] = binding
-    return list(merged.values())
+            own.setdefault(binding.key, []).append(binding)
+        merged.update(own)
+    return [binding for bindings in merged.values() for binding in bindings]
 
 
 # How format_key writes these keys, and how a person reads them.
