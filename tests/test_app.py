@@ -685,6 +685,26 @@ async def test_the_source_pane_scrolls_the_quote_into_view(bundled):
         assert any("Ukraine has expressed" in line for line in drawn), drawn
 
 
+async def test_a_short_source_pane_shows_a_cut_heading_and_the_excerpts_own_heading_whole(bundled):
+    """At 80×24 with the filter open the pane has seven rows: the claim's heading is cut after
+    its stance, and "…" touching the stance's last word read as a stance cut short; the scroll
+    to the quote started inside the excerpt's wrapped source line ("2026 (inferred)  ✓
+    verified" on its own, a scrap)."""
+    app = PeaceDashApp(bundled, date(2026, 3, 1), clock=FIXED_CLOCK)
+    async with started(app, (80, 24)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        app.dashboard.select_claim("ua-territory-stalls-talks")
+        await pilot.pause()
+        source = app.screen.query_one(SourcePane)
+        drawn = [source.render_line(y).text.rstrip() for y in range(source.scrollable_content_region.height)]
+        heading = drawn[: source.heading_height - 1]
+        assert heading[-1].endswith("suggests) …"), drawn  # the stance whole, and more left out
+        body = drawn[source.heading_height :]
+        assert body[0].startswith("Ukraine Peace Talks Stall"), drawn  # the excerpt's source line, whole
+        assert any("Landsbergis" in line for line in body), drawn  # and the quote's first line
+
+
 async def test_the_footer_shows_the_keys_of_the_focused_pane(mini):
     app = make_app(mini)
     async with started(app, (120, 40)) as pilot:

@@ -85,12 +85,15 @@ def claim_heading(data: Dataset, claim: Cited, today: date) -> Content:
     return assemble(tag_part(STATUS, status), " ", (claim.title, "b"), "\n", (f"{details} · {label}", MUTED))
 
 
-def _cut(line: Content, width: int) -> Content:
-    """A heading's last line shown when more of it is left out, ending in "…"."""
+def _cut(line: Content, width: int, whole: bool = False) -> Content:
+    """A heading's last line shown when more of it is left out, ending in "…": set apart by a
+    space after a line that ends whole (the stance's last words, the date line cut below it),
+    which read as a stance cut short when "…" touched its last word."""
     line = line.rstrip()
-    if line.cell_length >= width:
-        line = line.truncate(width - 1)
-    return line + "…"
+    mark = " …" if whole else "…"
+    if line.cell_length + len(mark) > width:
+        line, mark = line.truncate(width - 1).rstrip(), "…"
+    return line + mark
 
 
 class SourcePane(ScrollView, ReadingKeys, StatePane, can_focus=True):
@@ -187,13 +190,17 @@ class SourcePane(ScrollView, ReadingKeys, StatePane, can_focus=True):
             def wrap(text: Content) -> list[Content]:
                 return text.wrap(width) if width > 0 else text.split("\n")
 
-            heading = wrap(self.heading_text) if self.heading_text.plain else []
+            # Each of the heading's own lines wrapped alone: where one ends is known for a cut.
+            parts = [wrap(part) for part in self.heading_text.split("\n")] if self.heading_text.plain else []
+            heading = [line for part in parts for line in part]
+            ends = {sum(map(len, parts[: n + 1])) - 1 for n in range(len(parts))}
             height = self.scrollable_content_region.height
             # At most its share, with the blank line under it; and always a line of excerpt
             # below (a pane of two rows shows no heading).
             room = min(int(height * self.HEADING_SHARE), height - 1) - 1
             if len(heading) > room >= 1:  # cut: its last line shown says so
-                heading = [*heading[: room - 1], _cut(heading[room - 1], width)]
+                last = room - 1
+                heading = [*heading[:last], _cut(heading[last], width, whole=last in ends)]
             heading = [*heading[:room], Content("")] if heading and room >= 1 else []
             self._wrapped = (width, heading, wrap(self.body_text))
         return self._wrapped[1], self._wrapped[2]
@@ -214,12 +221,22 @@ class SourcePane(ScrollView, ReadingKeys, StatePane, can_focus=True):
         if self._quote_at is not None:
             heading, body = self._lines()
             room = self.scrollable_content_region.height - len(heading)
-            consumed = 0
+            plain = self.body_text.plain
+            consumed, starts = 0, [0]
+            # starts: the first wrapped line of each of the body's own lines, up to the quote's
             for number, line in enumerate(body):
                 consumed += len(line.plain) + 1  # the newline, or the space a wrap dropped
                 if consumed > self._quote_at:
-                    top = number - 1 if number >= room - 1 else 0
+                    if number >= room - 1:
+                        # A line above the quote's for context, from the start of the line it
+                        # belongs to where that still shows the quote: the tail of a wrapped
+                        # source heading ("2026 (inferred)  ✓ verified") read as a scrap.
+                        top = number - 1
+                        start = next(n for n in reversed(starts) if n <= top)
+                        top = start if number - start < room else top
                     break
+                if plain[consumed - 1 : consumed] == "\n":
+                    starts.append(number + 1)
         self.scroll_to(y=top, animate=False, immediate=True)
         # The width the quote was found at: a claim selected before the pane's first layout was
         # placed at none, and is placed again once the pane has its width (on_resize), whatever
