@@ -574,6 +574,38 @@ async def test_a_figure_given_in_words_sits_beside_the_numbers_unconverted(mini)
         assert lines[0] == "  more than ever before" and lines[1].startswith(" " * 17 + "as of 10 Feb 2026")
 
 
+async def test_a_figure_in_many_words_wraps_under_itself_and_the_source_pane_sets_it_apart(mini):
+    """Words longer than a line ran on at column 0 under the list's indent; in the source pane
+    the value ran into what it measures ("about 20% Share of …", a newcomer's trial)."""
+    from datetime import date, datetime
+
+    from running import started
+
+    from tui.ui.app import PeaceDashApp
+    from tui.ui.widgets.figures_pane import FiguresPane
+    from tui.ui.widgets.source_pane import SourcePane
+
+    long_words = "larger than in any year since the invasion began, by every count the monitors keep"
+    mini.write_text(mini.read_text() + FIGURES + WORDS_FIGURE.replace("more than ever before", long_words))
+    app = PeaceDashApp(mini, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30))
+    async with started(app, (80, 24)) as pilot:
+        pane = app.screen.query_one(FiguresPane)
+        app.dashboard.focus_pane(pane)
+        await pilot.pause()
+        index = next(
+            i for i in range(pane.option_count) if pane.get_option_at_index(i).id == "valley-share-gamma"
+        )
+        value_lines = str(pane.get_option_at_index(index).prompt).splitlines()[:2]
+        assert (
+            value_lines[0].startswith("  larger than")
+            and value_lines[1].startswith("  ")
+            and (value_lines[1].strip() in long_words)
+        ), value_lines
+        assert pane.claim_id == "valley-share-alpha"  # the first figure: a number
+        heading = str(app.screen.query_one(SourcePane).heading_text).splitlines()[0]
+        assert heading == "about 60% · Share of the valley Northland holds", heading
+
+
 def test_a_figure_says_when_its_as_of_date_is_inferred(mini):
     """Its own 'inferred: true' with an 'as_of' the curator worked out, or its source's inferred
     date when it names none; an exact date from a dated source stays plain."""

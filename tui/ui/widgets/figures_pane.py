@@ -87,5 +87,6 @@ def figure_text(data: Dataset, figure: Figure, width: int) -> Content:
         return hanging(lead, parts, width)
     # A long unit or a figure in words would push the column far right and squeeze the rest:
     # it takes its own line, the rest keeps the column.
+    # Wrapped under its own start: a figure in words ran on at column 0.
     rest = hanging(Content(" " * (VALUE_COLUMN + 3)), parts, width)
-    return assemble("  ", (value, "b"), "\n", rest)
+    return assemble(hanging(Content("  "), [(value, "b")], width), "\n", rest)
