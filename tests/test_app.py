@@ -231,6 +231,31 @@ async def test_going_to_a_claim_keeps_a_filter_that_shows_it_and_clears_one_that
         assert any("The filter hid it" in n.message for n in app._notifications)
 
 
+async def test_the_month_grid_goes_to_the_nearest_month_with_a_match_when_its_own_has_none(mini):
+    """A filter that left one item, in another month, kept the grid on the month it showed,
+    with nothing in it (a newcomer's trial). A month with a match stays on show."""
+    app = make_app(mini)  # today 15 March 2026: the grid shows March
+    async with started(app, (120, 40)) as pilot:
+        screen = app.dashboard
+        assert screen.month == date(2026, 3, 1)
+        await pilot.press("slash", *"vienna")  # the April round only
+        await pilot.pause()
+        assert [item.id for item in screen.state.view.dated] == ["vienna"]
+        assert screen.month == date(2026, 4, 1)
+        await pilot.press("escape")  # clearing the filter leaves the grid where it went
+        await pilot.pause()
+        assert screen.month == date(2026, 4, 1)
+        await pilot.press("slash", *"round")  # Geneva (February) and Vienna (April): April has one
+        await pilot.pause()
+        assert screen.month == date(2026, 4, 1)
+        await pilot.press("escape", *"[[[")  # January: no item
+        await pilot.pause()
+        assert screen.month == date(2026, 1, 1)
+        await pilot.press("slash", *"round")  # the nearest month with a match: February's Geneva
+        await pilot.pause()
+        assert screen.month == date(2026, 2, 1)
+
+
 async def test_clearing_a_filter_takes_back_the_party_panes_rows_and_marks(mini, monkeypatch):
     """Clearing a filter made every party pane's rows again (1.3 s at 50,000 positions): the
     same positions come back as the same tuple, and the rows drawn for them before the filter

@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from tui.data.cancelling import Asked
-from tui.data.dates import first_of_month
+from tui.data.dates import first_of_month, shift_month
 from tui.data.filtering import Filter, View
 from tui.data.history import CONTEXT
 from tui.data.model import Cited, Claim, Dataset, DatedItem, Position, Problem
@@ -224,4 +224,24 @@ class DashboardState:
             by_cell=grouped.by_cell,
             selected=selected,
             visible=grouped.visible,
+            # Only as the query changes: a reload, or the month keys under a filter, leave it.
+            month=self._month_for(view) if query != self.query else self.month,
+        )
+
+    def _month_for(self, view: View) -> date:
+        """The month to show under a filter: the one on show while it holds a match, else the
+        nearest month that does (a filter that left one item, in May, kept the grid on today's
+        December, empty: a newcomer's trial). Without a filter the month stays where it was."""
+        if not view.query or not view.dated:
+            return self.month
+        start, end = self.month, shift_month(self.month, 1)
+        spans: list[tuple[date, date]] = []
+        for item in view.dated:
+            if (first := item.date.start) is not None:
+                last = item.date.end or first
+                if first < end and last >= start:
+                    return self.month  # a match in the month on show
+                spans.append((first, last))
+        return min(
+            (first_of_month(first) for first, _ in spans), key=lambda m: abs((m - start).days), default=start
         )
