@@ -1307,3 +1307,21 @@ async def test_on_a_narrow_terminal_the_cursors_claim_stays_in_sight_as_the_stac
             await pilot.press("j")
             await pilot.pause()
             assert cursor_line() in on_screen(app)
+
+
+@pytest.mark.parametrize("view", ["detail", "help"])
+async def test_an_overlay_is_as_tall_as_what_it_holds_up_to_nine_tenths(mini, view):
+    """At 200×55 a short detail sat over a blank half screen, its box at 90% whatever it held;
+    a view longer than the screen still stops at 90% and scrolls."""
+    app = make_app(mini)
+    async with started(app, (200, 55)) as pilot:
+        await pilot.press("enter" if view == "detail" else "question_mark")
+        await pilot.pause()
+        box = app.screen.query_one(f"#{view}")
+        if view == "detail":
+            assert box.outer_size.height < 55 * 0.6, box.outer_size
+            assert box.max_scroll_y == 0  # all of it in view
+            middle = box.region.y + box.region.height / 2
+            assert abs(middle - 55 / 2) <= 2, box.region  # centred, not at the top
+        else:
+            assert box.outer_size.height >= 45 and box.max_scroll_y > 0, box.outer_size  # 90%, and scrolls
