@@ -79,6 +79,8 @@ class IssueMatrix(DataTable[Text], StatePane):
         """Per issue, the row drawn from the most positions (see _row), for `_kept_for`: what it
         was drawn from, at which cell width, its cells, their positions in order, how many."""
         self._kept_for: Dataset | None = None
+        self._enter: tuple[bool, bool] | None = None
+        """What Enter does at the cursor, as the footer last showed it (on an issue, on a claim)."""
 
     REDRAW_ON_RESIZE = True  # column widths share the width out
 
@@ -381,7 +383,12 @@ class IssueMatrix(DataTable[Text], StatePane):
 
     def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
         event.stop()
-        self.refresh_bindings()  # Enter's words follow the column (see BINDINGS)
+        enter = (self._on_issue(), self.claim_at_cursor() is not None)
+        if enter != self._enter:
+            # Enter's words follow the column (see BINDINGS); the footer is asked again only
+            # when they change, not on every cursor move.
+            self._enter = enter
+            self.refresh_bindings()
         if self.has_focus:  # an empty cell selects nothing (the source pane kept another cell's)
             self.post_message(ClaimHighlighted(self.claim_at_cursor()))
 
