@@ -793,6 +793,12 @@ async def test_the_month_grid_is_a_pane_whose_day_lists_scroll_by_key(mini):
         await pilot.press("right_square_bracket")  # the month keys work here too
         await pilot.pause()
         assert app.dashboard.month == date(2026, 4, 1)
+        # ...and leave the focus in the grid (it went to the agenda, and the next j moved the
+        # agenda's cursor: a newcomer's trial); the agenda's cursor still follows the month.
+        assert app.focused is month
+        await pilot.press("left_square_bracket", "t")
+        await pilot.pause()
+        assert app.focused is month and app.dashboard.month == date(2026, 3, 1)
 
 
 async def test_a_small_file_is_on_the_first_screen_and_a_large_one_loads_in_a_thread(mini):

@@ -28,7 +28,7 @@ from tui.ui.screens import opening
 from tui.ui.screens.layout import FULL_SCREEN, HORIZONTAL, VERTICAL, full_screen, grid_shape
 from tui.ui.screens.pane_table import DIGITS, PANES, PaneRow, PaneSlot, pane_slots, row_of, tab_rows
 from tui.ui.screens.pane_tabs import PaneTabs
-from tui.ui.widgets.calendar import Agenda
+from tui.ui.widgets.calendar import Agenda, MonthView
 from tui.ui.widgets.figures_pane import FiguresPane
 from tui.ui.widgets.filter_box import FilterBox
 from tui.ui.widgets.issue_matrix import IssueMatrix
@@ -540,7 +540,10 @@ class DashboardScreen(Screen[None]):
 
     def _agenda_on(self, day: date) -> None:
         agenda = self.query_one(Agenda)
-        self.focus_pane(agenda)
+        if not isinstance(self.focused, MonthView):
+            # The calendar in view, on the agenda; from the month grid the focus stays there
+            # (it moved to the agenda, and the next j moved the agenda's cursor: a newcomer).
+            self.focus_pane(agenda)
         dated = self.state.view.dated if self.state.view else ()
         here = next((i for i in dated if i.date.end and i.date.end >= day), None)
         if here is not None:
