@@ -291,6 +291,23 @@ async def test_the_footer_says_what_enter_does_in_the_column_the_cursor_is_in(re
         assert await enter_at("valley", south) == ("All in cell", False)  # Southland: nothing there
 
 
+async def test_g_and_G_go_to_the_first_and_last_issue_in_the_matrix_as_home_and_end_do(reasoned):
+    """As in every list (the README's "g Home / G End"): in the matrix g and G did nothing, and
+    Home and End went to the row's first and last cell (a newcomer's trial)."""
+    from tui.ui.widgets.issue_matrix import IssueMatrix
+
+    app = make_app(reasoned)
+    async with started(app, (120, 40)) as pilot:
+        await pilot.press("4", "l", "l")
+        await pilot.pause()
+        matrix = app.dashboard.query_one(IssueMatrix)
+        column = matrix.cursor_coordinate.column
+        for key, row in (("G", matrix.row_count - 1), ("g", 0), ("end", matrix.row_count - 1), ("home", 0)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert matrix.cursor_coordinate == (row, column), key  # the column kept
+
+
 async def test_the_cell_view_and_the_detail_say_why(reasoned):
     from tui.ui.screens.cell import CellScreen
     from tui.ui.screens.detail import DetailScreen

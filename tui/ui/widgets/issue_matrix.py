@@ -52,6 +52,10 @@ class IssueMatrix(DataTable[Text], StatePane):
         *VIM_MOVES,
         Binding("h", "cursor_left", "Left", show=False, tooltip="left / right across the matrix"),
         Binding("l", "cursor_right", "Right", show=False),
+        # As in every list: DataTable's Home and End went to the row's first and last cell, and
+        # g and G did nothing (a newcomer's trial).
+        Binding("g,home", "row_edge(0)", "First", show=False, tooltip="first / last issue"),
+        Binding("G,end", "row_edge(1)", "Last", show=False),
         # Enter does one of two things by the column the cursor is in, and the footer says which
         # (it read "All in cell" on the Issue column, where Enter opens why: a newcomer's trial).
         # The first binding whose check_action allows it is the one shown and run.
@@ -375,6 +379,10 @@ class IssueMatrix(DataTable[Text], StatePane):
                 return False
             return True if self.claim_at_cursor() else None  # an empty cell: shown, dimmed
         return True
+
+    def action_row_edge(self, last: int) -> None:
+        if self.row_count:
+            self.move_cursor(row=self.row_count - 1 if last else 0)
 
     def action_why(self) -> None:
         at = self._column_at_cursor()
