@@ -403,7 +403,8 @@ class PeaceDashApp(App[int]):
             # needed to see the data (the first paint was ~100 ms later in a repository, bench/).
             # Asked of the dashboard, not the app: a file loaded before the dashboard is pushed
             # had this queued on the screen it replaced, and 4 launches in 10 never read the
-            # trends nor remembered the look. The dashboard's queue waits for it to be shown.
+            # trends nor remembered the look. The dashboard takes the message up once it runs,
+            # and Textual hands it to the screen current then (it, or a view over it).
             self.dashboard.call_after_refresh(self._after_shown, loaded.dataset)
         if self._settled:
             # A reload: what the load made is frozen already (arrive), and what the screen has

@@ -244,15 +244,8 @@ class RowList(ScrollView, StatePane, can_focus=True):
         while top > 0 and used < room:
             top -= 1
             used += self._height(top)
-        # Not laid out (room 0: a tab never shown), nothing is past the end: a last top row
-        # counted then gave the list a scrollbar it kept once shown, two columns narrower than
-        # its height was measured at (the changes pane's two-line prompt was cut to one).
-        self._max_top = top if used >= room > 0 else 0
+        self._max_top = top if used >= room else 0
         set_virtual_size(self, Size(self.scrollable_content_region.width, self._max_top + max(room, 1)))
-        if self.scroll_offset.y > self._max_top:
-            # Fewer rows than the top row's index (a since-point cleared while scrolled): the
-            # view started past the end and showed a blank row where the prompt was.
-            self.scroll_to(y=self._max_top, animate=False, immediate=True)
 
     def on_resize(self) -> None:
         self._lines.clear()
