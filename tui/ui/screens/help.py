@@ -85,7 +85,9 @@ class HelpText(Static):
         return self._made[1]
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._content(width).split("\n"))
+        # Wrapped as drawn: the legend's lines are not hung, and counted unwrapped the last of
+        # them never showed, even scrolled to the end (a review).
+        return len(self._content(width).wrap(width)) if width > 0 else 0
 
     def render(self) -> Content:
         return self._content(self.size.width)
