@@ -7,6 +7,7 @@ from weakref import WeakSet
 
 from textual import events
 from textual.containers import VerticalScroll
+from textual.screen import Screen
 
 from tui.ui.widgets.row_list import RowList
 
@@ -33,10 +34,16 @@ class PaneStack(VerticalScroll):
         if region is not None and self.max_scroll_y > 0:
             self.scroll_to_region(region.translate(pane.virtual_region.offset), animate=False, immediate=True)
 
-    def on_resize(self) -> None:
-        # After the layout this resize belongs to, when the panes have their new places.
-        if self._last is not None and self._last.parent is self:
-            self.call_after_refresh(self.keep_in_view, self._last)
+    def on_mount(self) -> None:
+        # After every layout of the screen, not on this stack's Resize: the filter box opening
+        # may lay the stack out at its new height without a Resize reaching it (Textual's fast
+        # scroll layout, once the pane has scrolled its own rows), and a filter's refill moves
+        # the pane's cursor without its watcher (a review found both). In view, it does nothing.
+        self.screen.screen_layout_refresh_signal.subscribe(self, self._laid_out)
+
+    def _laid_out(self, _screen: Screen[object]) -> None:
+        if self._last is not None and self._last.parent is self and self.size.height:
+            self.keep_in_view(self._last)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Textual scrolls the whole pane into view, its top first when it is taller than the stack.
@@ -51,5 +58,5 @@ class PaneStack(VerticalScroll):
                 self.watch(pane, "highlighted", partial(self._moved, pane), init=False)
 
     def _moved(self, pane: RowList) -> None:
-        if pane is self._last:  # not a pane refilled in the background by a reload
+        if pane is self._last:  # not another pane's cursor, moved by a go-to in the background
             self.keep_in_view(pane)
