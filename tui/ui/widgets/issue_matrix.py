@@ -104,6 +104,8 @@ class IssueMatrix(DataTable[Text], StatePane):
         marked, since = state.loaded.marked, frozenset(state.since_words)
         keep = self.claim_at_cursor() or state.selected
         self.show(state.data, state.by_cell, state.view.issue_ids, keep, marked, since, state.trends)
+        # A reload may empty or fill the cell under the cursor in place, with no cursor move.
+        self._say_enter()
 
     def show(
         self,
@@ -389,14 +391,17 @@ class IssueMatrix(DataTable[Text], StatePane):
         if at is not None:
             self.post_message(IssueChosen(at[0]))
 
-    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
-        event.stop()
+    def _say_enter(self) -> None:
+        """Enter's words follow the cell (see BINDINGS): the footer is asked again when they
+        change, not on every cursor move."""
         enter = (self._on_issue(), self.claim_at_cursor() is not None)
         if enter != self._enter:
-            # Enter's words follow the column (see BINDINGS); the footer is asked again only
-            # when they change, not on every cursor move.
             self._enter = enter
             self.refresh_bindings()
+
+    def on_data_table_cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        event.stop()
+        self._say_enter()
         if self.has_focus:  # an empty cell selects nothing (the source pane kept another cell's)
             self.post_message(ClaimHighlighted(self.claim_at_cursor()))
 
