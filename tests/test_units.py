@@ -227,6 +227,35 @@ def test_the_state_keeps_the_last_good_load_and_the_selection_while_it_exists(da
     assert again.selected is None and not again.stale  # the selected claim is gone
 
 
+def test_a_new_filter_shows_the_nearest_month_with_a_match_counting_a_span_from_its_end(mini):
+    """Measured from each item's start, a span that ended just before the month on show looked
+    further away than an item months after it (a review: the grid on July, 'first half of 2026'
+    and 20 September gave September)."""
+    from tui.data.load import load_positions
+
+    text = mini.read_text().replace(
+        "meetings:\n",
+        "  half-year:\n    kind: milestone\n    title: Talks through the half year\n"
+        "    date: first half of 2026\n    status: proposed\n    excerpts:\n      - source: alpha\n"
+        '        quote: "and asked for monitors"\n'
+        "  autumn-talks:\n    kind: milestone\n    title: Talks in the autumn\n"
+        "    date: 2026-09-20\n    status: proposed\n    excerpts:\n      - source: alpha\n"
+        '        quote: "and asked for monitors"\n'
+        "meetings:\n",
+        1,
+    )
+    mini.write_text(text)
+    result = load_positions(mini)
+    assert result.ok, result.problems
+    state = DashboardState.opened(DataFile(mini), date(2026, 3, 15))
+    state = state.with_load(Loaded.build(result.dataset, None, None, frozenset()), ())
+    july = state.with_month(date(2026, 7, 1))
+    assert july.with_query("talks").month == date(2026, 6, 1)  # the half year ended in June
+    assert july.with_query("autumn").month == date(2026, 9, 1)
+    assert july.with_query("talks").with_query("talks ").month == date(2026, 6, 1)
+    assert state.with_query("talks").month == date(2026, 3, 1)  # March is inside the half year
+
+
 def _problem():
     from tui.data.model import Problem
 

@@ -235,13 +235,18 @@ class DashboardState:
         if not view.query or not view.dated:
             return self.month
         start, end = self.month, shift_month(self.month, 1)
-        spans: list[tuple[date, date]] = []
+        nearest, away = start, None
         for item in view.dated:
-            if (first := item.date.start) is not None:
-                last = item.date.end or first
-                if first < end and last >= start:
-                    return self.month  # a match in the month on show
-                spans.append((first, last))
-        return min(
-            (first_of_month(first) for first, _ in spans), key=lambda m: abs((m - start).days), default=start
-        )
+            first = item.date.start
+            if first is None:
+                continue
+            last = item.date.end or first
+            if first >= end:  # after the month: its first month is the nearest of it
+                month, days = first, (first - start).days
+            elif last < start:  # before it: its last month is (a span that ended in June)
+                month, days = last, (start - last).days
+            else:
+                return self.month  # a match in the month on show
+            if away is None or days < away:
+                nearest, away = month, days
+        return first_of_month(nearest)
