@@ -1307,6 +1307,16 @@ async def test_on_a_narrow_terminal_the_cursors_claim_stays_in_sight_as_the_stac
             await pilot.press("j")
             await pilot.pause()
             assert cursor_line() in on_screen(app)
+        # The pane scrolled to its last row, then the filter opened (no Resize reached the
+        # stack: a review), then a filter that drops rows above the cursor (a refill, not a move).
+        await pilot.press("escape", "1", "G")
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause(0.2)
+        assert cursor_line() in on_screen(app), "opened after G"
+        await pilot.press(*"referendum")
+        await pilot.pause(0.2)
+        assert pane.claim_id == "north-no-vote" and cursor_line() in on_screen(app), "refilled"
 
 
 @pytest.mark.parametrize("view", ["detail", "help"])
@@ -1325,3 +1335,19 @@ async def test_an_overlay_is_as_tall_as_what_it_holds_up_to_nine_tenths(mini, vi
             assert abs(middle - 55 / 2) <= 2, box.region  # centred, not at the top
         else:
             assert box.outer_size.height >= 45 and box.max_scroll_y > 0, box.outer_size  # 90%, and scrolls
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_help_scrolled_to_its_end_shows_its_last_legend_line(mini, size):
+    """Measured by its lines before they wrap, the help was too short for the legend's long
+    lines: scrolled to the end, its last lines never showed (a review)."""
+    from tui.ui.screens.help import LEGEND
+
+    app = make_app(mini)
+    async with started(app, size) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.press("G")
+        await pilot.pause()
+        shown = " ".join(on_screen(app).replace("│", " ").split())
+        assert " ".join(LEGEND[-1].split()[-4:]) in shown, shown[-400:]

@@ -289,6 +289,22 @@ async def test_the_footer_says_what_enter_does_in_the_column_the_cursor_is_in(re
         assert await enter_at("ceasefire", north) == ("All in cell", True)
         south = matrix.get_column_index("south")
         assert await enter_at("valley", south) == ("All in cell", False)  # Southland: nothing there
+        # A reload that fills the cell under the cursor, in place (no cursor move): a review.
+        reasoned.write_text(
+            reasoned.read_text().replace(
+                "positions:\n",
+                "positions:\n  south-valley:\n    party: south\n    issue: valley\n    kind: demand\n"
+                "    stance: The valley returns\n    excerpts:\n      - source: alpha\n"
+                '        quote: "will never give up the river valley"\n',
+                1,
+            )
+        )
+        await pilot.press("r")
+        await loaded(pilot)
+        await pilot.pause()
+        assert matrix.cursor_coordinate == (matrix.get_row_index("valley"), south)
+        enter = next(p.entry for p in footer.keys if p.entry.key == "enter")
+        assert (enter.words, enter.enabled) == ("All in cell", True)
 
 
 async def test_g_and_G_go_to_the_first_and_last_issue_in_the_matrix_as_home_and_end_do(reasoned):
