@@ -18,7 +18,8 @@ def test_an_alignment_moved_closer_has_a_direction_and_a_day(tmp_path, capsys):
     assert trends["valley"].short == "↗ since 12 Feb 2026"
     assert trends["valley"].words == "close since 12 Feb 2026, was apart: towards agreement"
     assert trends["ceasefire"].direction == "steady"
-    assert trends["ceasefire"].words == "close, unchanged in the file's history since 10 Feb 2026"
+    assert trends["ceasefire"].words == "close; no other alignment in the file's history (from 10 Feb 2026)"
+    assert trends["ceasefire"].short == ""  # the Stand column says nothing of a steady one
     assert main(["brief", str(path), "--today", "2026-03-01"]) == 0
     brief = capsys.readouterr().out
     assert "  River valley (parties close since 12 Feb 2026, was apart: towards agreement):" in brief

@@ -50,16 +50,25 @@ class Trend:
 
     @property
     def short(self) -> str:
-        """'↗ since 12 Feb 2026': for the matrix's Stand column beside the alignment."""
+        """'↗ since 12 Feb 2026': for the matrix's Stand column beside the alignment; '' when
+        unchanged. Every row's "≈ close since 22 Nov 2026" (the file's first commit) read as
+        the parties having moved that week, when only the file had been started (a newcomer)."""
         arrow = ARROWS[self.direction]
-        return f"{arrow} since {_day(self.since)}" if arrow else f"since {_day(self.since)}"
+        return f"{arrow} since {_day(self.since)}" if arrow else ""
+
+    @property
+    def history(self) -> str:
+        """'since 12 Feb 2026, was apart: towards agreement': what the history adds to the
+        alignment, where the alignment is already said (the cell view's "≈ parties close · close,
+        unchanged…" said it twice)."""
+        if self.direction == "steady":
+            return f"no other alignment in the file's history (from {_day(self.since)})"
+        return f"since {_day(self.since)}, was {self.was}: {WORDS[self.direction]}"
 
     @property
     def words(self) -> str:
-        """'close since 12 Feb 2026, was apart: towards agreement', for the brief and the cell view."""
-        if self.direction == "steady":
-            return f"{self.alignment}, unchanged in the file's history since {_day(self.since)}"
-        return f"{self.alignment} since {_day(self.since)}, was {self.was}: {WORDS[self.direction]}"
+        """'close since 12 Feb 2026, was apart: towards agreement', for the brief."""
+        return f"{self.alignment}{'; ' if self.direction == 'steady' else ' '}{self.history}"
 
 
 def _direction(was: str, now: str) -> Direction:

@@ -152,7 +152,7 @@ class IssueMatrix(DataTable[Text], StatePane):
             stand = f"{glyph} {word}" if stand_width >= STAND_WIDTH else glyph
             if (trend := trends.get(issue.id)) is not None:
                 arrow = trend.arrow
-                if stand_width >= TREND_WIDTH:
+                if stand_width >= TREND_WIDTH and trend.short:
                     stand += f" {trend.short}"
                 elif arrow:
                     stand += f" {arrow}" if stand_width >= STAND_WIDTH else arrow

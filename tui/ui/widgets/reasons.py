@@ -19,11 +19,11 @@ NO_NOTE = "The file gives no reason for this stand (the issue has no note)."
 
 
 def stand_line(issue: Issue, trend: Trend | None) -> Content:
-    """'≈ close · close since 12 Feb 2026, was apart: towards agreement' (no trend: the stand)."""
+    """'≈ parties close · since 12 Feb 2026, was apart: towards agreement' (no trend: the stand)."""
     glyph, word, style = ALIGNMENT[issue.alignment]
     parts: list[str | tuple[str, str]] = [(f"{glyph} parties {word}", f"b {style}")]
     if trend is not None:
-        parts.append((f" · {trend.words}", MUTED))
+        parts.append((f" · {trend.history}", MUTED))
     return assemble(*parts)
 
 
