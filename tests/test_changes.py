@@ -427,3 +427,32 @@ async def test_clearing_a_since_point_while_scrolled_shows_the_prompt_whole(hist
         await pilot.pause()
         assert app.dashboard.state.since is None
         assert "to see what changed" in " ".join(on_screen(app).replace("│", " ").split())
+
+
+async def test_the_changes_pane_counts_every_change_and_cuts_a_long_commit_subject(history):
+    """Its "1/2" counted only the rows Enter goes to, beside the status bar's "★ since …: 3";
+    and a merge's subject, a list of topics, took three to five lines of every row at 80 columns
+    (a newcomer's trial)."""
+    from datetime import date, datetime
+
+    from running import loaded, started
+
+    from tui.ui.app import PeaceDashApp
+    from tui.ui.widgets.changes_pane import ChangesPane
+
+    topics = "Merge branch 'issue21' (" + ", ".join(f"topic number {n}" for n in range(12)) + ")"
+    history.write_text(history.read_text().replace("stance: Monitors", "stance: Monitors, unarmed"))
+    commit(history.parent.parent, topics, 16)
+    app = PeaceDashApp(
+        history, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30), since="2026-02-12"
+    )
+    async with started(app, (80, 24)) as pilot:
+        await loaded(pilot)
+        pane = app.screen.query_one(ChangesPane)
+        rows = [str(pane.get_option_at_index(i).prompt) for i in range(pane.option_count)]
+        reachable = sum(not pane.get_option_at_index(i).disabled for i in range(pane.option_count))
+        assert len(rows) == 4 and reachable < len(rows)
+        assert pane.border_subtitle is not None
+        assert f"{len(rows)} changes, {len(rows) - reachable} to read only" in str(pane.border_subtitle)
+        merged = next(row for row in rows if "Monitors, unarmed" in row)
+        assert "topic number 11" not in merged and "…”" in merged and len(merged.splitlines()) <= 3, merged

@@ -63,19 +63,43 @@ class ChangesPane(ClaimList):
                 (f"{SIGNS[change.change]} {SINCE_WORDS[change.change]:<8}", SINCE_STYLE), " "
             )
             words = [(f"{change.what} ", MUTED), (change.title, "b"), (f" · {mark.when}", MUTED)]
-            if mark.subject:
-                words.append((f" · “{mark.subject}”", MUTED))
-            words.extend(
+            fields = [
                 (f" · {f.field}: {f.before or '–'} → {f.after or '–'}", "")
                 for f in change.fields
                 if f.field != "excerpts" and change.change != "dated"  # dated: its date is `when`
-            )
+            ]
             # Issues, parties and sources are listed for reading; Enter goes to claims only.
             listed = change.change != "removed" and change.what not in CONTEXT and change.id in claims
             rows.append(
-                Row(partial(hanging, lead, words), change.id if listed else None, disabled=not listed)
+                Row(
+                    partial(_change_text, lead, words, mark.subject, fields),
+                    change.id if listed else None,
+                    disabled=not listed,
+                )
             )
+        self._counts = (len(rows), sum(not row.disabled for row in rows))
         self.set_rows(rows, self.claim_id, empty="nothing changed since then")
+
+    _counts = (0, 0)
+    """(changes listed, those Enter goes to) of the last draw."""
+
+    def where_note(self) -> str:
+        # "1/105" counted only the rows the cursor rests on, beside the status bar's "★ … 144":
+        # the two disagreed (a newcomer's trial).
+        listed, reachable = self._counts
+        return f"{listed} changes, {listed - reachable} to read only" if listed > reachable else ""
 
     def chosen(self, row_id: str) -> None:
         self.post_message(ClaimWanted(row_id))
+
+
+def _change_text(
+    lead: Content, words: list[tuple[str, str]], subject: str, fields: list[tuple[str, str]], width: int
+) -> Content:
+    """A change's row at `width`: the commit's subject cut to half the width, where a long one
+    (a merge's list of topics) took three to five lines of every row at 80 columns."""
+    room = max(40, width // 2)
+    if subject:
+        cut = subject if len(subject) <= room else subject[: room - 1].rstrip() + "…"
+        words = [*words, (f" · “{cut}”", MUTED)]
+    return hanging(lead, [*words, *fields], width)
