@@ -324,6 +324,41 @@ async def test_g_and_G_go_to_the_first_and_last_issue_in_the_matrix_as_home_and_
             assert matrix.cursor_coordinate == (row, column), key  # the column kept
 
 
+async def test_a_opens_the_article_from_the_issues_and_the_figures_views_too(reasoned):
+    """The claim's detail opened its excerpts' articles with a and 1–9; the issue's reasons and a
+    figure's detail, showing excerpts the same way, did nothing (a newcomer's trial)."""
+    from tui.ui.screens.article import ArticleScreen
+    from tui.ui.screens.figure import FigureScreen
+    from tui.ui.screens.issue import IssueScreen
+
+    reasoned.write_text(
+        reasoned.read_text()
+        + "figures:\n  valley-share:\n    measures: Share of the valley held\n    value: 60\n"
+        '    unit: "%"\n    excerpts:\n      - source: alpha\n        quote: "will never give up the river valley"\n'
+    )
+    app = make_app(reasoned)
+    async with started(app, (120, 40)) as pilot:
+        await open_matrix_at(app, pilot, "ceasefire", 0)
+        assert isinstance(app.screen, IssueScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("2")  # there is one excerpt behind the stand: said so
+        await pilot.pause()
+        assert isinstance(app.screen, IssueScreen)
+        assert any("no excerpt 2" in n.message for n in app._notifications)
+        await pilot.press("escape")
+        await pilot.pause()
+        app.dashboard.open_figure("valley-share")
+        await pilot.pause()
+        assert isinstance(app.screen, FigureScreen)
+        await pilot.press("1")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+
+
 async def test_the_cell_view_and_the_detail_say_why(reasoned):
     from tui.ui.screens.cell import CellScreen
     from tui.ui.screens.detail import DetailScreen

@@ -112,7 +112,13 @@ def overlays() -> list[type[Overlay]]:
     """Every screen opened over the dashboard, each imported once (they load lazily otherwise)."""
     for module in pkgutil.iter_modules(tui.ui.screens.__path__):
         importlib.import_module(f"tui.ui.screens.{module.name}")
-    return sorted((cls for cls in Overlay.__subclasses__() if cls.HELP_TITLE), key=lambda c: c.__name__)
+    found: list[type[Overlay]] = []
+    bases = [Overlay]
+    while bases:  # every subclass, not only the direct ones (ExcerptsOverlay's views)
+        subclasses = bases.pop().__subclasses__()
+        found.extend(subclasses)
+        bases.extend(subclasses)
+    return sorted((cls for cls in found if cls.HELP_TITLE), key=lambda c: c.__name__)
 
 
 def key_sections(

@@ -7,14 +7,13 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Static
 
-from tui.data.model import Dataset, DatedItem, Position
+from tui.data.model import Dataset, DatedItem, Excerpt, Position
 from tui.data.sources import SourceLibrary
 from tui.data.strength import strength
 from tui.ui.literal import assemble, literal
-from tui.ui.screens.overlay import Overlay
+from tui.ui.screens.overlay import ExcerptsOverlay
 from tui.ui.widgets.keys_footer import KeysFooter
 from tui.ui.widgets.reader import ReaderScroll
 from tui.ui.widgets.reasons import issue_reasons
@@ -57,17 +56,10 @@ def claim_facts(data: Dataset, claim: Position | DatedItem) -> list[str]:
     return facts
 
 
-class DetailScreen(Overlay):
+class DetailScreen(ExcerptsOverlay):
     """Everything about one claim, with each excerpt in its paragraph."""
 
     HELP_TITLE = "In a claim's detail"
-
-    BINDINGS = [
-        Binding(
-            "a", "article(0)", "Article", tooltip="open an excerpt's article at its quote (a: the first)"
-        ),
-        *(Binding(str(n), f"article({n - 1})", f"Article {n}", show=False) for n in range(1, 10)),
-    ]
 
     DEFAULT_CSS = """
     DetailScreen .earlier { text-opacity: 70%; }
@@ -126,8 +118,5 @@ class DetailScreen(Overlay):
                     yield Static(excerpt_content(self.data, self.library, excerpt), classes="excerpt earlier")
         yield KeysFooter()
 
-    def action_article(self, index: int) -> None:
-        from tui.ui.screens.article import ArticleScreen
-
-        if index < len(self.claim.excerpts):
-            self.app.push_screen(ArticleScreen(self.data, self.library, self.claim.excerpts, index))
+    def shown_excerpts(self) -> Sequence[Excerpt]:
+        return self.claim.excerpts

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.app import ComposeResult
 from textual.widgets import Static
 
 from tui.data.describe import cited_title, figure_groups, sources_differ, voice
-from tui.data.model import Dataset, Figure
+from tui.data.model import Dataset, Excerpt, Figure
 from tui.data.sources import SourceLibrary
 from tui.ui.literal import assemble, literal
-from tui.ui.screens.overlay import Overlay
+from tui.ui.screens.overlay import ExcerptsOverlay
 from tui.ui.widgets.keys_footer import KeysFooter
 from tui.ui.widgets.reader import ReaderScroll
 from tui.ui.widgets.source_pane import MUTED, excerpt_content
 
 
-class FigureScreen(Overlay):
+class FigureScreen(ExcerptsOverlay):
     HELP_TITLE = "In a figure's detail"
 
     def __init__(self, data: Dataset, library: SourceLibrary | None, figure: Figure) -> None:
@@ -26,7 +28,7 @@ class FigureScreen(Overlay):
         figure = self.figure
         with ReaderScroll(id="detail", classes="pane") as scroll:
             scroll.border_title = literal(figure.measures)
-            scroll.border_subtitle = "Esc back"
+            scroll.border_subtitle = "Esc back · a / 1-9 article"
             yield Static(assemble((figure.value_text, "b"), (f" · as of {figure.as_of_text}", MUTED)))
             facts = [f"id: {figure.id}", f"line {figure.at.line} of {self.data.path.name}"]
             if figure.party in self.data.parties:
@@ -64,6 +66,9 @@ class FigureScreen(Overlay):
                         )
                     )
         yield KeysFooter()
+
+    def shown_excerpts(self) -> Sequence[Excerpt]:
+        return self.figure.excerpts
 
     def _group(self) -> list[Figure]:
         """The figures that measure what this one does (as the Figures tab groups them)."""

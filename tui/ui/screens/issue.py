@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from tui.data.model import Dataset
+from tui.data.model import Dataset, Excerpt
 from tui.data.sources import SourceLibrary
 from tui.data.trends import Trend
 from tui.ui.literal import assemble
-from tui.ui.screens.overlay import Overlay
+from tui.ui.screens.overlay import ExcerptsOverlay
 from tui.ui.widgets.keys_footer import KeysFooter
 from tui.ui.widgets.reader import ReaderScroll
 from tui.ui.widgets.reasons import issue_reasons
 
 
-class IssueScreen(Overlay):
+class IssueScreen(ExcerptsOverlay):
     """The issue's alignment, its trend from git, its note and the excerpts behind it."""
+
+    HELP_TITLE = "In an issue's reasons"
 
     def __init__(
         self, data: Dataset, library: SourceLibrary | None, issue_id: str, trend: Trend | None
@@ -28,7 +32,10 @@ class IssueScreen(Overlay):
     def compose(self) -> ComposeResult:
         with ReaderScroll(id="issue", classes="pane") as scroll:
             scroll.border_title = assemble(f"Why: {self.issue.name}")
-            scroll.border_subtitle = "Esc back"
+            scroll.border_subtitle = "Esc back · a / 1-9 article" if self.issue.excerpts else "Esc back"
             for part in issue_reasons(self.data, self.library, self.issue, self.trend):
                 yield Static(part, classes="excerpt")
         yield KeysFooter()
+
+    def shown_excerpts(self) -> Sequence[Excerpt]:
+        return self.issue.excerpts

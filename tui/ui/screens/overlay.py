@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.binding import Binding
 from textual.screen import ModalScreen
+
+from tui.data.model import Dataset, Excerpt
+from tui.data.sources import SourceLibrary
 
 
 class Overlay(ModalScreen[None]):
@@ -25,3 +29,34 @@ class Overlay(ModalScreen[None]):
             "question_mark", "app.help", "Help", key_display="?", tooltip="every key, for this view first"
         ),
     ]
+
+
+class ExcerptsOverlay(Overlay):
+    """A view whose excerpts open in their article at the quote: `a` the first, 1–9 the nth.
+
+    The claim's detail had these keys and the figure's and the issue's views, showing excerpts
+    the same way, had none: `a` did nothing there (a newcomer's trial)."""
+
+    BINDINGS = [
+        Binding(
+            "a", "article(0)", "Article", tooltip="open an excerpt's article at its quote (a: the first)"
+        ),
+        *(Binding(str(n), f"article({n - 1})", f"Article {n}", show=False) for n in range(1, 10)),
+    ]
+
+    data: Dataset
+    library: SourceLibrary | None
+
+    def shown_excerpts(self) -> Sequence[Excerpt]:
+        """The excerpts the view shows, numbered from 1 in its order."""
+        raise NotImplementedError  # each view says which
+
+    def action_article(self, index: int) -> None:
+        from tui.ui.screens.article import ArticleScreen
+
+        excerpts = tuple(self.shown_excerpts())
+        if index < len(excerpts):
+            self.app.push_screen(ArticleScreen(self.data, self.library, excerpts, index))
+        else:  # said, not ignored: a key that does nothing reads as a broken one
+            which = "no excerpt" if not excerpts else f"no excerpt {index + 1}"
+            self.notify(f"This view has {which} to open.", severity="warning", timeout=3)
