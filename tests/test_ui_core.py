@@ -1351,3 +1351,17 @@ async def test_the_help_scrolled_to_its_end_shows_its_last_legend_line(mini, siz
         await pilot.pause()
         shown = " ".join(on_screen(app).replace("│", " ").split())
         assert " ".join(LEGEND[-1].split()[-4:]) in shown, shown[-400:]
+
+
+async def test_compact_footer_keys_are_set_apart_where_the_line_has_room(mini):
+    """Compact at 80 columns, the keys read as one run of words ("⏎ All in cell a Article /
+    Filter", a newcomer's trial): the room left goes to a second blank after the first keys,
+    never past the palette's border."""
+    app = make_app(mini)
+    async with started(app, (80, 24)) as pilot:
+        await pilot.press("4")  # the matrix: compact, with room to spare
+        await pilot.pause()
+        footer = footer_of(app)
+        assert footer.compact and "All in cell  a Article  / Filter" in footer.text, footer.text
+        assert_keys_whole(footer)
+        assert " ▏" in footer.text  # a blank kept before the palette's border

@@ -93,11 +93,14 @@ def place(entries: tuple[FooterEntry, ...], width: int, keep: str) -> Placing:
         del keys[drop]
     if _used(keys, compact) > room:  # not even the help fits
         keys = []
+    # Compact keys read as one run at 80 columns ("⏎ All in cell a Article / Filter"): the room
+    # left over goes to a second blank after each key, the pane's own first (a newcomer's trial).
+    spare = max(0, room - _used(keys, compact) - (1 if palette else 0)) if compact else 0
     placed: list[Placed] = []
     x = 0
-    for entry in keys:
+    for index, entry in enumerate(keys):
         placed.append(Placed(entry, x, min(x + entry.width(compact), room)))
-        x += entry.width(compact)
+        x += entry.width(compact) + (1 if index < min(spare, len(keys) - 1) else 0)
     if palette is not None:
         placed.append(Placed(palette, room, width))
     return Placing(width, compact, tuple(placed))
@@ -247,6 +250,8 @@ class KeysFooter(Widget, can_focus=False):
         for index, (entry, start, _) in enumerate(placing.keys):
             if entry.palette:  # at the right: the keys before it end at its border
                 segments = list(Strip(segments).crop(0, start).adjust_cell_length(start, base))
+            elif (drawn := Strip(segments).cell_length) < start:  # a gap the placing left
+                segments.append(Segment(" " * (start - drawn), base))
             lit = hover if index == self._hover else Style()
             dim = Style(dim=True) if not entry.enabled else Style()
             parts = {
