@@ -83,3 +83,29 @@ async def test_a_file_without_plans_says_so(mini):
         await pilot.press("p")
         await pilot.pause()
         assert rows(app.screen.query_one(PlansPane)) == ["no plans in the file"]
+
+
+async def test_the_plans_title_names_the_plan_and_its_version(plans):
+    """ "Plans · 1/2" counted versions across plans, beside the subtitle's "2/2" of points (a
+    newcomer's trial)."""
+    app = PeaceDashApp(plans, date(2026, 12, 1), clock=lambda: datetime(2026, 12, 1, 9, 0))
+    async with started(app, (80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        pane = app.screen.query_one(PlansPane)
+        assert str(pane.border_title).startswith("Plans · plan 1 of ")
+        assert ", version 1 of " in str(pane.border_title)
+
+
+async def test_g_in_the_plans_shows_the_plans_name_above_its_version_line(bundled):
+    """After a move down, g put the cursor on the first point with only the version line above
+    it: the plan's name stayed out of view (a newcomer's trial at 80×24, the bundled plans)."""
+    app = PeaceDashApp(bundled, date(2026, 12, 1), clock=lambda: datetime(2026, 12, 1, 9, 0))
+    async with started(app, (80, 24)) as pilot:
+        await pilot.press("p", *"jjj")
+        await pilot.pause()
+        pane = app.screen.query_one(PlansPane)
+        assert pane.scroll_offset.y > 0  # moved down far enough to scroll
+        await pilot.press("g")
+        await pilot.pause()
+        assert pane.scroll_offset.y == 0  # the plan's name, its first row, in view

@@ -323,7 +323,12 @@ class RowList(ScrollView, StatePane, can_focus=True):
         room = self.scrollable_content_region.height
         if room <= 0:  # not laid out (a hidden tab): on_resize reveals it once it is
             return
-        want = index - 1 if index > 0 and self._rows[index - 1].disabled else index
+        # The headings right above it too, as many as fit with it (a plan's name and version
+        # line above its first point: `g` left the name out of view, a newcomer's trial).
+        want, used = index, self._height(index)
+        while want > 0 and self._rows[want - 1].disabled and used + self._height(want - 1) <= room:
+            want -= 1
+            used += self._height(want)
         if want < top:
             top = want
         else:
