@@ -342,7 +342,7 @@ async def test_bundled_march_draft_and_may_referendum_status():
         # Passed with no outcome recorded: at the agenda's head, under that heading, with its age.
         shown = [str(o.prompt) for o in app.dashboard.query_one(Agenda).options]
         assert shown[0].startswith("Passed with no outcome recorded")
-        assert "38 days ago" in rows["leaders-summit-january"]
+        assert "ended 38 days ago" in rows["leaders-summit-january"]
         assert shown.index(rows["leaders-summit-january"]) < next(
             i for i, s in enumerate(shown) if s.startswith("The rest, in date order")
         )

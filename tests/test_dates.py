@@ -127,7 +127,22 @@ def test_a_by_deadline_counts_to_the_end_of_its_window_before_and_after():
     )
     assert (
         describe_status("past", "proposed", when, date(2026, 4, 5))
-        == "proposed · 5 days ago, no outcome recorded"
+        == "proposed · ended 5 days ago, no outcome recorded"  # a month's window: it ended
     )
     plain = parse_date("March 2026")  # not a deadline: counts to when it begins
     assert days_until(plain, date(2026, 2, 8)) == 21
+
+
+def test_how_long_ago_is_said_as_precisely_as_the_date_is_known():
+    """ "November 2026" read "2 days ago" on 2 December, "May 2026" "185 days ago": counted from
+    the window's end, as if the day were known (a newcomer's trial)."""
+    today = date(2026, 12, 2)
+    assert (
+        describe_status("past", None, parse_date("2026-11-30"), today)
+        == "past · 2 days ago, no outcome recorded"
+    )
+    assert describe_status("past", None, parse_date("November 2026"), today).startswith(
+        "past · ended 2 days ago"
+    )
+    assert "ended about 6 months ago" in describe_status("past", None, parse_date("May 2026"), today)
+    assert "· 1 day ago" in describe_status("past", None, parse_date("2026-12-01"), today)

@@ -381,11 +381,20 @@ def describe_status(status: Status, recorded: str | None, when: PartialDate, tod
         return f"{recorded or 'due'} · due now, {left} day{'s' if left != 1 else ''} left"
     if status == "past":
         assert when.end is not None
-        ago = (today - when.end).days
-        return f"{recorded or 'past'} · {ago} day{'s' if ago != 1 else ''} ago, no outcome recorded"
+        return f"{recorded or 'past'} · {ago_words((today - when.end).days, when.precision)}, no outcome recorded"
     if status == "undated":
         return f"{recorded or 'undated'} · no date in the sources"
     return status
+
+
+def ago_words(days: int, precision: Precision) -> str:
+    """How long ago a window ended, as precisely as the date is known: '12 days ago' for a day
+    a span of days or a week; for a month, a season or a year, that it ended, in months once that is long ago
+    ("November 2026" read "2 days ago", "May 2026" "185 days ago": a newcomer's trial)."""
+    count = f"{days} day{'s' if days != 1 else ''}"
+    if precision in ("day", "range", "week"):
+        return f"{count} ago"
+    return f"ended {count} ago" if days < 45 else f"ended about {round(days / 30.44)} months ago"
 
 
 def first_of_month(day: date) -> date:

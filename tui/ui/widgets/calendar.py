@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.data.agenda import Passed, ahead, passed_without_outcome
-from tui.data.dates import spoken, status_of
+from tui.data.dates import ago_words, spoken, status_of
 from tui.data.describe import date_label, item_status, voice
 from tui.data.history import earlier
 from tui.data.model import Claim, DatedItem
@@ -189,7 +189,10 @@ def passed_row(passed: Passed, marked: frozenset[str], since: Mapping[str, str] 
         lead = Content.assemble(
             CHANGED_PART if item.id in marked else UNCHANGED_PART, glyph_part(STATUS, "past"), " "
         )
-        words = [(item.title, "b"), (f" · {passed.days} days ago", "$foreground-muted")]
+        words = [
+            (item.title, "b"),
+            (f" · {ago_words(passed.days, item.date.precision)}", "$foreground-muted"),
+        ]
         if since and item.id in since:
             words.append(since_part(since[item.id]))
         return hanging(lead, words, width)
