@@ -13,5 +13,6 @@ class SinceScreen(PromptScreen):
             "Show what changed since",
             "A day (YYYY-MM-DD) or a commit (hash, tag, HEAD~3); empty clears it.",
             current,
-            "2026-02-12",
+            # Worded as an example: a bare date read as a value about to be sent (a newcomer).
+            "e.g. 2026-02-12 or HEAD~3",
         )
