@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from tui.data.dates import DateError, days_until, describe_status, parse_date, spoken, status_of
+from tui.data.dates import DateError, ago_words, days_until, describe_status, parse_date, spoken, status_of
 
 
 @pytest.mark.parametrize(
@@ -146,3 +146,10 @@ def test_how_long_ago_is_said_as_precisely_as_the_date_is_known():
     )
     assert "ended about 6 months ago" in describe_status("past", None, parse_date("May 2026"), today)
     assert "· 1 day ago" in describe_status("past", None, parse_date("2026-12-01"), today)
+
+
+def test_a_window_that_ended_45_days_ago_is_about_a_month_not_1_months():
+    assert ago_words(45, "month") == "ended about 1 month ago"
+    assert ago_words(44, "month") == "ended 44 days ago"
+    assert ago_words(1, "season") == "ended 1 day ago"
+    assert ago_words(1, "day") == "1 day ago"

@@ -394,7 +394,10 @@ def ago_words(days: int, precision: Precision) -> str:
     count = f"{days} day{'s' if days != 1 else ''}"
     if precision in ("day", "range", "week"):
         return f"{count} ago"
-    return f"ended {count} ago" if days < 45 else f"ended about {round(days / 30.44)} months ago"
+    if days < 45:
+        return f"ended {count} ago"
+    months = round(days / 30.44)  # 45 days and more: "about 1 month" never says "1 months"
+    return f"ended about {months} month{'s' if months != 1 else ''} ago"
 
 
 def first_of_month(day: date) -> date:
