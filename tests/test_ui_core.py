@@ -1337,6 +1337,20 @@ async def test_an_overlay_is_as_tall_as_what_it_holds_up_to_nine_tenths(mini, vi
             assert box.outer_size.height >= 45 and box.max_scroll_y > 0, box.outer_size  # 90%, and scrolls
 
 
+async def test_the_party_stack_stays_where_the_user_scrolls_it(long_north):
+    """Kept in view after every layout, the cursor's row pulled the stack back whenever its own
+    scrollbar moved it: Textual lays out after a plain scroll too (a review)."""
+    from tui.ui.widgets.pane_stack import PaneStack
+
+    app = make_app(long_north)
+    async with started(app, (80, 24)) as pilot:
+        stack = app.screen.query_one(PaneStack)
+        assert stack.max_scroll_y > 3
+        stack.scroll_to(y=stack.max_scroll_y, animate=False)
+        await pilot.pause(0.2)
+        assert stack.scroll_y == stack.max_scroll_y
+
+
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_the_help_scrolled_to_its_end_shows_its_last_legend_line(mini, size):
     """Measured by its lines before they wrap, the help was too short for the legend's long

@@ -38,12 +38,28 @@ class PaneStack(VerticalScroll):
         # After every layout of the screen, not on this stack's Resize: the filter box opening
         # may lay the stack out at its new height without a Resize reaching it (Textual's fast
         # scroll layout, once the pane has scrolled its own rows), and a filter's refill moves
-        # the pane's cursor without its watcher (a review found both). In view, it does nothing.
+        # the pane's cursor without its watcher (a review found both).
         self.screen.screen_layout_refresh_signal.subscribe(self, self._laid_out)
 
+    _seen: object = None
+
     def _laid_out(self, _screen: Screen[object]) -> None:
-        if self._last is not None and self._last.parent is self and self.size.height:
-            self.keep_in_view(self._last)
+        pane = self._last
+        if pane is None or pane.parent is not self or not self.size.height:
+            return
+        # Only when the stack's height or the pane's rows, cursor or place changed: Textual
+        # publishes this after a plain scroll too, and the stack was dragged back to the cursor
+        # whenever its own scrollbar moved it (a review).
+        seen = (
+            self.size,
+            pane.highlighted,
+            pane.option_count,
+            int(pane.scroll_offset.y),
+            pane.virtual_region,
+        )
+        if seen != self._seen:
+            self._seen = seen
+            self.keep_in_view(pane)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Textual scrolls the whole pane into view, its top first when it is taller than the stack.
