@@ -254,6 +254,10 @@ def test_a_new_filter_shows_the_nearest_month_with_a_match_counting_a_span_from_
     assert july.with_query("autumn").month == date(2026, 9, 1)
     assert july.with_query("talks").with_query("talks ").month == date(2026, 6, 1)
     assert state.with_query("talks").month == date(2026, 3, 1)  # March is inside the half year
+    # A match after the month on show counts from the month's last day: 20 September is 51 days
+    # past August's end; a match before it from its own end (a review: May beat August).
+    august = state.with_month(date(2026, 8, 1))
+    assert august.with_query("talks").month == date(2026, 9, 1)  # 20 Sep: 20 days; June 30: 32
 
 
 def _problem():

@@ -242,7 +242,7 @@ class DashboardState:
                 continue
             last = item.date.end or first
             if first >= end:  # after the month: its first month is the nearest of it
-                month, days = first, (first - start).days
+                month, days = first, (first - end).days + 1  # from the month's last day
             elif last < start:  # before it: its last month is (a span that ended in June)
                 month, days = last, (start - last).days
             else:
