@@ -93,8 +93,24 @@ async def test_the_plans_title_names_the_plan_and_its_version(plans):
         await pilot.press("p")
         await pilot.pause()
         pane = app.screen.query_one(PlansPane)
-        assert str(pane.border_title).startswith("Plans · plan 1 of ")
-        assert ", version 1 of " in str(pane.border_title)
+        assert str(pane.border_title) == "Plans · plan 1 of 1, version 1 of 3"
+
+
+async def test_a_plan_without_versions_is_not_counted_in_the_title(plans):
+    """The keys never reach a plan with no version; counted, the title said "plan 2 of 2" of
+    a pane that could show one (a review)."""
+    plans.write_text(
+        plans.read_text().replace(
+            "plans:\n", "plans:\n  empty:\n    name: Nothing yet\n    versions: {}\n", 1
+        )
+    )
+    app = PeaceDashApp(plans, date(2026, 12, 1), clock=lambda: datetime(2026, 12, 1, 9, 0))
+    async with started(app, (120, 40)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.dashboard.state.problems == ()
+        pane = app.screen.query_one(PlansPane)
+        assert str(pane.border_title) == "Plans · plan 1 of 1, version 1 of 3"
 
 
 async def test_g_in_the_plans_shows_the_plans_name_above_its_version_line(bundled):

@@ -69,9 +69,11 @@ class PlansPane(RowList):
         self.set_rows(self._plan_rows(data, plan, version), self.claim_id)
         # Which plan and which of its versions: "Plans · 1/2" counted versions across the
         # plans, beside the subtitle's "2/2" of points (a newcomer's trial).
-        number = next(i for i, p in enumerate(data.plans, start=1) if p is plan)
+        # Only the plans with a version are counted: the keys never reach one without (a review).
+        shown = [p for p in data.plans if p.versions]
+        number = next(i for i, p in enumerate(shown, start=1) if p is plan)
         of_plan = f", version {plan.versions.index(version) + 1} of {len(plan.versions)}"
-        self.border_title = f"Plans · plan {number} of {len(data.plans)}{of_plan}"
+        self.border_title = f"Plans · plan {number} of {len(shown)}{of_plan}"
 
     def _plan_rows(self, data: Dataset, plan: Plan, version: PlanVersion) -> list[Row]:
         index = plan.versions.index(version)
