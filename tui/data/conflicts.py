@@ -41,6 +41,7 @@ _BODY = r"(?:([<|>])\1{6}(?:[ \t]([^\n]*))?|={7}[ \t]*)\r?(?=\n|\Z)"
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(_BODY), re.compile("\n" + _BODY)
 
+
 _SEVEN = ("<<<<<<<", "|||||||", "=======", ">>>>>>>")
 
 

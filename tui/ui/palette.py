@@ -79,7 +79,7 @@ def issue_help(dash: DashboardScreen, issue_id: str) -> str:
         return "row of the issue matrix"
     glyph, word, _ = ALIGNMENT[issue.alignment]
     trend = dash.state.trends.get(issue_id)
-    said = f"{glyph} parties {word}" + (f" {trend.short}" if trend else "")
+    said = f"{glyph} parties {word}" + (f" {trend.short}" if trend and trend.short else "")
     note = issue.note if len(issue.note) <= NOTE_ROOM else issue.note[: NOTE_ROOM - 1].rstrip() + "…"
     return f"{said} · {note}" if note else f"{said} · row of the issue matrix (no note)"
 

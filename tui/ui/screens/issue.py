@@ -32,7 +32,8 @@ class IssueScreen(ExcerptsOverlay):
     def compose(self) -> ComposeResult:
         with ReaderScroll(id="issue", classes="pane") as scroll:
             scroll.border_title = assemble(f"Why: {self.issue.name}")
-            scroll.border_subtitle = "Esc back · a / 1-9 article" if self.issue.excerpts else "Esc back"
+            # "a", not "1-9": the excerpts here read "Behind it:", unnumbered (the keys work).
+            scroll.border_subtitle = "Esc back · a article" if self.issue.excerpts else "Esc back"
             for part in issue_reasons(self.data, self.library, self.issue, self.trend):
                 yield Static(part, classes="excerpt")
         yield KeysFooter()

@@ -87,7 +87,9 @@ class ChangesPane(ClaimList):
         # "1/105" counted only the rows the cursor rests on, beside the status bar's "★ … 144":
         # the two disagreed (a newcomer's trial).
         listed, reachable = self._counts
-        return f"{listed} changes, {listed - reachable} to read only" if listed > reachable else ""
+        if listed <= reachable:
+            return ""
+        return f"{listed} change{'s' if listed != 1 else ''}, {listed - reachable} to read only"
 
     def chosen(self, row_id: str) -> None:
         self.post_message(ClaimWanted(row_id))
