@@ -456,3 +456,29 @@ async def test_the_changes_pane_counts_every_change_and_cuts_a_long_commit_subje
         assert f"{len(rows)} changes, {len(rows) - reachable} to read only" in str(pane.border_subtitle)
         merged = next(row for row in rows if "Monitors, unarmed" in row)
         assert "topic number 11" not in merged and "…”" in merged and len(merged.splitlines()) <= 3, merged
+
+
+@pytest.mark.parametrize(("size", "lead"), [((80, 24), "★▲ "), ((200, 50), "★ ▲ ")])
+async def test_a_narrow_matrix_cell_keeps_its_marks_against_the_glyph(history, size, lead):
+    """At 80 columns a since-point's "★ " took two of a cell's ten columns: the stance kept two
+    letters (a newcomer's trial). In a narrow cell the mark sits against the kind's glyph."""
+    from datetime import date, datetime
+
+    from running import loaded, started
+
+    from tui.ui.app import PeaceDashApp
+    from tui.ui.widgets.issue_matrix import IssueMatrix
+
+    # Four parties, as the bundled file has: at 80 columns a cell is ten wide.
+    history.write_text(
+        history.read_text().replace("parties:\n", "parties:\n  east:\n    name: Eastland\n    short: EA\n", 1)
+    )
+    app = PeaceDashApp(
+        history, date(2026, 3, 15), clock=lambda: datetime(2026, 3, 15, 9, 30), since="2026-02-10"
+    )
+    async with started(app, size) as pilot:
+        await loaded(pilot)
+        await pilot.press("5")
+        await pilot.pause()
+        cell = str(app.screen.query_one(IssueMatrix).get_cell("valley", "south"))
+        assert cell.startswith(lead), cell

@@ -43,6 +43,7 @@ TREND_WIDTH = 28
 TREND_ROOM = 130
 CELL_WIDTH = (10, 40)  # a party column shares what is left, within these bounds
 NARROW = 100
+NARROW_CELL = 14  # below this a cell's marks take no space of their own
 
 
 class IssueMatrix(DataTable[Text], StatePane):
@@ -331,9 +332,12 @@ class IssueMatrix(DataTable[Text], StatePane):
             return Text("—", style="dim")
         first = positions[0]
         glyph, _, style = KIND[first.kind]
-        mark = "✎ " if marked else ""
+        # In a narrow cell the marks sit against the kind's glyph: at 80 columns with a
+        # since-point "★ ▲ Uk… +3" left two letters of the stance (a newcomer's trial).
+        gap = " " if width >= NARROW_CELL else ""
+        mark = f"✎{gap}" if marked else ""
         if since:
-            mark += f"{SINCE_GLYPH} "
+            mark += f"{SINCE_GLYPH}{gap}"
         more = f" +{len(positions) - 1}" if len(positions) > 1 else ""
         room = max(1, width - len(mark) - len(glyph) - 1 - len(more))
         stance = first.stance if len(first.stance) <= room else first.stance[: room - 1].rstrip() + "…"
