@@ -1379,3 +1379,23 @@ async def test_compact_footer_keys_are_set_apart_where_the_line_has_room(mini):
         assert footer.compact and "All in cell  a Article  / Filter" in footer.text, footer.text
         assert_keys_whole(footer)
         assert " ▏" in footer.text  # a blank kept before the palette's border
+
+
+async def test_the_help_from_a_pane_opens_at_that_panes_keys(mini):
+    """From the plans (or any pane with keys of its own) the help opened at "Panes", the pane's
+    own keys far below (a newcomer's trial); over a view it already opened at the view's."""
+    from tui.ui.screens.help import HelpScreen
+
+    app = make_app(mini)
+    async with started(app, (120, 40)) as pilot:
+        # A party pane's keys are every list's: it has no section of its own, and "Panes" leads.
+        for key, title in (("p", "In the plans"), ("4", "In the issue × party matrix"), ("1", "Panes")):
+            await pilot.press(key)
+            await pilot.pause()
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            titles = [section.title for section in app.screen.sections]
+            assert titles[0] == title and titles.count(title) == 1, (key, titles[:3])
+            await pilot.press("escape")
+            await pilot.pause()

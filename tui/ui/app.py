@@ -557,7 +557,9 @@ class PeaceDashApp(App[int]):
         from tui.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            sections = key_sections(type(self), self.dashboard.pane_keys(), first=type(self.screen))
+            # Over a view, its keys first; on the dashboard, the focused pane's.
+            here = self.screen.focused if self.screen is self.dashboard else self.screen
+            sections = key_sections(type(self), self.dashboard.pane_keys(), first=type(here))
             self.push_screen(HelpScreen(sections))
 
     def on_problems_pane_edit_requested(self, event: ProblemsPane.EditRequested) -> None:

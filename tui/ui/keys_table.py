@@ -125,7 +125,8 @@ def key_sections(
     app: type[App[int]], panes: list[tuple[str, str]], first: type | None = None
 ) -> list[KeySection]:
     """Every key, grouped by where it works. `panes` are (key, pane name) as the dashboard has
-    them now; `first` puts that screen's keys at the head (the help opened over an overlay)."""
+    them now; `first` puts that screen's or pane's keys at the head (the help opened over an
+    overlay, or from the plans: it opened at "Panes" with the plans' keys far below, a newcomer)."""
     dashboard = class_bindings(DashboardScreen, ours=True)
     cycling = [b for b in dashboard if b.action.startswith("cycle")]
     rest = [b for b in dashboard if not b.action.startswith(("cycle", "pane_key"))]
@@ -159,12 +160,15 @@ def key_sections(
     shared = {k for k, n in seen.items() if n > 1}
     common = {same(b): b for bindings in own.values() for b in bindings if same(b) in shared}
     sections.append(KeySection("In every list or text where they apply", _rows(common.values())))
+    pane_sections: list[tuple[type, KeySection]] = []
     for row in PANES:
         if row.kind in own:
             title = "In a party pane" if row.per_party else f"In the {row.name.split(' (')[0]}"
             mine = (b for b in own.pop(row.kind) if same(b) not in shared)
             if unique := _rows(mine):
-                sections.append(KeySection(title, unique))
+                section = KeySection(title, unique)
+                sections.append(section)
+                pane_sections.append((row.kind, section))
     screens = [(cls, KeySection(cls.HELP_TITLE, _rows(class_bindings(cls, ours=True)))) for cls in overlays()]
     # Textual's own keys, but for those the dashboard gives another meaning (Tab: next pane).
     textual: dict[str, Binding] = {}
@@ -174,9 +178,9 @@ def key_sections(
     ours = {b.key for b in dashboard}
     textual = {key: b for key, b in textual.items() if key not in ours}
     sections.append(KeySection("Textual's own keys", _rows(textual.values(), pairs=False)))
-    ahead = [section for cls, section in screens if cls is first]
+    ahead = [section for cls, section in [*screens, *pane_sections] if cls is first]
     behind = [section for cls, section in screens if cls is not first]
-    return [*ahead, *sections, *behind]
+    return [*ahead, *(section for section in sections if section not in ahead), *behind]
 
 
 def markdown(sections: list[KeySection]) -> str:
