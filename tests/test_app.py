@@ -631,6 +631,20 @@ async def test_a_matrix_cell_shows_its_latest_position_and_opens_all_of_them(bun
         headings = [s for s in shown if s[:3] in {f"{n}. " for n in range(1, 8)}]
         assert len(headings) == 7 and "Will not withdraw from territory" in headings[0]
         assert app.screen.query_one("#cell").border_title == "Ukraine × Territory and Donbas"
+        # 1-9 open the numbered position's article at its quote (they did nothing: a newcomer).
+        cell_view = app.screen
+        third = cell_view.positions[2]
+        await pilot.press("3")
+        await pilot.pause()
+        from tui.ui.screens.article import ArticleScreen
+
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.excerpts[app.screen.index] == third.excerpts[0]
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("8")  # seven positions: said, not ignored
+        await pilot.pause()
+        assert app.screen is cell_view and any("no position 8" in n.message for n in app._notifications)
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is app.dashboard

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -15,7 +15,7 @@ from tui.data.history import earlier
 from tui.data.model import Claim, Dataset, Excerpt, Position
 from tui.data.sources import SourceLibrary
 from tui.ui.literal import assemble
-from tui.ui.screens.overlay import Overlay
+from tui.ui.screens.overlay import ExcerptsOverlay
 from tui.ui.widgets.keys_footer import KeysFooter
 from tui.ui.widgets.reader import ReaderScroll
 from tui.ui.widgets.reasons import issue_reasons
@@ -25,14 +25,24 @@ if TYPE_CHECKING:
     from tui.data.trends import Trend
 
 
-class CellScreen(Overlay):
+class CellScreen(ExcerptsOverlay):
     """Opened by Enter on a matrix cell; the place a position's history is read."""
 
     HELP_TITLE = "In a matrix cell's positions"
 
+    # The numbers are the positions' (as the view numbers them): 1-9 did nothing here, and a
+    # opened the first position's article only (a newcomer's trial). The article then steps
+    # through every excerpt of the cell with n / p, from the one opened.
     BINDINGS = [
-        Binding("a", "article", "Article", tooltip="the article of the first position's quote"),
+        Binding(
+            "a",
+            "article(0)",
+            "Article",
+            tooltip="the article of a position's quote (a: the first, 1-9: by number)",
+        ),
+        *(Binding(str(n), f"article({n - 1})", f"Article {n}", show=False) for n in range(1, 10)),
     ]
+    NUMBERED = "position"
 
     DEFAULT_CSS = """
     CellScreen .earlier { text-opacity: 70%; }
@@ -65,7 +75,7 @@ class CellScreen(Overlay):
         with ReaderScroll(id="cell", classes="pane") as scroll:
             count = len(self.positions)
             scroll.border_title = assemble(f"{self.party.name} × {self.issue.name}")
-            scroll.border_subtitle = "Esc back · a article of the first excerpt"
+            scroll.border_subtitle = "Esc back · a / 1-9 article"
             yield Static(
                 assemble(
                     (f"{count} position{'s' if count != 1 else ''}, the most recently stated first", MUTED)
@@ -90,9 +100,15 @@ class CellScreen(Overlay):
                 yield Static(part, classes="excerpt")
         yield KeysFooter()
 
-    def action_article(self) -> None:
-        from tui.ui.screens.article import ArticleScreen
+    def shown_excerpts(self) -> Sequence[Excerpt]:
+        return tuple(e for p, _ in self.rows for e in p.excerpts)
 
-        excerpts: tuple[Excerpt, ...] = tuple(e for p, _ in self.rows for e in p.excerpts)
-        if excerpts:
-            self.app.push_screen(ArticleScreen(self.data, self.library, excerpts, 0))
+    def excerpt_at(self, number: int) -> int | None:
+        at, seen = 0, -1
+        for position, replaced in self.rows:
+            if not replaced:
+                seen += 1
+                if seen == number:
+                    return at if position.excerpts else None
+            at += len(position.excerpts)
+        return None

@@ -51,12 +51,21 @@ class ExcerptsOverlay(Overlay):
         """The excerpts the view shows, numbered from 1 in its order."""
         raise NotImplementedError  # each view says which
 
-    def action_article(self, index: int) -> None:
+    def excerpt_at(self, number: int) -> int | None:
+        """Which of `shown_excerpts` the key for `number` (0 for a and 1) opens at; None when the
+        view has no such number. A view that numbers something else says so (the cell view)."""
+        return number if number < len(self.shown_excerpts()) else None
+
+    NUMBERED = "excerpt"
+    """What the view's numbers count, for the message when a number has nothing."""
+
+    def action_article(self, number: int) -> None:
         from tui.ui.screens.article import ArticleScreen
 
         excerpts = tuple(self.shown_excerpts())
-        if index < len(excerpts):
+        index = self.excerpt_at(number)
+        if index is not None:
             self.app.push_screen(ArticleScreen(self.data, self.library, excerpts, index))
         else:  # said, not ignored: a key that does nothing reads as a broken one
-            which = "no excerpt" if not excerpts else f"no excerpt {index + 1}"
+            which = f"no {self.NUMBERED}" if not excerpts else f"no {self.NUMBERED} {number + 1}"
             self.notify(f"This view has {which} to open.", severity="warning", timeout=3)
