@@ -125,3 +125,21 @@ async def test_g_in_the_plans_shows_the_plans_name_above_its_version_line(bundle
         await pilot.press("g")
         await pilot.pause()
         assert pane.scroll_offset.y == 0  # the plan's name, its first row, in view
+
+
+async def test_a_in_the_plans_opens_the_quotes_behind_the_row(plans):
+    """a said "Select a claim first" in the plans, though each version and point cites its
+    sources (a newcomer's trial): it opens the point's quotes, else its version's."""
+    from tui.ui.screens.article import ArticleScreen
+
+    app = PeaceDashApp(plans, date(2026, 12, 1), clock=lambda: datetime(2026, 12, 1, 9, 0))
+    async with started(app, (120, 40)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        pane = app.screen.query_one(PlansPane)
+        version = app.dashboard.state.data.plans[0].versions[0]
+        point = next(p for p in version.points if p.id == pane.claim_id)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.excerpts == (point.excerpts or version.excerpts)

@@ -42,6 +42,7 @@ from tui.ui.widgets.messages import (
     SinceRequested,
 )
 from tui.ui.widgets.party_pane import PartyPane
+from tui.ui.widgets.plans_pane import PlansPane
 from tui.ui.widgets.problems_pane import ProblemsPane
 from tui.ui.widgets.row_list import RowList
 from tui.ui.widgets.state_pane import StatePane
@@ -340,6 +341,9 @@ class DashboardScreen(Screen[None]):
         self._open(opening.detail_screen(self.state, claim_id))
 
     def action_article(self) -> None:
+        if isinstance(self.focused, PlansPane) and (quotes := self.focused.shown_excerpts()):
+            self._open(opening.excerpts_screen(self.state, quotes))  # a plan selects no claim
+            return
         screen = opening.article_screen(self.state)
         if screen is None:
             self.notify("Select a claim first: its article opens at the quote.", severity="warning")

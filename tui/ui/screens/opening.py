@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.screen import Screen
 
 from tui.data.history import earlier
-from tui.data.model import Figure, Position
+from tui.data.model import Excerpt, Figure, Position
 from tui.data.state import DashboardState
 
 
@@ -59,6 +59,15 @@ def issue_screen(state: DashboardState, issue_id: str) -> Screen[None] | None:
     if loaded is None or issue_id not in loaded.dataset.issues:
         return None
     return IssueScreen(loaded.dataset, loaded.library, issue_id, state.trends.get(issue_id))
+
+
+def excerpts_screen(state: DashboardState, excerpts: tuple[Excerpt, ...]) -> Screen[None] | None:
+    """These excerpts' articles, opened at the first quote (a plan's point or version)."""
+    from tui.ui.screens.article import ArticleScreen
+
+    if not excerpts or state.loaded is None:
+        return None
+    return ArticleScreen(state.loaded.dataset, state.loaded.library, excerpts, 0)
 
 
 def article_screen(state: DashboardState) -> Screen[None] | None:

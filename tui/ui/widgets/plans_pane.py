@@ -10,7 +10,7 @@ from typing import Any
 from textual.binding import Binding
 from textual.content import Content
 
-from tui.data.model import Dataset, Plan, PlanVersion
+from tui.data.model import Dataset, Excerpt, Plan, PlanVersion
 from tui.data.plans import PointDiff, diff_words, point_label, stance_row, version_diff, version_when
 from tui.data.state import DashboardState
 from tui.ui.literal import assemble, hanging, literal
@@ -35,6 +35,9 @@ class PlansPane(RowList):
         Binding("V", "version(-1)", "Previous version", show=False),
         Binding("n", "difference(1)", "Next difference", tooltip="next / previous point that changed"),
         Binding("N", "difference(-1)", "Previous difference", show=False),
+        # The dashboard's a, shown here: the point's quotes, else its version's (a said "Select a
+        # claim first" though the plan cites its sources: a newcomer's trial).
+        Binding("a", "screen.article", "Article"),
     ]
 
     OWNS_SELECTION = True  # selects nothing: the source pane says to choose a claim
@@ -125,6 +128,15 @@ class PlansPane(RowList):
             return first
         said = f"{word}: {diff_words(data, diff)}" if diff.change == "changed" else diff_words(data, diff)
         return Content.assemble(first, "\n", hanging(Content(" " * lead.cell_length), [(said, style)], width))
+
+    def shown_excerpts(self) -> tuple[Excerpt, ...]:
+        """The quotes behind the row under the cursor: its point's, else its version's."""
+        every = self.versions(self.state.data if self.state else None)
+        if not every:
+            return ()
+        _plan, version = every[self._choice]
+        point = next((p for p in version.points if p.id == self.claim_id), None)
+        return (point.excerpts if point is not None else ()) or version.excerpts
 
     def action_version(self, step: int) -> None:
         every = self.versions(self.state.data if self.state else None)
