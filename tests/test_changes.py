@@ -364,7 +364,8 @@ async def test_figures_voices_issues_parties_and_sources_change_too(tmp_path):
             return " ".join(str(pane.get_option_at_index(i).prompt).split()).split(" · ")[0]
 
         rows = {head(i): pane.get_option_at_index(i) for i in range(pane.option_count)}
-        assert not rows["~ changed position Never give up the river valley"].disabled
+        # Whose position it is, named (the rows named no party: a newcomer's trial).
+        assert not rows["~ changed position Northland: Never give up the river valley"].disabled
         assert rows["~ changed issue River valley"].disabled  # read here; Enter goes to claims only
         since = app.dashboard.state.since
         assert since is not None  # the marks go on claims and figures only, never on an issue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import partial
 from typing import Any
 
@@ -9,6 +10,7 @@ from textual.binding import Binding
 from textual.content import Content
 
 from tui.data.history import CONTEXT
+from tui.data.model import Claim, Dataset
 from tui.data.state import SINCE_WORDS, DashboardState
 from tui.ui.glyphs import SINCE_GLYPH, SINCE_STYLE
 from tui.ui.literal import hanging, literal
@@ -39,7 +41,13 @@ class ChangesPane(ClaimList):
         # claim's id here made each key at 50,000 positions build a tuple of 72,000 ids, and the
         # key that met a reload compare them all (364 ms of the UI thread, py-spy).
         since, claims = state.since, state.loaded.claims if state.loaded else {}
-        return (since, tuple(m.change.id in claims for m in since.marks) if since else ())
+        data = state.data
+        return (
+            since,
+            tuple((m.change.id in claims, _party(data, claims, m.change.id)) for m in since.marks)
+            if since
+            else (),
+        )
 
     def draw(self, state: DashboardState) -> None:
         since = state.since
@@ -62,7 +70,14 @@ class ChangesPane(ClaimList):
             lead = Content.assemble(
                 (f"{SIGNS[change.change]} {SINCE_WORDS[change.change]:<8}", SINCE_STYLE), " "
             )
-            words = [(f"{change.what} ", MUTED), (change.title, "b"), (f" · {mark.when}", MUTED)]
+            # Whose position it is, where the data still knows: the rows named none (a newcomer).
+            party = _party(state.data, claims, change.id)
+            words = [
+                (f"{change.what} ", MUTED),
+                *([(f"{party}: ", "")] if party else []),
+                (change.title, "b"),
+            ]
+            words.append((f" · {mark.when}", MUTED))
             fields = [
                 (f" · {f.field}: {f.before or '–'} → {f.after or '–'}", "")
                 for f in change.fields
@@ -105,3 +120,10 @@ def _change_text(
         cut = subject if len(subject) <= room else subject[: room - 1].rstrip() + "…"
         words = [*words, (f" · “{cut}”", MUTED)]
     return hanging(lead, [*words, *fields], width)
+
+
+def _party(data: Dataset | None, claims: Mapping[str, Claim], claim_id: str) -> str:
+    """The name of the party whose position (or figure) this is, '' for anything else."""
+    claim = claims.get(claim_id)
+    party = getattr(claim, "party", "") if claim is not None else ""
+    return data.parties[party].name if data is not None and party in data.parties else ""
