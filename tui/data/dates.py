@@ -388,9 +388,9 @@ def describe_status(status: Status, recorded: str | None, when: PartialDate, tod
 
 
 def ago_words(days: int, precision: Precision) -> str:
-    """How long ago a window ended, as precisely as the date is known: '12 days ago' for a day
-    a span of days or a week; for a month, a season or a year, that it ended, in months once that is long ago
-    ("November 2026" read "2 days ago", "May 2026" "185 days ago": a newcomer's trial)."""
+    """How long ago a window ended, as precisely as the date is known: '12 days ago' for a day,
+    a span of days or a week; for a month, a season or a year, that it ended, in months once
+    that is long ago ("November 2026" read "2 days ago", "May 2026" "185 days ago": a newcomer)."""
     count = f"{days} day{'s' if days != 1 else ''}"
     if precision in ("day", "range", "week"):
         return f"{count} ago"

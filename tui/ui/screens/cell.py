@@ -7,7 +7,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Static
 
 from tui.data.describe import latest_first
@@ -15,7 +14,7 @@ from tui.data.history import earlier
 from tui.data.model import Claim, Dataset, Excerpt, Position
 from tui.data.sources import SourceLibrary
 from tui.ui.literal import assemble
-from tui.ui.screens.overlay import ExcerptsOverlay
+from tui.ui.screens.overlay import ExcerptsOverlay, article_keys
 from tui.ui.widgets.keys_footer import KeysFooter
 from tui.ui.widgets.reader import ReaderScroll
 from tui.ui.widgets.reasons import issue_reasons
@@ -33,15 +32,7 @@ class CellScreen(ExcerptsOverlay):
     # The numbers are the positions' (as the view numbers them): 1-9 did nothing here, and a
     # opened the first position's article only (a newcomer's trial). The article then steps
     # through every excerpt of the cell with n / p, from the one opened.
-    BINDINGS = [
-        Binding(
-            "a",
-            "article(0)",
-            "Article",
-            tooltip="the article of a position's quote (a: the first, 1-9: by number)",
-        ),
-        *(Binding(str(n), f"article({n - 1})", f"Article {n}", show=False) for n in range(1, 10)),
-    ]
+    BINDINGS = article_keys("the article of a position's quote (a: the first, 1-9: by number)")
     NUMBERED = "position"
 
     DEFAULT_CSS = """

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
 from tui.data.model import Dataset, Excerpt
@@ -31,18 +31,21 @@ class Overlay(ModalScreen[None]):
     ]
 
 
+def article_keys(tooltip: str) -> list[BindingType]:
+    """`a` and 1–9, opening the article at the first or the numbered quote (see excerpt_at)."""
+    return [
+        Binding("a", "article(0)", "Article", tooltip=tooltip),
+        *(Binding(str(n), f"article({n - 1})", f"Article {n}", show=False) for n in range(1, 10)),
+    ]
+
+
 class ExcerptsOverlay(Overlay):
     """A view whose excerpts open in their article at the quote: `a` the first, 1–9 the nth.
 
     The claim's detail had these keys and the figure's and the issue's views, showing excerpts
     the same way, had none: `a` did nothing there (a newcomer's trial)."""
 
-    BINDINGS = [
-        Binding(
-            "a", "article(0)", "Article", tooltip="open an excerpt's article at its quote (a: the first)"
-        ),
-        *(Binding(str(n), f"article({n - 1})", f"Article {n}", show=False) for n in range(1, 10)),
-    ]
+    BINDINGS = article_keys("open an excerpt's article at its quote (a: the first)")
 
     data: Dataset
     library: SourceLibrary | None

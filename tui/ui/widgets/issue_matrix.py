@@ -43,6 +43,7 @@ TREND_WIDTH = 28
 TREND_ROOM = 130
 CELL_WIDTH = (10, 40)  # a party column shares what is left, within these bounds
 NARROW = 100
+WHY_COLUMNS = ("issue", "stand")  # the columns where Enter opens why the parties stand so
 NARROW_CELL = 14  # below this a cell's marks take no space of their own
 
 
@@ -346,10 +347,8 @@ class IssueMatrix(DataTable[Text], StatePane):
         return self._styled(mark, "$warning") + cell if mark else cell
 
     def claim_at_cursor(self) -> str | None:
-        if not self.row_count:
-            return None
-        row_key, column_key = self.coordinate_to_cell_key(self.cursor_coordinate)
-        found = self._cells.get((str(row_key.value), str(column_key.value)))
+        at = self._column_at_cursor()
+        found = self._cells.get(at) if at is not None else None
         return found[0].id if found else None
 
     def show_claim(self, claim_id: str) -> bool:
@@ -375,7 +374,7 @@ class IssueMatrix(DataTable[Text], StatePane):
 
     def _on_issue(self) -> bool:
         at = self._column_at_cursor()
-        return at is not None and at[1] in ("issue", "stand")
+        return at is not None and at[1] in WHY_COLUMNS
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "why":
@@ -414,7 +413,7 @@ class IssueMatrix(DataTable[Text], StatePane):
         # Enter on an issue is action_why; this is a cell's (or a double click, on either).
         row_key, column_key = self.coordinate_to_cell_key(event.coordinate)
         issue_id, column = str(row_key.value), str(column_key.value)
-        if column in ("issue", "stand") and issue_id:  # "" is the "no positions match" row
+        if column in WHY_COLUMNS and issue_id:  # "" is the "no positions match" row
             self.post_message(IssueChosen(issue_id))
         elif self._cells.get((issue_id, column)):
             self.post_message(CellChosen(issue_id, column))
